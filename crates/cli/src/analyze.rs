@@ -1,0 +1,76 @@
+//! `newsdesk analyze`: pages in, `newsdesk.document/1` JSON out (one per line, or pretty).
+
+use anyhow::Result;
+use newsdesk_extract::{Format, Options};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Inputs larger than this are refused with an error instead of exhausting memory.
+const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Files to analyse; `-` or none reads standard input.
+    paths: Vec<PathBuf>,
+    /// Indented JSON for people (default: one JSON document per line).
+    #[arg(long)]
+    pretty: bool,
+    /// Treat input as HTML or as text instead of detecting it.
+    #[arg(long, value_parser = ["html", "text"])]
+    format: Option<String>,
+    /// The page's URL, when known (single input).
+    #[arg(long)]
+    url: Option<String>,
+}
+
+fn read_input(path: &PathBuf) -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin().lock().take(MAX_INPUT_BYTES + 1).read_to_end(&mut buf)?;
+    } else {
+        std::fs::File::open(path)?.take(MAX_INPUT_BYTES + 1).read_to_end(&mut buf)?;
+    }
+    if buf.len() as u64 > MAX_INPUT_BYTES {
+        return Err(std::io::Error::other(format!(
+            "larger than {} MiB: split it or extract the article first",
+            MAX_INPUT_BYTES >> 20
+        )));
+    }
+    Ok(buf)
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let paths = if args.paths.is_empty() { vec![PathBuf::from("-")] } else { args.paths };
+    let format = args.format.as_deref().map(|f| if f == "html" { Format::Html } else { Format::Text });
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut failures = 0;
+    for path in &paths {
+        let shown = if path.as_os_str() == "-" { "<stdin>".to_string() } else { path.display().to_string() };
+        let bytes = match read_input(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("newsdesk: {shown}: cannot read: {e}");
+                failures += 1;
+                continue;
+            }
+        };
+        let opts = Options { url: args.url.clone(), format };
+        let article = match newsdesk_extract::extract(&bytes, &opts) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("newsdesk: {shown}: {e}");
+                failures += 1;
+                continue;
+            }
+        };
+        let doc = newsdesk_analyze::analyze(&article);
+        let json = newsdesk_model::wire::to_json(&doc, args.pretty);
+        if writeln!(out, "{json}").is_err() {
+            // Broken pipe (e.g. `| head`): stop quietly, as Unix tools do.
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
+    Ok(if failures == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}

@@ -1,0 +1,83 @@
+//! `newsdesk`: the command-line face of the engine. Thin glue: parse arguments, read input,
+//! call the library crates, write output. Each subcommand family lives in its own module.
+
+mod analyze;
+mod entities;
+mod extraction;
+mod quotes;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// News intelligence: who said what, to whom, when, about which country, with which figures.
+#[derive(Parser)]
+#[command(name = "newsdesk", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse news pages (HTML or text) and print newsdesk.document/1 JSON.
+    Analyze(analyze::Args),
+    /// Measure quality against gold corpora (precision, recall, F1).
+    #[command(subcommand)]
+    Eval(EvalCommand),
+    /// Rebuild a statistical model from the shared corpora.
+    #[command(subcommand)]
+    Train(TrainCommand),
+    /// Measure speed side by side with peer tools.
+    #[command(subcommand)]
+    Bench(BenchCommand),
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Main-text extraction on an article-extraction benchmark folder.
+    Extraction(extraction::EvalArgs),
+    /// Named entities on IOB2 files.
+    Ner(entities::NerEvalArgs),
+    /// Coreference on GUM CoNLL files.
+    Coref(entities::CorefEvalArgs),
+    /// Quote attribution on a PolNeAR folder.
+    Quotes(quotes::EvalArgs),
+}
+
+#[derive(Subcommand)]
+enum TrainCommand {
+    /// Train the named-entity model.
+    Ner(entities::TrainArgs),
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// Main-text extraction speed.
+    Extraction(extraction::BenchArgs),
+    /// NER speed and quality.
+    Ner(entities::NerBenchArgs),
+    /// Quote attribution speed and quality.
+    Quotes(quotes::BenchArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze(args) => analyze::run(args),
+        Command::Eval(EvalCommand::Extraction(a)) => extraction::eval(a),
+        Command::Eval(EvalCommand::Ner(a)) => entities::eval_ner(a),
+        Command::Eval(EvalCommand::Coref(a)) => entities::eval_coref(a),
+        Command::Eval(EvalCommand::Quotes(a)) => quotes::eval(a),
+        Command::Train(TrainCommand::Ner(a)) => entities::train(a),
+        Command::Bench(BenchCommand::Extraction(a)) => extraction::bench(a),
+        Command::Bench(BenchCommand::Ner(a)) => entities::bench(a),
+        Command::Bench(BenchCommand::Quotes(a)) => quotes::bench(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("newsdesk: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Evaluation of coref quality (placeholder until implemented).

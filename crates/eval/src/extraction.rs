@@ -1,0 +1,1 @@
+//! Evaluation of extraction quality (placeholder until implemented).

@@ -1,0 +1,7 @@
+//! Evaluation against gold corpora: each module reads one corpus format, runs the engine and
+//! scores it (precision, recall, F1). Used by `newsdesk eval …`; never by tests.
+
+pub mod coref;
+pub mod extraction;
+pub mod ner;
+pub mod quotes;

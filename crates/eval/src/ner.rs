@@ -1,0 +1,1 @@
+//! Evaluation of ner quality (placeholder until implemented).

@@ -1,0 +1,1 @@
+//! Evaluation of quotes quality (placeholder until implemented).
