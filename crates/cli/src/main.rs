@@ -2,6 +2,7 @@
 //! call the library crates, write output. Each subcommand family lives in its own module.
 
 mod analyze;
+mod checklist;
 mod entities;
 mod extraction;
 mod quotes;
@@ -42,6 +43,8 @@ enum EvalCommand {
     Coref(entities::CorefEvalArgs),
     /// Quote attribution on a PolNeAR folder.
     Quotes(quotes::EvalArgs),
+    /// An article against a checklist of what a careful reader finds (e.g. eval/seed.json).
+    Checklist(checklist::Args),
 }
 
 #[derive(Subcommand)]
@@ -68,6 +71,7 @@ fn main() -> ExitCode {
         Command::Eval(EvalCommand::Ner(a)) => entities::eval_ner(a),
         Command::Eval(EvalCommand::Coref(a)) => entities::eval_coref(a),
         Command::Eval(EvalCommand::Quotes(a)) => quotes::eval(a),
+        Command::Eval(EvalCommand::Checklist(a)) => checklist::run(a),
         Command::Train(TrainCommand::Ner(a)) => entities::train(a),
         Command::Bench(BenchCommand::Extraction(a)) => extraction::bench(a),
         Command::Bench(BenchCommand::Ner(a)) => entities::bench(a),
