@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs every test of the workspace, unit, integration, snapshot, property and doc tests.
+# Installs what the browser tests need (Debian's chromium) when it is missing and we may.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -x scripts/install-chromium.sh ]; then
+  bash scripts/install-chromium.sh || echo "warning: chromium could not be installed; browser tests will say so" >&2
+fi
+cargo test --workspace --all-targets
+cargo test --workspace --doc
