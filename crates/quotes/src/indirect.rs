@@ -1,0 +1,186 @@
+//! Indirect and mixed speech: `X said (that) ...`, `..., said X during ...`, `..., X said.`,
+//! `According to X, ...` and `..., according to X.` The content is the clause, without `that`
+//! and without the final full stop; it is mixed when it holds a quotation.
+
+use crate::found::Found;
+use crate::lexicon::{Frame, LEXICON};
+use crate::source;
+use crate::text::View;
+use newsdesk_model::{QuoteKind, Span};
+
+const MAX_THAT_GAP: usize = 8;
+
+/// Appends to `found` (which holds the direct quotes) the indirect quotes of `v` that its
+/// cues and contents do not already cover.
+pub fn find(v: &View, found: &mut Vec<Found>) {
+    let first_new = found.len();
+    let mut i = 0;
+    while i < v.toks.len() {
+        let s = v.toks[i].start;
+        let used_cue = found.iter().any(|f| f.cue.is_some_and(|c| c.0 <= i && i < c.1));
+        let in_content = found.iter().any(|f| f.content.start <= s && s < f.content.end);
+        if used_cue || in_content || v.region_of(i).is_some() {
+            i += 1;
+            continue;
+        }
+        let hit = if let Some(end) = source::according_at(v, i) {
+            according(v, i, end)
+        } else if let Some((end, Frame::Any)) = source::cue_at(v, i) {
+            if is_noun_use(v, i) { None } else { final_cue(v, i, end).or_else(|| subject_cue(v, i, end, found)) }
+        } else {
+            None
+        };
+        match hit {
+            Some(f) if !overlaps(&f, found) => {
+                i = f.cue.map_or(i + 1, |c| c.1.max(i + 1));
+                found.push(f);
+            }
+            _ => i += 1,
+        }
+    }
+    for f in found.iter_mut().skip(first_new) {
+        let holds_quote = v.regions.iter().any(|r| f.content.contains(r.content) && r.content.len() < f.content.len());
+        if holds_quote {
+            f.kind = QuoteKind::Mixed;
+        }
+    }
+}
+
+fn overlaps(f: &Found, others: &[Found]) -> bool {
+    others.iter().any(|o| o.content.overlaps(f.content))
+}
+
+/// `the said`, `a report`: a cue word used as a noun or after `to`.
+fn is_noun_use(v: &View, i: usize) -> bool {
+    i > 0 && v.toks.get(i - 1).is_some_and(|p| p.word && (LEXICON.is(&p.lower, "det") || p.lower == "to"))
+}
+
+/// First and one-past-last token of the sentence holding token `i`.
+fn sentence(v: &View, i: usize) -> (usize, usize) {
+    let s = v.toks[i].sent;
+    let mut a = i;
+    while a > 0 && v.toks[a - 1].sent == s {
+        a -= 1;
+    }
+    let mut b = i;
+    while b < v.toks.len() && v.toks[b].sent == s {
+        b += 1;
+    }
+    (a, b)
+}
+
+/// The content span of tokens `[a, b)` without final punctuation; `None` when under two words.
+fn content(v: &View, a: usize, mut b: usize) -> Option<Span> {
+    while b > a && v.punct(b - 1, ".,;:!?—–-") {
+        b -= 1;
+    }
+    let mut a = a;
+    while a < b && v.punct(a, ",;:—–-") {
+        a += 1;
+    }
+    let words = (a..b).filter(|&k| v.toks[k].word).count();
+    (words >= 2).then(|| v.tok_span(a, b))
+}
+
+/// Where a content that starts at `a` ends: the sentence end, or earlier before `, adding`,
+/// `, according to` or `, he said`.
+fn content_end(v: &View, a: usize, sent_end: usize) -> usize {
+    for k in a..sent_end {
+        if v.region_of(k).is_some() || !v.punct(k, ",;") {
+            continue;
+        }
+        let next = k + 1;
+        let cue_next = source::cue_at(v, next).is_some() || source::according_at(v, next).is_some();
+        let subject_cue = source::after(v, next).is_some_and(|(_, e)| source::cue_at(v, e).is_some());
+        if cue_next || subject_cue {
+            return k;
+        }
+    }
+    sent_end
+}
+
+/// `According to X, ...` and `..., according to X.`
+fn according(v: &View, i: usize, end: usize) -> Option<Found> {
+    let src = source::after(v, end)?;
+    let (sa, sb) = sentence(v, i);
+    let first_word = (sa..i).all(|k| !v.toks[k].word || LEXICON.is(&v.toks[k].lower, "boundary"));
+    if first_word && v.punct(src.1, ",") {
+        let span = content(v, src.1 + 1, content_end(v, src.1 + 1, sb))?;
+        return Some(Found::new(QuoteKind::Indirect, span, Some((i, end)), Some(src)));
+    }
+    if i > sa && v.punct(i - 1, ",") {
+        let span = content(v, sa, i - 1)?;
+        return Some(Found::new(QuoteKind::Indirect, span, Some((i, end)), Some(src)));
+    }
+    None
+}
+
+/// True when the tokens from `k` to the sentence end are only adjuncts: nothing, a comma, an
+/// extension (`in a statement`) or a phrase opened by a stop word (`during a meeting`).
+fn only_adjuncts(v: &View, k: usize, sent_end: usize) -> bool {
+    k >= sent_end
+        || v.punct(k, ",.;!?")
+        || v.toks.get(k).is_some_and(|t| t.word && LEXICON.is(&t.lower, "stop"))
+        || source::phrase_at(v, k, "extension").is_some()
+}
+
+/// `CONTENT, said X (during ...).` and `CONTENT, X said.`: the content before the comma.
+fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
+    let (sa, sb) = sentence(v, i);
+    let (src, comma) = if i > 0 && v.punct(i - 1, ",") {
+        let src = source::after(v, end)?;
+        if !only_adjuncts(v, src.1, sb) {
+            return None;
+        }
+        (src, i - 1)
+    } else {
+        let src = source::before(v, i)?;
+        if src.0 == 0 || !v.punct(src.0 - 1, ",") || !only_adjuncts(v, end, sb) {
+            return None;
+        }
+        (src, src.0 - 1)
+    };
+    if comma <= sa {
+        return None;
+    }
+    let span = content(v, sa, comma)?;
+    Some(Found::new(QuoteKind::Indirect, span, Some((i, end)), Some(src)))
+}
+
+/// `X said (on Monday) (that) ...`, `X told reporters that ...`, `..., adding that ...`.
+fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Found> {
+    let (_, sb) = sentence(v, i);
+    let participle = v.toks[i].lower.ends_with("ing") && i > 0 && v.punct(i - 1, ",");
+    let src = if participle { None } else { Some(source::before(v, i)?) };
+    let mut k = source::phrase_at(v, end, "extension").unwrap_or(end);
+    // `that` after a short gap (`said on Monday that`, `told CNN that`).
+    let that = (k..(k + MAX_THAT_GAP).min(sb))
+        .take_while(|&g| v.toks[g].word || v.punct(g, ",") || source::is_pronoun(v, (g, g + 1)))
+        .find(|&g| v.toks[g].lower == "that");
+    if let Some(t) = that {
+        k = t + 1;
+    } else {
+        let t = v.toks.get(k)?;
+        if v.punct(k, ":") {
+            k += 1;
+        } else if !(t.word && clause_start(v, k)) {
+            return None;
+        }
+    }
+    let span = content(v, k, content_end(v, k, sb))?;
+    let mut f = Found::new(QuoteKind::Indirect, span, Some((i, end)), src);
+    if participle {
+        // `..., adding that`: the speaker of the clause before, in the same sentence.
+        f.continues = earlier
+            .iter()
+            .rposition(|e| v.toks.iter().find(|t| t.start >= e.content.start).is_some_and(|t| t.sent == v.toks[i].sent));
+        f.continues?;
+    }
+    Some(f)
+}
+
+/// A word that can open a reported clause: a subject pronoun, a determiner, a name or number.
+fn clause_start(v: &View, k: usize) -> bool {
+    let t = &v.toks[k];
+    (LEXICON.is(&t.lower, "pronoun") && t.lower != "you") || LEXICON.is(&t.lower, "det") || t.cap || t.lower == "there"
+}

@@ -1,0 +1,96 @@
+//! The word lists the attributor reads, compiled in from `data/*.tsv`: cue verbs, function
+//! words, source nouns. Loaded once; lookups take lowercase words.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+const CUE_VERBS: &str = include_str!("../../../data/cue_verbs.tsv");
+const QUOTE_WORDS: &str = include_str!("../../../data/quote_words.tsv");
+const SOURCE_NOUNS: &str = include_str!("../../../data/source_nouns.tsv");
+
+/// How a cue verb may be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// Also introduces indirect speech (`X said that ...`).
+    Any,
+    /// Only next to a direct quote (`"...," she continued`).
+    Quote,
+}
+
+#[derive(Debug, Clone)]
+pub struct CueVerb {
+    /// The words of the form (`["point", "out"]`).
+    pub words: Vec<String>,
+    pub lemma: String,
+    pub frame: Frame,
+}
+
+pub struct Lexicon {
+    /// Cue verbs keyed by their first word.
+    cues: HashMap<String, Vec<CueVerb>>,
+    classes: HashMap<String, Vec<String>>,
+    /// Multi-word entries of `quote_words.tsv` (extensions, addressee phrases), split in words.
+    phrases: HashMap<String, Vec<Vec<String>>>,
+    source_nouns: HashSet<String>,
+}
+
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
+    data.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+impl Lexicon {
+    fn load() -> Self {
+        let mut cues: HashMap<String, Vec<CueVerb>> = HashMap::new();
+        for row in rows(CUE_VERBS) {
+            let (Some(form), Some(lemma)) = (row.first(), row.get(1)) else { continue };
+            let frame = if row.get(3) == Some(&"quote") { Frame::Quote } else { Frame::Any };
+            let words: Vec<String> = form.split_whitespace().map(str::to_lowercase).collect();
+            let Some(first) = words.first().cloned() else { continue };
+            cues.entry(first).or_default().push(CueVerb { words, lemma: lemma.to_string(), frame });
+        }
+        for list in cues.values_mut() {
+            list.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+        }
+        let mut classes: HashMap<String, Vec<String>> = HashMap::new();
+        let mut phrases: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for row in rows(QUOTE_WORDS) {
+            let (Some(word), Some(class)) = (row.first(), row.get(1)) else { continue };
+            let word = word.to_lowercase();
+            if word.contains(' ') {
+                let words = word.split_whitespace().map(str::to_string).collect();
+                phrases.entry(class.to_string()).or_default().push(words);
+            } else {
+                phrases.entry(class.to_string()).or_default().push(vec![word.clone()]);
+                classes.entry(word).or_default().push(class.to_string());
+            }
+        }
+        for list in phrases.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        }
+        let source_nouns = rows(SOURCE_NOUNS).filter_map(|r| r.first().map(|w| w.to_lowercase())).collect();
+        Lexicon { cues, classes, phrases, source_nouns }
+    }
+
+    /// The cue verbs whose first word is `lower`, longest first.
+    pub fn cues_starting(&self, lower: &str) -> &[CueVerb] {
+        self.cues.get(lower).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// True when `lower` belongs to word class `class` of `quote_words.tsv`.
+    pub fn is(&self, lower: &str, class: &str) -> bool {
+        self.classes.get(lower).is_some_and(|c| c.iter().any(|x| x == class))
+    }
+
+    /// The phrases (each a list of lowercase words) of class `class`, longest first.
+    pub fn phrases(&self, class: &str) -> &[Vec<String>] {
+        self.phrases.get(class).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn is_source_noun(&self, lower: &str) -> bool {
+        self.source_nouns.contains(lower)
+    }
+}

@@ -1,0 +1,88 @@
+//! Nested reported speech and the addressee: inside a direct quote by A addressed to B,
+//! `you mentioned that ...` is B's indirect speech reported by A, and every `you`/`your` in
+//! A's quote is a mention of B. B is whoever the text says A meets, talks with or tells
+//! (`during a meeting with B`, `told B`), found before the quote.
+
+use crate::found::Found;
+use crate::lexicon::{Frame, LEXICON};
+use crate::source;
+use crate::text::View;
+use newsdesk_model::{Entity, Mention, MentionForm, QuoteKind, Span};
+
+/// How many paragraphs before a quote the addressee may be named.
+const ADDRESSEE_PARAGRAPHS: usize = 2;
+
+/// The person a quote starting at token `open` is addressed to: entity id (when resolved) and
+/// the span naming them.
+pub fn addressee(v: &View, entities: &[Entity], open: usize) -> Option<(Option<String>, Span)> {
+    let para = v.toks.get(open)?.para;
+    for k in (0..open).rev() {
+        let t = &v.toks[k];
+        if t.para + ADDRESSEE_PARAGRAPHS < para {
+            break;
+        }
+        if v.region_of(k).is_some() {
+            continue;
+        }
+        let Some(e) = source::phrase_at(v, k, "addressee") else { continue };
+        let Some(np) = source::after(v, e) else { continue };
+        if !v.toks[np.0].cap || source::is_pronoun(v, np) {
+            continue;
+        }
+        let span = v.tok_span(np.0, np.1);
+        return Some((source::resolve(entities, span), span));
+    }
+    None
+}
+
+/// The reported speech of the addressee inside direct quote `found[q]`, and the `you`
+/// mentions of the addressee in it.
+pub fn find(v: &View, entities: &[Entity], found: &[Found], q: usize, out: &mut Vec<Found>) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    let Some(f) = found.get(q) else { return mentions };
+    let Some(r) = v.regions.iter().find(|r| r.content == f.content) else { return mentions };
+    let (a, b) = r.toks;
+    let Some((who, _)) = addressee(v, entities, r.open) else { return mentions };
+    for k in a..b {
+        let t = &v.toks[k];
+        if !t.word || !LEXICON.is(&t.lower, "addressee_pronoun") {
+            continue;
+        }
+        if who.is_some() {
+            mentions.push(Mention {
+                start: t.start,
+                end: t.end,
+                text: v.text[t.start..t.end].to_string(),
+                form: MentionForm::Pronoun,
+            });
+        }
+        if t.lower != "you" {
+            continue;
+        }
+        let mut c = k + 1;
+        while c < b && LEXICON.is(&v.toks[c].lower, "adverb") {
+            c += 1;
+        }
+        let Some((end, Frame::Any)) = source::cue_at(v, c) else { continue };
+        let mut start = end;
+        if v.toks.get(start).is_some_and(|x| x.lower == "that") {
+            start += 1;
+        }
+        let sent = v.toks[c].sent;
+        let mut stop = start;
+        while stop < b && v.toks[stop].sent == sent {
+            stop += 1;
+        }
+        while stop > start && v.punct(stop - 1, ".,;:!?") {
+            stop -= 1;
+        }
+        if stop <= start + 1 {
+            continue;
+        }
+        let mut n = Found::new(QuoteKind::Indirect, v.tok_span(start, stop), Some((c, end)), Some((k, k + 1)));
+        n.speaker = who.clone();
+        n.nested_in = Some(q);
+        out.push(n);
+    }
+    mentions
+}

@@ -1,0 +1,163 @@
+//! Sources: the phrase naming who speaks, read backwards from a cue (`The Russian leader
+//! underlined`) or forwards after it (`said President Putin during ...`), and its entity.
+
+use crate::lexicon::LEXICON;
+use crate::text::View;
+use newsdesk_model::{Entity, EntityType, Span};
+
+/// A token range `[start, end)`.
+pub type Range = (usize, usize);
+
+const MAX_SOURCE_TOKENS: usize = 12;
+
+/// The cue starting at token `i`: its end token and whether it may introduce indirect speech.
+pub fn cue_at(v: &View, i: usize) -> Option<(usize, crate::lexicon::Frame)> {
+    let t = v.toks.get(i)?;
+    if !t.word {
+        return None;
+    }
+    LEXICON.cues_starting(&t.lower).iter().find_map(|c| {
+        let ok = c.words.iter().enumerate().all(|(k, w)| v.toks.get(i + k).is_some_and(|x| x.lower == *w));
+        ok.then_some((i + c.words.len(), c.frame))
+    })
+}
+
+/// `according to` at token `i`: the index after `to`.
+pub fn according_at(v: &View, i: usize) -> Option<usize> {
+    phrase_at(v, i, "according")
+}
+
+/// The longest phrase of class `class` starting at token `i`: the index after it.
+pub fn phrase_at(v: &View, i: usize, class: &str) -> Option<usize> {
+    LEXICON.phrases(class).iter().find_map(|p| {
+        let ok = p.iter().enumerate().all(|(k, w)| v.toks.get(i + k).is_some_and(|x| x.word && x.lower == *w));
+        ok.then_some(i + p.len())
+    })
+}
+
+fn abbrev_dot(v: &View, i: usize) -> bool {
+    v.toks.get(i).is_some_and(|t| t.lower == ".")
+        && i > 0
+        && v.toks.get(i - 1).is_some_and(|p| p.word && p.end == v.toks[i].start && LEXICON.is(&p.lower, "abbrev"))
+}
+
+/// The source phrase ending right before token `end` (after skipping adverbs such as `also`).
+pub fn before(v: &View, end: usize) -> Option<Range> {
+    let sent = v.toks.get(end)?.sent;
+    let mut b = end;
+    while b > 0 && v.toks.get(b - 1).is_some_and(|t| t.word && t.sent == sent && LEXICON.is(&t.lower, "adverb")) {
+        b -= 1;
+    }
+    let mut a = b;
+    while a > 0 && b - a < MAX_SOURCE_TOKENS {
+        let t = &v.toks[a - 1];
+        if t.sent != sent {
+            break;
+        }
+        if !t.word {
+            if abbrev_dot(v, a - 1) {
+                a -= 1;
+                continue;
+            }
+            break;
+        }
+        if cue_at(v, a - 1).is_some() {
+            break;
+        }
+        if LEXICON.is(&t.lower, "boundary") {
+            let joins_names =
+                t.lower == "and" && a < b && v.toks[a].cap && a >= 2 && v.toks.get(a - 2).is_some_and(|p| p.cap);
+            if !joins_names {
+                break;
+            }
+        }
+        a -= 1;
+    }
+    if b - a >= MAX_SOURCE_TOKENS {
+        return None;
+    }
+    // Drop sentence-initial adverbs (`Later Putin said`).
+    while a < b && LEXICON.is(&v.toks[a].lower, "adverb") && b - a > 1 {
+        a += 1;
+    }
+    plausible(v, (a, b)).then_some((a, b))
+}
+
+/// The source phrase starting at token `start` (inverted order: `said Putin`).
+pub fn after(v: &View, start: usize) -> Option<Range> {
+    let sent = v.toks.get(start)?.sent;
+    let mut b = start;
+    while b < v.toks.len() && b - start < MAX_SOURCE_TOKENS {
+        let t = &v.toks[b];
+        if t.sent != sent {
+            break;
+        }
+        if !t.word {
+            if abbrev_dot(v, b) && v.toks.get(b + 1).is_some_and(|n| n.cap) {
+                b += 1;
+                continue;
+            }
+            break;
+        }
+        if b > start && (LEXICON.is(&t.lower, "stop") || cue_at(v, b).is_some()) {
+            break;
+        }
+        if LEXICON.is(&t.lower, "boundary") && t.lower != "and" {
+            break;
+        }
+        b += 1;
+    }
+    while b > start && v.toks.get(b - 1).is_some_and(|t| t.lower == "and") {
+        b -= 1;
+    }
+    plausible(v, (start, b)).then_some((start, b))
+}
+
+/// A source is a pronoun, a name (capitalised start), a determiner phrase, or a phrase ending
+/// in a source noun (`officials`, `senior diplomats`).
+fn plausible(v: &View, (a, b): Range) -> bool {
+    if b <= a {
+        return false;
+    }
+    let first = &v.toks[a];
+    let last = &v.toks[b - 1];
+    if !last.word {
+        return false;
+    }
+    if b - a == 1 && LEXICON.is(&first.lower, "pronoun") {
+        return true;
+    }
+    if LEXICON.is(&first.lower, "pronoun") || LEXICON.is(&last.lower, "det") {
+        return false;
+    }
+    let head_noun = (a..b).rev().find(|&k| v.toks[k].word).map(|k| v.toks[k].lower.as_str()).unwrap_or("");
+    first.cap || LEXICON.is(&first.lower, "det") || LEXICON.is_source_noun(head_noun)
+}
+
+/// True for `he`, `she` and the like.
+pub fn is_pronoun(v: &View, r: Range) -> bool {
+    r.1 == r.0 + 1 && v.toks.get(r.0).is_some_and(|t| LEXICON.is(&t.lower, "pronoun"))
+}
+
+/// The entity one of whose mentions overlaps `span`; among several, the one ending closest
+/// to the end of the span (the head of `Clinton campaign manager Robby Mook`), people first.
+pub fn resolve(entities: &[Entity], span: Span) -> Option<String> {
+    let mut best: Option<(usize, bool, &str)> = None;
+    for e in entities {
+        for m in &e.mentions {
+            if !m.span().overlaps(span) {
+                continue;
+            }
+            let dist = span.end.abs_diff(m.end);
+            let person = e.kind == EntityType::Person;
+            let better = match best {
+                None => true,
+                Some((d, p, _)) => dist < d || (dist == d && person && !p),
+            };
+            if better {
+                best = Some((dist, person, e.id.as_str()));
+            }
+        }
+    }
+    best.map(|(_, _, id)| id.to_string())
+}

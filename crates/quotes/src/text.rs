@@ -1,0 +1,308 @@
+//! The attributor's view of a text: word and punctuation tokens, sentences, paragraphs and the
+//! regions enclosed in quote marks. Built once per document; every offset is a byte offset.
+
+use crate::lexicon::LEXICON;
+use newsdesk_model::Span;
+use newsdesk_segment::Segmentation;
+
+#[derive(Debug, Clone)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub lower: String,
+    pub word: bool,
+    /// Starts with an uppercase letter or a digit.
+    pub cap: bool,
+    pub sent: usize,
+    pub para: usize,
+}
+
+impl Tok {
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+    pub fn is(&self, s: &str) -> bool {
+        self.lower == s
+    }
+}
+
+/// Text between a pair of quote marks (or from an opening mark to the end of its paragraph).
+#[derive(Debug, Clone)]
+pub struct Region {
+    /// Token index of the opening mark.
+    pub open: usize,
+    /// Token index of the closing mark; `None` when the paragraph ended first.
+    pub close: Option<usize>,
+    /// The content between the marks.
+    pub content: Span,
+    /// First and one-past-last token index of the content.
+    pub toks: (usize, usize),
+}
+
+pub struct View<'t> {
+    pub text: &'t str,
+    pub toks: Vec<Tok>,
+    pub sents: Vec<Span>,
+    pub regions: Vec<Region>,
+}
+
+pub fn is_open_mark(c: char) -> bool {
+    matches!(c, '“' | '„' | '«')
+}
+pub fn is_close_mark(c: char) -> bool {
+    matches!(c, '”' | '»')
+}
+pub fn is_quote_mark(c: char) -> bool {
+    c == '"' || is_open_mark(c) || is_close_mark(c)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits `text` into words (letters and digits, with inner `'`, `’`, `-`, `.`, `,` kept when
+/// they join two word characters) and single punctuation characters.
+fn tokenize(text: &str) -> Vec<(usize, usize, bool)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (b, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if !is_word_char(c) {
+            out.push((b, b + c.len_utf8(), false));
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() {
+            let c = chars[j].1;
+            if is_word_char(c) {
+                j += 1;
+                continue;
+            }
+            let next = chars.get(j + 1).map(|x| x.1);
+            let joins = matches!(c, '\'' | '’' | '-' | '.' | ',') && next.is_some_and(is_word_char);
+            if !joins {
+                break;
+            }
+            if c == ',' && !(chars[j - 1].1.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())) {
+                break;
+            }
+            if c == '.' && glued_sentence(&chars, i, j) {
+                break;
+            }
+            j += 1;
+        }
+        let end = chars.get(j).map_or(text.len(), |x| x.0);
+        out.push((b, end, true));
+        i = j;
+    }
+    out
+}
+
+/// True when the full stop at `dot` glues two sentences (`said Putin.He also`), not an
+/// abbreviation (`U.S`) or a number (`1.5`).
+fn glued_sentence(chars: &[(usize, char)], word_start: usize, dot: usize) -> bool {
+    let before: String = chars[word_start..dot].iter().map(|x| x.1).collect();
+    let after: String = chars[dot + 1..].iter().map(|x| x.1).take_while(|c| is_word_char(*c)).collect();
+    let last_part = before.rsplit('.').next().unwrap_or("");
+    last_part.chars().count() >= 2
+        && last_part.chars().last().is_some_and(|c| c.is_lowercase())
+        && after.chars().next().is_some_and(|c| c.is_uppercase())
+        && after.chars().any(|c| c.is_lowercase())
+}
+
+impl<'t> View<'t> {
+    pub fn new(text: &'t str, seg: &Segmentation) -> Self {
+        let raw = tokenize(text);
+        let paras = paragraphs(text);
+        let mut toks: Vec<Tok> = raw
+            .iter()
+            .map(|&(s, e, word)| {
+                let t = &text[s..e];
+                Tok {
+                    start: s,
+                    end: e,
+                    lower: t.to_lowercase(),
+                    word,
+                    cap: t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+                    sent: 0,
+                    para: paras.iter().position(|p| p.start <= s && s < p.end).unwrap_or(0),
+                }
+            })
+            .collect();
+        let sents = if seg.sentences.len() > 1 { seg.sentences.clone() } else { split_sentences(text, &toks) };
+        let mut si = 0;
+        for t in toks.iter_mut() {
+            while si + 1 < sents.len() && sents[si].end <= t.start {
+                si += 1;
+            }
+            t.sent = si;
+        }
+        let regions = pair_marks(text, &toks);
+        View { text, toks, sents, regions }
+    }
+
+    pub fn slice(&self, span: Span) -> &'t str {
+        span.slice(self.text)
+    }
+
+    /// Span from the start of token `a` to the end of token `b - 1`.
+    pub fn tok_span(&self, a: usize, b: usize) -> Span {
+        match (self.toks.get(a), b.checked_sub(1).and_then(|i| self.toks.get(i))) {
+            (Some(x), Some(y)) if b > a => Span::new(x.start, y.end),
+            _ => Span::default(),
+        }
+    }
+
+    pub fn is_mark(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.word && t.lower.chars().next().is_some_and(is_quote_mark))
+    }
+
+    pub fn punct(&self, i: usize, chars: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.word && t.lower.chars().next().is_some_and(|c| chars.contains(c)))
+    }
+
+    /// The region whose content contains token `i`.
+    pub fn region_of(&self, i: usize) -> Option<usize> {
+        self.regions.iter().position(|r| r.toks.0 <= i && i < r.toks.1)
+    }
+}
+
+/// Paragraphs: runs of text between line breaks.
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            if i > start {
+                out.push(Span::new(start, i));
+            }
+            start = i + 1;
+        }
+    }
+    if text.len() > start {
+        out.push(Span::new(start, text.len()));
+    }
+    out
+}
+
+/// A simple sentence splitter used while the segmenter gives one sentence: ends at `.?!`
+/// (and a closing quote after it) before an uppercase word or an opening mark, and at
+/// paragraph ends; a known abbreviation or an initial does not end a sentence.
+fn split_sentences(text: &str, toks: &[Tok]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, t) in toks.iter().enumerate() {
+        if start.is_none() {
+            start = Some(t.start);
+        }
+        let next = toks.get(i + 1);
+        let para_break = next.is_none_or(|n| n.para != t.para);
+        let mut end_here = para_break;
+        if !end_here && !t.word && matches!(t.lower.as_str(), "." | "?" | "!") {
+            let mut k = i + 1;
+            while toks.get(k).is_some_and(|n| {
+                !n.word && n.start == toks[k - 1].end && n.lower.chars().next().is_some_and(is_close_or_straight)
+            }) {
+                k += 1;
+            }
+            let prev_abbrev = i > 0 && toks[i - 1].word && t.lower == "." && {
+                let p = &toks[i - 1].lower;
+                LEXICON.is(p, "abbrev") || p.chars().count() == 1
+            };
+            let starts_new = toks.get(k).is_some_and(|n| n.cap || is_quote_mark(first_char(text, n)));
+            if starts_new && !prev_abbrev {
+                // Include closing quote marks in this sentence.
+                if k > i + 1 && toks.get(k).is_some_and(|n| n.word) {
+                    continue;
+                }
+                end_here = true;
+            }
+        } else if !end_here && !t.word && is_close_or_straight(first_char(text, t)) {
+            let prev_end =
+                i > 0 && toks[i - 1].end == t.start && matches!(toks[i - 1].lower.as_str(), "." | "?" | "!");
+            let prev_abbrev = i > 1 && toks[i - 1].lower == "." && LEXICON.is(&toks[i - 2].lower, "abbrev");
+            if prev_end && !prev_abbrev && next.is_some_and(|n| n.word && n.cap) {
+                end_here = true;
+            }
+        }
+        if end_here {
+            if let Some(s) = start.take() {
+                out.push(Span::new(s, t.end));
+            }
+        }
+    }
+    out
+}
+
+fn first_char(text: &str, t: &Tok) -> char {
+    text[t.start..t.end].chars().next().unwrap_or(' ')
+}
+
+fn is_close_or_straight(c: char) -> bool {
+    c == '"' || is_close_mark(c) || c == '’'
+}
+
+/// Pairs quote marks inside each paragraph: curly marks by direction, straight marks by
+/// alternation. An opening mark left open at a paragraph end runs to the paragraph end.
+fn pair_marks(text: &str, toks: &[Tok]) -> Vec<Region> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let close_region = |out: &mut Vec<Region>, o: usize, c: Option<usize>, end_tok: usize| {
+        let first = o + 1;
+        if end_tok > first {
+            if let (Some(a), Some(b)) = (toks.get(first), toks.get(end_tok - 1)) {
+                out.push(Region { open: o, close: c, content: Span::new(a.start, b.end), toks: (first, end_tok) });
+            }
+        }
+    };
+    for (i, t) in toks.iter().enumerate() {
+        if let Some(o) = open {
+            if toks[o].para != t.para {
+                close_region(&mut out, o, None, i);
+                open = None;
+            }
+        }
+        if t.word {
+            continue;
+        }
+        let c = first_char(text, t);
+        if !is_quote_mark(c) {
+            continue;
+        }
+        match open {
+            None if !is_close_mark(c) || is_opening_position(toks, i) => open = Some(i),
+            None => {}
+            Some(o) if is_open_mark(c) && !is_closing_position(toks, i) => {
+                // A second opening mark: the first was never closed.
+                let _ = o;
+                open = Some(i);
+            }
+            Some(o) => {
+                close_region(&mut out, o, Some(i), i);
+                open = None;
+            }
+        }
+    }
+    if let Some(o) = open {
+        close_region(&mut out, o, None, toks.len());
+    }
+    out
+}
+
+/// A mark at a place where a quotation opens: paragraph start or after space/colon/comma.
+fn is_opening_position(toks: &[Tok], i: usize) -> bool {
+    i == 0
+        || toks.get(i - 1).is_some_and(|p| p.end < toks[i].start || p.para != toks[i].para)
+        || toks.get(i + 1).is_some_and(|n| n.start == toks[i].end && n.word)
+}
+
+/// A mark right after a word or punctuation with no space: where a quotation closes.
+fn is_closing_position(toks: &[Tok], i: usize) -> bool {
+    i > 0 && toks.get(i - 1).is_some_and(|p| p.end == toks[i].start && p.para == toks[i].para)
+}
