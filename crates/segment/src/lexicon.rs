@@ -1,0 +1,67 @@
+//! The word lists the segmenter consults, compiled in from `data/*.tsv`: abbreviations
+//! that keep their period, top-level domains that make `Name.Tld` one token, and words that
+//! typically open a sentence (used where a period is ambiguous).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// How an abbreviation behaves at a period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AbbrevKind {
+    /// Before a name (`Dr.`, `Gen.`): never ends a sentence.
+    Title,
+    /// Before a day (`Aug.`): never ends a sentence.
+    Month,
+    /// Mid-sentence only (`No.`, `vs.`, `ed.`).
+    Inner,
+    /// May end a sentence (`Inc.`, `etc.`).
+    Final,
+}
+
+const ABBREVIATIONS: &str = include_str!("../../../data/abbreviations.tsv");
+const DOMAINS: &str = include_str!("../../../data/domains.tsv");
+const OPENERS: &str = include_str!("../../../data/sentence_openers.tsv");
+
+/// Data lines of a TSV file: comments and blank lines skipped, split on tabs.
+fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+static ABBREV: LazyLock<HashMap<&'static str, AbbrevKind>> = LazyLock::new(|| {
+    rows(ABBREVIATIONS)
+        .filter_map(|r| {
+            let kind = match r.get(1).copied()? {
+                "title" => AbbrevKind::Title,
+                "month" => AbbrevKind::Month,
+                "inner" => AbbrevKind::Inner,
+                "final" => AbbrevKind::Final,
+                _ => return None,
+            };
+            Some((*r.first()?, kind))
+        })
+        .collect()
+});
+
+static TLD: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| rows(DOMAINS).filter_map(|r| r.first().copied()).collect());
+
+static OPENER: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| rows(OPENERS).filter_map(|r| r.first().copied()).collect());
+
+/// The kind of `word` (written without its final period) when it is a known abbreviation.
+pub(crate) fn abbreviation(word: &str) -> Option<AbbrevKind> {
+    ABBREV.get(word).copied()
+}
+
+/// True when `word` is a top-level domain (any case).
+pub(crate) fn is_tld(word: &str) -> bool {
+    word.len() <= 6 && TLD.contains(word.to_ascii_lowercase().as_str())
+}
+
+/// True when `word` (as written) typically opens a sentence: `He`, `The`, `However`.
+pub(crate) fn is_opener(word: &str) -> bool {
+    OPENER.contains(word)
+}
