@@ -1,0 +1,1 @@
+//! The newsdesk HTTP server (work in progress).

@@ -1,0 +1,229 @@
+//! Adding documents: one transaction per batch, deduplicated by URL and by content hash.
+//! Every row derived from a document is written from its wire form (char offsets), the same
+//! JSON that is stored, so tables and JSON can never disagree.
+
+use crate::{content_hash, day_of, today_utc, Result, Store};
+use newsdesk_model::{wire, Document};
+use rusqlite::{params, OptionalExtension, Transaction};
+use std::collections::{HashMap, HashSet};
+
+/// What happened to one document handed to [`Store::insert_batch`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inserted {
+    /// Newly stored under this id (durable once `insert_batch` returned).
+    Stored { id: String },
+    /// Already present with the same URL; `id` is the stored document's id.
+    DuplicateUrl { id: String },
+    /// Already present with the same text under another URL.
+    DuplicateContent { id: String },
+}
+
+impl Inserted {
+    pub fn id(&self) -> &str {
+        match self {
+            Inserted::Stored { id } | Inserted::DuplicateUrl { id } | Inserted::DuplicateContent { id } => id,
+        }
+    }
+}
+
+impl Store {
+    /// True when a document with this URL is already stored (lets ingest skip analysis).
+    pub fn contains_url(&self, url: &str) -> Result<bool> {
+        let found: Option<i64> =
+            self.conn.query_row("SELECT 1 FROM documents WHERE url = ?1", [url], |r| r.get(0)).optional()?;
+        Ok(found.is_some())
+    }
+
+    /// Stores one document; see [`Store::insert_batch`].
+    pub fn insert(&mut self, doc: &Document) -> Result<Inserted> {
+        let mut out = self.insert_batch(std::slice::from_ref(doc))?;
+        Ok(out.pop().unwrap_or(Inserted::DuplicateContent { id: String::new() }))
+    }
+
+    /// Stores `docs` (byte offsets, straight from `newsdesk_analyze::analyze`) in one
+    /// transaction. When this returns `Ok`, every `Stored` document is durable.
+    pub fn insert_batch(&mut self, docs: &[Document]) -> Result<Vec<Inserted>> {
+        let tx = self.conn.transaction()?;
+        let mut out = Vec::with_capacity(docs.len());
+        for doc in docs {
+            out.push(insert_one(&tx, doc)?);
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+fn existing(tx: &Transaction, sql: &str, key: &str) -> Result<Option<String>> {
+    Ok(tx.prepare_cached(sql)?.query_row([key], |r| r.get(0)).optional()?)
+}
+
+fn normalise(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn insert_one(tx: &Transaction, doc: &Document) -> Result<Inserted> {
+    let url = doc.source.url.as_deref().filter(|u| !u.is_empty());
+    if let Some(url) = url {
+        if let Some(id) = existing(tx, "SELECT id FROM documents WHERE url = ?1", url)? {
+            return Ok(Inserted::DuplicateUrl { id });
+        }
+    }
+    let hash = content_hash(&doc.text);
+    if let Some(id) = existing(tx, "SELECT id FROM documents WHERE content_hash = ?1", &hash)? {
+        return Ok(Inserted::DuplicateContent { id });
+    }
+    let mut wire = wire::to_char_offsets(doc);
+    if wire.id.is_empty() || existing(tx, "SELECT id FROM documents WHERE id = ?1", &wire.id)?.is_some() {
+        // Extraction gives no id, or the same id for different content: the content decides.
+        wire.id = hash[..16].to_string();
+    }
+    let json = serde_json::to_string(&wire)?;
+    let day = wire.published.as_deref().and_then(day_of).map(str::to_string).unwrap_or_else(today_utc);
+    let source = wire.source.name.clone().or_else(|| url.and_then(host_of).map(str::to_string));
+    let now =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    tx.prepare_cached(
+        "INSERT INTO documents (id, url, content_hash, source, title, published, day, ingested_at, text, json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![wire.id, url, hash, source, wire.title, wire.published, day, now as i64, wire.text, json])?;
+    let doc_row = tx.last_insert_rowid();
+    tx.prepare_cached("INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
+        .execute(params![doc_row, wire.title.as_deref().unwrap_or(""), wire.text])?;
+    let rows = insert_entities(tx, doc_row, &wire)?;
+    insert_findings(tx, doc_row, &wire, &rows)?;
+    Ok(Inserted::Stored { id: wire.id })
+}
+
+/// Maps each document-local entity to a store-wide one (same type and name) and writes
+/// its mentions; returns local id → entity rowid.
+fn insert_entities(tx: &Transaction, doc_row: i64, wire: &Document) -> Result<HashMap<String, i64>> {
+    let mut rows = HashMap::new();
+    let mut counted = HashSet::new();
+    for entity in &wire.entities {
+        let name = normalise(&entity.name);
+        if name.is_empty() {
+            continue;
+        }
+        let kind = entity.kind.as_str();
+        let key = format!("{kind}:{}", name.to_lowercase());
+        let found: Option<i64> = tx
+            .prepare_cached("SELECT rowid FROM entities WHERE key = ?1")?
+            .query_row([&key], |r| r.get(0))
+            .optional()?;
+        let row = match found {
+            Some(row) => row,
+            None => {
+                tx.prepare_cached("INSERT INTO entities (key, name, type) VALUES (?1, ?2, ?3)")?
+                    .execute(params![key, name, kind])?;
+                let row = tx.last_insert_rowid();
+                tx.prepare_cached("INSERT INTO entities_fts (rowid, name) VALUES (?1, ?2)")?
+                    .execute(params![row, name])?;
+                row
+            }
+        };
+        rows.insert(entity.id.clone(), row);
+        let quotes =
+            wire.quotes.iter().filter(|q| q.speaker.as_deref() == Some(entity.id.as_str())).count() as i64;
+        let mentions = entity.mentions.len() as i64;
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO doc_entities (doc, entity, local_id, mentions, quotes) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![doc_row, row, entity.id, mentions, quotes])?;
+        let new_doc = i64::from(counted.insert(row));
+        tx.prepare_cached("UPDATE entities SET docs = docs + ?2, mentions = mentions + ?3, quotes = quotes + ?4 WHERE rowid = ?1")?
+            .execute(params![row, new_doc, mentions, quotes])?;
+        let mut stmt = tx.prepare_cached(
+            "INSERT INTO mentions (doc, entity, start, end, text, form) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for m in &entity.mentions {
+            let form = serde_json::to_value(m.form)?;
+            stmt.execute(params![
+                doc_row,
+                row,
+                m.start as i64,
+                m.end as i64,
+                m.text,
+                form.as_str().unwrap_or("")
+            ])?;
+        }
+    }
+    Ok(rows)
+}
+
+fn insert_findings(
+    tx: &Transaction,
+    doc_row: i64,
+    wire: &Document,
+    rows: &HashMap<String, i64>,
+) -> Result<()> {
+    let row_of = |id: &Option<String>| id.as_ref().and_then(|id| rows.get(id)).copied();
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO quotes (doc, speaker, speaker_name, kind, text, start, end, cue) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for q in &wire.quotes {
+        let speaker_name = q
+            .speaker
+            .as_deref()
+            .and_then(|id| wire.entity(id))
+            .map(|e| normalise(&e.name))
+            .or_else(|| q.speaker_text.as_deref().map(normalise));
+        let kind = serde_json::to_value(q.kind)?;
+        stmt.execute(params![
+            doc_row,
+            row_of(&q.speaker),
+            speaker_name,
+            kind.as_str().unwrap_or(""),
+            q.text,
+            q.start as i64,
+            q.end as i64,
+            q.cue
+        ])?;
+    }
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO amounts (doc, text, value, unit, qualifier, object, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for a in &wire.amounts {
+        let value = a.value.is_finite().then_some(a.value);
+        stmt.execute(params![
+            doc_row,
+            a.text,
+            value,
+            a.unit,
+            a.qualifier,
+            a.object,
+            a.start as i64,
+            a.end as i64
+        ])?;
+    }
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO dates (doc, text, value, resolution, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for d in &wire.dates {
+        stmt.execute(params![doc_row, d.text, d.value, d.resolution, d.start as i64, d.end as i64])?;
+    }
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO events (doc, code, label, source, target, date, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for e in &wire.events {
+        stmt.execute(params![
+            doc_row,
+            e.code,
+            e.label,
+            row_of(&e.source),
+            row_of(&e.target),
+            e.date,
+            e.text
+        ])?;
+    }
+    Ok(())
+}
+
+/// The host of an `http(s)://host/...` URL, without `www.`.
+pub(crate) fn host_of(url: &str) -> Option<&str> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?;
+    let host = host.split(':').next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then_some(host)
+}
