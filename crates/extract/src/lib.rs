@@ -1,9 +1,35 @@
 //! Extraction: raw bytes (HTML or scraped text, any common encoding) → `Article`:
 //! clean body text, title, publication date, source, language.
 //!
-//! Invariant: no linguistics beyond what cleanup needs; analysis never sees markup.
+//! ```
+//! use newsdesk_extract::{extract, Options};
+//! let page = b" date 2025-03-12 + \xE2\x86\xBA \xE2\x88\x92 16 px\n\nGrain exports rose, Example.com reports.The deal holds.\n\nExample.com\n";
+//! let article = extract(page, &Options::default()).unwrap();
+//! assert_eq!(article.text, "Grain exports rose, Example.com reports. The deal holds.");
+//! assert_eq!(article.published.as_deref(), Some("2025-03-12"));
+//! assert_eq!(article.source.name.as_deref(), Some("Example.com"));
+//! ```
+//!
+//! Modules: [`sniff`] (binary / HTML / text), [`decode`] (encodings), [`text`] (scraped-text
+//! cleanup, shared by both paths), [`html`] (DOM, main text, metadata), `date`, `ident`.
+//!
+//! Invariant: no linguistics beyond what cleanup needs; analysis never sees markup. Every
+//! input gives an `Article` or a clear `ExtractError`, in time linear in the (capped) input.
 
-use newsdesk_model::{Article, Diagnostic};
+mod date;
+pub mod decode;
+pub mod html;
+mod ident;
+mod lexicon;
+pub mod sniff;
+pub mod text;
+
+use newsdesk_model::{Article, Diagnostic, Source};
+
+/// Inputs longer than this are cut (with a diagnostic) before parsing: no news article needs more.
+pub const MAX_TEXT_BYTES: usize = 64 << 20;
+/// HTML is capped lower: the DOM costs many times the page's size in memory.
+pub const MAX_HTML_BYTES: usize = 16 << 20;
 
 /// What the caller knows about an input besides its bytes.
 #[derive(Debug, Clone, Default)]
@@ -33,18 +59,64 @@ pub fn extract(input: &[u8], opts: &Options) -> Result<Article, ExtractError> {
     if input.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ExtractError::Empty);
     }
-    let text = String::from_utf8_lossy(input).into_owned();
-    let mut diagnostics = Vec::new();
-    if text.contains('\u{FFFD}') {
-        diagnostics.push(Diagnostic::new("encoding-replaced", "invalid UTF-8 replaced"));
+    if let Some(kind) = sniff::binary_kind(input) {
+        return Err(ExtractError::Binary(kind));
     }
-    let _ = opts.format;
-    Ok(Article {
-        id: String::new(),
-        source: newsdesk_model::Source { name: None, url: opts.url.clone() },
-        language: "en".into(),
-        text,
-        diagnostics,
-        ..Default::default()
-    })
+    let mut diagnostics = Vec::new();
+    let input = cap(input, MAX_TEXT_BYTES, &mut diagnostics);
+    let decoded = decode::decode(input, &mut diagnostics);
+    if decoded.trim().is_empty() {
+        return Err(ExtractError::Empty);
+    }
+    let format = opts.format.unwrap_or_else(|| sniff::format(&decoded));
+    let mut article = match format {
+        Format::Text => {
+            let cleaned = text::clean_text(&decoded, &mut diagnostics);
+            Article {
+                title: cleaned.title,
+                published: cleaned.published,
+                source: Source { name: cleaned.publisher, url: opts.url.clone() },
+                text: cleaned.paragraphs.join("\n\n"),
+                ..Default::default()
+            }
+        }
+        Format::Html => {
+            let html = if decoded.len() > MAX_HTML_BYTES {
+                diagnostics.push(Diagnostic::new(
+                    "input-truncated",
+                    format!(
+                        "HTML longer than {} MiB: only the first {} MiB were parsed",
+                        MAX_HTML_BYTES >> 20,
+                        MAX_HTML_BYTES >> 20
+                    ),
+                ));
+                sniff::prefix(&decoded, MAX_HTML_BYTES)
+            } else {
+                &decoded
+            };
+            html::extract(html, opts.url.as_deref(), &mut diagnostics)
+        }
+    };
+    if article.text.is_empty() {
+        diagnostics.push(Diagnostic::new("empty-body", "no article text was found in the input"));
+    }
+    let id_key =
+        article.source.url.clone().or_else(|| opts.url.clone()).unwrap_or_else(|| article.text.clone());
+    article.id = ident::stable_id(&id_key);
+    if article.language.is_empty() {
+        article.language = ident::language(&article.text);
+    }
+    article.diagnostics = diagnostics;
+    Ok(article)
+}
+
+fn cap<'a>(input: &'a [u8], max: usize, diagnostics: &mut Vec<Diagnostic>) -> &'a [u8] {
+    if input.len() <= max {
+        return input;
+    }
+    diagnostics.push(Diagnostic::new(
+        "input-truncated",
+        format!("input longer than {} MiB: only the first {} MiB were read", max >> 20, max >> 20),
+    ));
+    &input[..max]
 }
