@@ -1,6 +1,7 @@
 //! `newsdesk eval quotes` and `newsdesk bench quotes`.
 
-use anyhow::{bail, Result};
+use anyhow::Result;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -8,6 +9,12 @@ use std::process::ExitCode;
 pub struct EvalArgs {
     /// A PolNeAR split folder (with `text/` and `attributions/`).
     pub dir: PathBuf,
+    /// Also list every unmatched prediction (FP) and gold attribution (FN).
+    #[arg(long)]
+    pub verbose: bool,
+    /// With --verbose, list direct quotes only.
+    #[arg(long)]
+    pub direct_only: bool,
 }
 
 #[derive(clap::Args)]
@@ -17,9 +24,11 @@ pub struct BenchArgs {
 }
 
 pub fn eval(args: EvalArgs) -> Result<ExitCode> {
-    bail!("eval quotes is not implemented yet ({})", args.dir.display())
+    let report = newsdesk_eval::quotes::evaluate(&args.dir, args.verbose, args.direct_only)?;
+    let _ = write!(std::io::stdout().lock(), "{report}");
+    Ok(ExitCode::SUCCESS)
 }
 
 pub fn bench(args: BenchArgs) -> Result<ExitCode> {
-    bail!("bench quotes is not implemented yet ({})", args.dir.display())
+    anyhow::bail!("bench quotes is not implemented yet ({})", args.dir.display())
 }

@@ -14,6 +14,7 @@ const MAX_GAP: usize = 7;
 /// The direct quotes of `v`, in text order.
 pub fn find(v: &View) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
+    let mut orphans = Vec::new();
     for r in &v.regions {
         let words = (r.toks.0..r.toks.1).filter(|&k| v.toks[k].word).count();
         if words == 0 {
@@ -21,7 +22,8 @@ pub fn find(v: &View) -> Vec<Found> {
         }
         let last = v.toks.get(r.toks.1 - 1).map(|t| t.lower.as_str()).unwrap_or("");
         let ends_open = matches!(last, "," | "?" | "!" | "—" | "–" | "-" | "…");
-        let after = attribution_after(v, r);
+        let comma_after = r.close.is_some_and(|c| v.punct(c + 1, ","));
+        let after = if ends_open || comma_after { attribution_after(v, r) } else { None };
         let before = attribution_before(v, r, words);
         let chosen = match (after, before) {
             (Some(a), _) if ends_open => Some(a),
@@ -30,18 +32,58 @@ pub fn find(v: &View) -> Vec<Found> {
             (None, None) => None,
         };
         if let Some((cue, src)) = chosen {
-            out.push(Found::new(QuoteKind::Direct, r.content, Some(cue), src));
+            let mut f = Found::new(QuoteKind::Direct, r.content, Some(cue), src);
+            if cue.0 < r.open {
+                if let Some(end) = runs_on(v, r) {
+                    // `X said, "..." that ...`: the quotation is part of a longer content.
+                    f.kind = QuoteKind::Mixed;
+                    f.content = newsdesk_model::Span::new(r.content.start, end);
+                }
+            }
+            if src.is_none() {
+                f.source = source::subject(v, cue.0).filter(|s| s.1 <= cue.0);
+                if f.source.is_none() {
+                    f.continues = out.len().checked_sub(1);
+                }
+            }
+            out.push(f);
+        } else if let Some(prev) = split_continuation(v, r, &out) {
+            let mut f = Found::new(QuoteKind::Direct, r.content, out[prev].cue, None);
+            f.continues = Some(prev);
+            out.push(f);
         } else if words >= 4 && starts_sentence(v, r.open) && ends_sentence(v, r) {
             if let Some(prev) = continued(v, r, &out) {
-                let p = &out[prev];
-                let same_para = v.toks[r.open].para == p.cue.map_or(usize::MAX, |c| v.toks[c.0].para);
-                let mut f = Found::new(QuoteKind::Direct, r.content, if same_para { p.cue } else { None }, None);
+                let mut f = Found::new(QuoteKind::Direct, r.content, out[prev].cue, None);
                 f.continues = Some(prev);
                 out.push(f);
+            } else {
+                orphans.push(r.content);
             }
         }
     }
+    lead_in(v, &orphans, &mut out);
     out
+}
+
+/// A quotation with no cue that a quote attributed in the next paragraph continues (the
+/// attribution comes with the second part): it joins that attribution.
+fn lead_in(v: &View, orphans: &[newsdesk_model::Span], out: &mut Vec<Found>) {
+    for &o in orphans {
+        let Some(para) = v.toks.iter().find(|t| t.start >= o.start).map(|t| t.para) else { continue };
+        let next = out.iter().position(|f| {
+            f.content.start > o.end && f.cue.is_some() && f.continues.is_none() && f.kind == QuoteKind::Direct
+        });
+        let Some(n) = next else { continue };
+        let Some(first) = v.toks.iter().position(|t| t.start >= out[n].content.start) else { continue };
+        let npara = v.toks[first].para;
+        let starts_para = first >= 2 && v.toks[first - 2].para != npara;
+        if npara != para + 1 || !starts_para {
+            continue;
+        }
+        let mut f = Found::new(QuoteKind::Direct, o, out[n].cue, None);
+        f.continues = Some(n);
+        out.push(f);
+    }
 }
 
 /// `"...," said X` / `"...," X said` / `"...," according to X`.
@@ -62,17 +104,36 @@ fn attribution_after(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
         let src = source::after(v, end).or_else(|| source::phrase_at(v, end, "extension").and_then(|e| source::after(v, e)));
         return src.map(|s| ((k, end), Some(s)));
     }
-    // `X said`: a short source then a cue.
+    // `X said` / `X, the Y of Z, said`: a short source then a cue.
     let mut c = k;
-    while c < v.toks.len() && c - k <= 10 {
+    let mut commas = Vec::new();
+    while c < v.toks.len() && c - k <= 24 {
         let tc = &v.toks[c];
-        if !tc.word && !(tc.lower == "." && c > k) {
+        if tc.sent != t.sent {
+            break;
+        }
+        if !tc.word && tc.lower == "," {
+            commas.push(c);
+            if commas.len() > 2 {
+                break;
+            }
+        } else if !tc.word && !(matches!(tc.lower.as_str(), "." | "(" | ")" | "$" | "’" | "'") && c > k) {
+            break;
+        }
+        if c > k && commas.is_empty() && c - k > 10 {
             break;
         }
         if c > k {
             if let Some((end, _)) = source::cue_at(v, c) {
+                if commas.len() == 2 && commas[1] + 1 == c {
+                    // An apposition between two commas.
+                    return Some(((c, end), Some((k, commas[0]))));
+                }
+                if !commas.is_empty() {
+                    return None;
+                }
                 let src = source::before(v, c)?;
-                return (src.0 == k).then_some(((c, end), Some(src)));
+                return (src.0 >= k).then_some(((c, end), Some(src)));
             }
         }
         c += 1;
@@ -80,7 +141,16 @@ fn attribution_after(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
     None
 }
 
-/// `X said, "..."` / `X emphasized: “...”` / `X told reporters: "..."`.
+/// The second part of a split quote: `"...," said X, director of Y, "..."`.
+fn split_continuation(v: &View, r: &Region, out: &[Found]) -> Option<usize> {
+    let idx = out.len().checked_sub(1)?;
+    let cue = out[idx].cue?;
+    let ok = r.open > 0 && v.punct(r.open - 1, ",") && v.toks[r.open - 1].sent == v.toks.get(cue.0)?.sent;
+    ok.then_some(idx)
+}
+
+/// `X said, "..."` / `X emphasized: “...”` / `X told reporters: "..."` / `Adding, "..."`;
+/// `He said:` or `X issued the following statement:` closing the paragraph before.
 fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Option<Range>)> {
     let open = r.open;
     let mut j = open;
@@ -88,7 +158,8 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
     if punct {
         j -= 1;
     }
-    let para = v.toks[open].para;
+    let para = v.toks[j.saturating_sub(1)].para;
+    let colon_intro = punct && v.punct(open - 1, ":") && v.toks[open - 1].para != v.toks[open].para;
     for c in (j.saturating_sub(MAX_GAP + 1)..j).rev() {
         let t = &v.toks[c];
         if t.para != para {
@@ -118,9 +189,36 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
         }
         let according = source::according_at(v, c).is_some();
         let src = if according { source::after(v, end) } else { source::before(v, c) };
-        return src.map(|s| ((c, end), Some(s)));
+        let participle = v.toks[c].lower.ends_with("ing") && (c == 0 || v.punct(c - 1, ",") || v.toks[c - 1].sent != v.toks[c].sent);
+        return match src {
+            Some(s) => Some(((c, end), Some(s))),
+            None if participle => Some(((c, end), None)),
+            None => None,
+        };
+    }
+    if colon_intro && j > 0 && v.toks[j - 1].word {
+        // No cue verb: the word before the colon stands for it, the subject is the source.
+        return Some(((j - 1, j), source::subject(v, j - 1)));
     }
     None
+}
+
+/// When unquoted words follow the closing mark in the same sentence: the end of that sentence
+/// (before its final punctuation).
+fn runs_on(v: &View, r: &Region) -> Option<usize> {
+    let close = r.close?;
+    let next = v.toks.get(close + 1)?;
+    if !next.word || next.sent != v.toks[close].sent || source::cue_at(v, close + 1).is_some() {
+        return None;
+    }
+    let mut e = close + 1;
+    while e + 1 < v.toks.len() && v.toks[e + 1].sent == next.sent {
+        e += 1;
+    }
+    while e > close && v.punct(e, ".,;:!?") {
+        e -= 1;
+    }
+    Some(v.toks[e].end)
 }
 
 fn starts_sentence(v: &View, open: usize) -> bool {
@@ -145,12 +243,14 @@ fn continued(v: &View, r: &Region, out: &[Found]) -> Option<usize> {
     if para < prev_para || para - prev_para > 2 {
         return None;
     }
-    // No other cue between the two quotes outside quote marks.
+    // No other cue between the two quotes outside quote marks (but for one in the sentence of
+    // the earlier quote's cue: `"...," she said, adding that ... "..."`).
     let from = v.toks.iter().position(|t| t.start >= p.content.end)?;
+    let cue_sent = p.cue.and_then(|c| v.toks.get(c.0)).map(|t| t.sent);
     let intervening = (from..r.open).any(|k| {
         v.region_of(k).is_none()
+            && Some(v.toks[k].sent) != cue_sent
             && source::cue_at(v, k).is_some_and(|(_, f)| f == Frame::Any)
-            && p.cue.is_none_or(|c| c.0 != k)
     });
     (!intervening).then_some(idx)
 }

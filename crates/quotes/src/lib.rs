@@ -79,23 +79,29 @@ fn resolve_speakers(v: &View, entities: &[Entity], found: &[Found]) -> Vec<(Opti
     order.sort_by_key(|&i| found[i].content.start);
     let mut out: Vec<(Option<String>, Option<Span>)> = vec![(None, None); found.len()];
     let mut last_speaker: Option<String> = None;
-    for &i in &order {
+    for &i in order.iter().filter(|&&i| found[i].continues.is_none()) {
         let f = &found[i];
         let span = f.source.map(|r| v.tok_span(r.0, r.1));
         let mut id = f.speaker.clone().or_else(|| span.and_then(|s| source::resolve(entities, s)));
         if id.is_none() && f.source.is_some_and(|r| source::is_pronoun(v, r)) {
             id = last_speaker.clone().or_else(|| last_person_before(entities, f.content.start));
         }
-        let (id, span) = match (id, span, f.continues) {
-            (None, None, Some(p)) if p < i || found[p].content.start < f.content.start => {
-                out.get(p).cloned().unwrap_or((None, None))
-            }
-            (id, span, _) => (id, span),
-        };
         if id.is_some() {
             last_speaker = id.clone();
         }
         out[i] = (id, span);
+    }
+    // A continuation takes the speaker of the quote it continues, which comes before it in
+    // `found` (not always in the text).
+    for i in 0..found.len() {
+        let f = &found[i];
+        let Some(p) = f.continues.filter(|&p| p < i) else { continue };
+        let span = f.source.map(|r| v.tok_span(r.0, r.1));
+        let id = f.speaker.clone().or_else(|| span.and_then(|s| source::resolve(entities, s)));
+        out[i] = match (id, span) {
+            (None, None) => out[p].clone(),
+            other => other,
+        };
     }
     out
 }

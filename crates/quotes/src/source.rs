@@ -59,6 +59,16 @@ pub fn before(v: &View, end: usize) -> Option<Range> {
                 a -= 1;
                 continue;
             }
+            if t.lower == ")" {
+                // Skip a parenthesis: `Sen. Marco Rubio (R-Fla.) said`.
+                if let Some(o) = (a.saturating_sub(8)..a - 1).rev().find(|&k| v.toks[k].lower == "(") {
+                    if o > 0 && a == b {
+                        b = o;
+                    }
+                    a = o;
+                    continue;
+                }
+            }
             break;
         }
         if cue_at(v, a - 1).is_some() {
@@ -81,6 +91,21 @@ pub fn before(v: &View, end: usize) -> Option<Range> {
         a += 1;
     }
     plausible(v, (a, b)).then_some((a, b))
+}
+
+/// The subject of the sentence holding token `i`, when it names a source: the phrase at the
+/// sentence start, after a leading adverbial clause (`In response to ..., Trump issued`).
+pub fn subject(v: &View, i: usize) -> Option<Range> {
+    let sent = v.toks.get(i)?.sent;
+    let mut a = i;
+    while a > 0 && v.toks[a - 1].sent == sent {
+        a -= 1;
+    }
+    if LEXICON.is(&v.toks[a].lower, "stop") || LEXICON.is(&v.toks[a].lower, "boundary") {
+        a = (a..i).find(|&k| v.punct(k, ","))? + 1;
+    }
+    let r = after(v, a)?;
+    (v.toks[r.0].cap || is_pronoun(v, r)).then_some(r)
 }
 
 /// The source phrase starting at token `start` (inverted order: `said Putin`).
@@ -131,7 +156,8 @@ fn plausible(v: &View, (a, b): Range) -> bool {
         return false;
     }
     let head_noun = (a..b).rev().find(|&k| v.toks[k].word).map(|k| v.toks[k].lower.as_str()).unwrap_or("");
-    first.cap || LEXICON.is(&first.lower, "det") || LEXICON.is_source_noun(head_noun)
+    let any_cap = (a..b).any(|k| v.toks[k].word && v.text[v.toks[k].start..].starts_with(char::is_uppercase));
+    any_cap || LEXICON.is(&first.lower, "det") || LEXICON.is_source_noun(head_noun)
 }
 
 /// True for `he`, `she` and the like.

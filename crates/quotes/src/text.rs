@@ -195,46 +195,41 @@ fn paragraphs(text: &str) -> Vec<Span> {
 /// (and a closing quote after it) before an uppercase word or an opening mark, and at
 /// paragraph ends; a known abbreviation or an initial does not end a sentence.
 fn split_sentences(text: &str, toks: &[Tok]) -> Vec<Span> {
+    let mut ends = vec![false; toks.len()];
+    for (i, t) in toks.iter().enumerate() {
+        let next = toks.get(i + 1);
+        if next.is_none_or(|n| n.para != t.para) {
+            ends[i] = true;
+            continue;
+        }
+        if t.word || !matches!(t.lower.as_str(), "." | "?" | "!") {
+            continue;
+        }
+        let prev_abbrev = i > 0 && toks[i - 1].word && t.lower == "." && {
+            let p = &toks[i - 1].lower;
+            LEXICON.is(p, "abbrev") || p.chars().count() == 1
+        };
+        if prev_abbrev {
+            continue;
+        }
+        // Closing marks right after the stop belong to this sentence.
+        let mut k = i + 1;
+        while toks.get(k).is_some_and(|n| {
+            !n.word && n.start == toks[k - 1].end && is_close_or_straight(first_char(text, n))
+        }) {
+            k += 1;
+        }
+        if toks.get(k).is_some_and(|n| n.cap || is_quote_mark(first_char(text, n))) {
+            ends[k - 1] = true;
+        }
+    }
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (i, t) in toks.iter().enumerate() {
-        if start.is_none() {
-            start = Some(t.start);
-        }
-        let next = toks.get(i + 1);
-        let para_break = next.is_none_or(|n| n.para != t.para);
-        let mut end_here = para_break;
-        if !end_here && !t.word && matches!(t.lower.as_str(), "." | "?" | "!") {
-            let mut k = i + 1;
-            while toks.get(k).is_some_and(|n| {
-                !n.word && n.start == toks[k - 1].end && n.lower.chars().next().is_some_and(is_close_or_straight)
-            }) {
-                k += 1;
-            }
-            let prev_abbrev = i > 0 && toks[i - 1].word && t.lower == "." && {
-                let p = &toks[i - 1].lower;
-                LEXICON.is(p, "abbrev") || p.chars().count() == 1
-            };
-            let starts_new = toks.get(k).is_some_and(|n| n.cap || is_quote_mark(first_char(text, n)));
-            if starts_new && !prev_abbrev {
-                // Include closing quote marks in this sentence.
-                if k > i + 1 && toks.get(k).is_some_and(|n| n.word) {
-                    continue;
-                }
-                end_here = true;
-            }
-        } else if !end_here && !t.word && is_close_or_straight(first_char(text, t)) {
-            let prev_end =
-                i > 0 && toks[i - 1].end == t.start && matches!(toks[i - 1].lower.as_str(), "." | "?" | "!");
-            let prev_abbrev = i > 1 && toks[i - 1].lower == "." && LEXICON.is(&toks[i - 2].lower, "abbrev");
-            if prev_end && !prev_abbrev && next.is_some_and(|n| n.word && n.cap) {
-                end_here = true;
-            }
-        }
-        if end_here {
-            if let Some(s) = start.take() {
-                out.push(Span::new(s, t.end));
-            }
+        let s = *start.get_or_insert(t.start);
+        if ends[i] {
+            out.push(Span::new(s, t.end));
+            start = None;
         }
     }
     out
