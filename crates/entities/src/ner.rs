@@ -1,0 +1,316 @@
+//! Named-entity recognition over one sentence of words: the trained tagger proposes spans,
+//! then lexicon rules settle what the tagger cannot know (a listed country is a LOCATION with
+//! a subtype, `News.Az` is an organisation, a title is not part of a name, a lone pronoun or
+//! function word is never a name) and add treaty-like MISC names.
+
+use crate::features::Prepared;
+use crate::lexicon::{Place, LEXICON};
+use crate::model::{Model, MODEL, TAGS};
+use newsdesk_model::EntityType;
+
+/// A name found in a sentence: words `start..end`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameSpan {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityType,
+    /// For LOCATION: `country`, `city`, `region` or `other`.
+    pub subtype: Option<&'static str>,
+    /// The listed place it matches, when any.
+    pub place: Option<Place>,
+}
+
+/// Words that are never a name on their own, however capitalised.
+const NEVER_ALONE: &[&str] = &[
+    "i",
+    "we",
+    "you",
+    "he",
+    "she",
+    "it",
+    "they",
+    "me",
+    "us",
+    "him",
+    "her",
+    "them",
+    "my",
+    "our",
+    "your",
+    "his",
+    "its",
+    "their",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "if",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yes",
+    "no",
+    "however",
+    "indeed",
+    "meanwhile",
+    "also",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "trade",
+    "during",
+    "more",
+    "direct",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "thanks",
+    "please",
+    "hi",
+    "hello",
+    "god",
+];
+
+/// Words that open a MISC name of a document or agreement.
+const MISC_HEADS: &[&str] = &[
+    "Declaration",
+    "Treaty",
+    "Agreement",
+    "Accord",
+    "Accords",
+    "Convention",
+    "Protocol",
+    "Charter",
+    "Pact",
+    "Memorandum",
+    "Act",
+    "Summit",
+    "Initiative",
+    "Doctrine",
+    "Plan",
+];
+const CONNECTORS: &[&str] =
+    &["of", "on", "for", "and", "the", "de", "da", "del", "von", "van", "al", "el", "bin"];
+
+/// Finds the names in one sentence of words, with the committed model.
+pub fn tag_sentence<S: AsRef<str>>(words: &[S]) -> Vec<NameSpan> {
+    tag_with(&MODEL, words)
+}
+
+/// Finds the names in one sentence of words with `model`.
+pub fn tag_with<S: AsRef<str>>(model: &Model, words: &[S]) -> Vec<NameSpan> {
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let p = Prepared::new(words);
+    let tags = model.tag(&p);
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < tags.len() {
+        let t = TAGS[tags[i]];
+        if let Some(kind) = t.strip_prefix("B-").or_else(|| t.strip_prefix("I-")) {
+            let inside = format!("I-{kind}");
+            let mut end = i + 1;
+            while end < tags.len() && TAGS[tags[end]] == inside {
+                end += 1;
+            }
+            let kind = match kind {
+                "PER" => EntityType::Person,
+                "ORG" => EntityType::Org,
+                _ => EntityType::Location,
+            };
+            spans.push(NameSpan { start: i, end, kind, subtype: None, place: None });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    apply_rules(&p, spans)
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn subtype_of(place: Place) -> &'static str {
+    match place {
+        Place::Country(_) | Place::Demonym(_) => "country",
+        Place::City(_) => "city",
+        Place::Region => "region",
+    }
+}
+
+/// A word like `News.Az` or `Astana.Times`: a site or publisher name.
+fn is_site_name(w: &str) -> bool {
+    let Some((left, right)) = w.split_once('.') else { return false };
+    left.chars().count() >= 2
+        && right.chars().count() >= 2
+        && left.chars().all(char::is_alphanumeric)
+        && right.chars().all(|c| c.is_alphanumeric() || c == '.')
+        && capitalised(left)
+        && !NEVER_ALONE.contains(&right.to_lowercase().as_str())
+        && !right.chars().all(char::is_uppercase)
+        || ["com", "org", "net", "az", "ru", "uk", "io"].iter().any(|tld| {
+            w.len() > tld.len() + 2 && w.to_lowercase().ends_with(&format!(".{tld}")) && capitalised(w)
+        })
+}
+
+fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
+    let lx = &*LEXICON;
+    let lower: Vec<&str> = p.lower.iter().map(String::as_str).collect();
+    let n = p.len();
+    // Titles at the front of a person's name are not part of it.
+    for s in spans.iter_mut() {
+        while s.end - s.start > 1 {
+            match lx.longest(&lx.titles, &lower, s.start) {
+                Some((k, _)) if s.start + k < s.end => s.start += k,
+                _ => break,
+            }
+        }
+    }
+    // Lone pronouns and function words are never names.
+    spans.retain(|s| !(s.end - s.start == 1 && NEVER_ALONE.contains(&lower[s.start])));
+    // Listed places.
+    let mut i = 0;
+    while i < n {
+        let Some((k, place)) = lx.phrase_at(&lower, i) else {
+            i += 1;
+            continue;
+        };
+        let end = i + k;
+        let words_ok = (i..end).all(|j| capitalised(&p.raw[j]) || CONNECTORS.contains(&lower[j]));
+        if matches!(place, Place::Demonym(_)) || !words_ok {
+            i = end;
+            continue;
+        }
+        let exact = spans.iter().position(|s| s.start == i && s.end == end);
+        let overlap = spans.iter().any(|s| s.start < end && i < s.end);
+        match exact {
+            Some(e) => {
+                let s = &mut spans[e];
+                if s.kind != EntityType::Person || !matches!(place, Place::City(_)) {
+                    s.kind = EntityType::Location;
+                    s.subtype = Some(subtype_of(place));
+                    s.place = Some(place);
+                }
+            }
+            None if !overlap => {
+                // A lone listed city at a sentence start may be a common word (`Nice`).
+                let risky = matches!(place, Place::City(_)) && k == 1 && i == 0;
+                if !risky {
+                    spans.push(NameSpan {
+                        start: i,
+                        end,
+                        kind: EntityType::Location,
+                        subtype: Some(subtype_of(place)),
+                        place: Some(place),
+                    });
+                }
+            }
+            None => {}
+        }
+        i = end;
+    }
+    // Site and publisher names.
+    for (j, raw) in p.raw.iter().enumerate() {
+        if is_site_name(raw) {
+            spans.retain(|s| !(s.start <= j && j < s.end && s.end - s.start == 1));
+            if !spans.iter().any(|s| s.start <= j && j < s.end) {
+                spans.push(NameSpan {
+                    start: j,
+                    end: j + 1,
+                    kind: EntityType::Org,
+                    subtype: None,
+                    place: None,
+                });
+            }
+        }
+    }
+    // Treaty-like names: `Declaration on Allied Interaction`, `Strategic Partnership Treaty`.
+    for j in 0..n {
+        if !MISC_HEADS.contains(&p.raw[j].as_str()) {
+            continue;
+        }
+        let mut start = j;
+        while start > 0 && capitalised(&p.raw[start - 1]) && !lx.titles.contains_key(lower[start - 1]) {
+            start -= 1;
+        }
+        let mut end = j + 1;
+        while end < n {
+            if capitalised(&p.raw[end]) {
+                end += 1;
+            } else if CONNECTORS.contains(&lower[end]) && end + 1 < n && capitalised(&p.raw[end + 1]) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        if end - start >= 2 {
+            spans.retain(|s| s.end <= start || s.start >= end);
+            spans.push(NameSpan { start, end, kind: EntityType::Misc, subtype: None, place: None });
+        }
+    }
+    for s in spans.iter_mut() {
+        if s.kind == EntityType::Location && s.subtype.is_none() {
+            s.subtype = Some("other");
+        }
+    }
+    spans.sort_by_key(|s| (s.start, s.end));
+    spans.dedup_by(|b, a| b.start < a.end);
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rules only (an empty model), so the expectations do not move with training.
+    fn check(sentence: &str, expected: &[(&str, &str)]) {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let got: Vec<(String, &str)> = tag_with(&Model::default(), &words)
+            .iter()
+            .map(|s| (words[s.start..s.end].join(" "), s.subtype.unwrap_or(s.kind.as_str())))
+            .collect();
+        let want: Vec<(String, &str)> = expected.iter().map(|(a, b)| (a.to_string(), *b)).collect();
+        assert_eq!(got, want, "sentence: {sentence}");
+    }
+
+    #[test]
+    fn lexicon_rules() {
+        check("Talks in the South Caucasus continue", &[("South Caucasus", "region")]);
+        check(
+            "Ministers from Chile and Peru met in Lima",
+            &[("Chile", "country"), ("Peru", "country"), ("Lima", "city")],
+        );
+        check("Nice weather today", &[]);
+        check("Astana.Times reports", &[("Astana.Times", "ORG")]);
+        check("the Treaty of Lisbon was signed", &[("Treaty of Lisbon", "MISC")]);
+        check("the Strategic Partnership Treaty holds", &[("Strategic Partnership Treaty", "MISC")]);
+        check("We met in Kenya", &[("Kenya", "country")]);
+    }
+}
