@@ -20,7 +20,9 @@ use std::path::{Path, PathBuf};
 pub enum QuotesEvalError {
     #[error("cannot read {path}: {source}")]
     Read { path: PathBuf, source: std::io::Error },
-    #[error("{0} has no `attributions/` folder with .ann files; point at a PolNeAR split such as train/ or dev/")]
+    #[error(
+        "{0} has no `attributions/` folder with .ann files; point at a PolNeAR split such as train/ or dev/"
+    )]
     NoAnnotations(PathBuf),
 }
 
@@ -45,7 +47,9 @@ pub struct Article {
 /// Reads every article of a PolNeAR split folder.
 pub fn load(dir: &Path) -> Result<Vec<Article>, QuotesEvalError> {
     let ann_dir = dir.join("attributions");
-    let read_dir = |p: &Path| std::fs::read_dir(p).map_err(|e| QuotesEvalError::Read { path: p.to_path_buf(), source: e });
+    let read_dir = |p: &Path| {
+        std::fs::read_dir(p).map_err(|e| QuotesEvalError::Read { path: p.to_path_buf(), source: e })
+    };
     let mut by_article: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
     for entry in read_dir(&ann_dir).map_err(|_| QuotesEvalError::NoAnnotations(dir.to_path_buf()))? {
         let path = entry.map_err(|e| QuotesEvalError::Read { path: ann_dir.clone(), source: e })?.path();
@@ -59,7 +63,9 @@ pub fn load(dir: &Path) -> Result<Vec<Article>, QuotesEvalError> {
     if by_article.is_empty() {
         return Err(QuotesEvalError::NoAnnotations(dir.to_path_buf()));
     }
-    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| QuotesEvalError::Read { path: p.to_path_buf(), source: e });
+    let read = |p: &Path| {
+        std::fs::read_to_string(p).map_err(|e| QuotesEvalError::Read { path: p.to_path_buf(), source: e })
+    };
     let mut out = Vec::new();
     for (name, anns) in by_article {
         let path = dir.join("text").join(format!("{name}.txt"));
@@ -128,7 +134,9 @@ fn enclosed_in_marks(chars: &[char], a: usize, b: usize) -> bool {
     let s: String = seg.iter().collect();
     let s = s.trim();
     let t = s.trim_end_matches(|c: char| matches!(c, '.' | ',' | '?' | '!' | ';' | ':'));
-    s.chars().next().is_some_and(is_mark) && t.chars().last().is_some_and(is_mark) && t.chars().count() > 2
+    let opens = s.chars().next().is_some_and(is_mark) || s.starts_with("''") || s.starts_with("``");
+    let closes = t.chars().last().is_some_and(is_mark) || t.ends_with("''");
+    opens && closes && t.chars().count() > 2
 }
 
 /// Word tokens (`\w+` runs) of a text as char ranges, and a char-to-token lookup.
@@ -159,7 +167,9 @@ impl Tokens {
     pub fn set(&self, ranges: &[(usize, usize)]) -> HashSet<u32> {
         ranges
             .iter()
-            .flat_map(|&(a, b)| self.of_char.get(a..b.min(self.of_char.len())).unwrap_or(&[]).iter().flatten().copied())
+            .flat_map(|&(a, b)| {
+                self.of_char.get(a..b.min(self.of_char.len())).unwrap_or(&[]).iter().flatten().copied()
+            })
             .collect()
     }
 }
@@ -234,14 +244,26 @@ impl Counts {
         Counts { tp: self.tp * k, pred: self.pred * k, gold: self.gold * k }
     }
     pub fn precision(&self) -> f64 {
-        if self.pred > 0.0 { self.tp / self.pred } else { 0.0 }
+        if self.pred > 0.0 {
+            self.tp / self.pred
+        } else {
+            0.0
+        }
     }
     pub fn recall(&self) -> f64 {
-        if self.gold > 0.0 { self.tp / self.gold } else { 0.0 }
+        if self.gold > 0.0 {
+            self.tp / self.gold
+        } else {
+            0.0
+        }
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
     }
 }
 
@@ -286,7 +308,11 @@ impl Scores {
         }
     }
     pub fn speaker_share(&self) -> f64 {
-        if self.direct_with_source > 0.0 { self.direct_right_speaker / self.direct_with_source } else { 0.0 }
+        if self.direct_with_source > 0.0 {
+            self.direct_right_speaker / self.direct_with_source
+        } else {
+            0.0
+        }
     }
 }
 
@@ -371,10 +397,15 @@ pub fn score(text: &str, pred: &[Predicted], gold: &[GoldAttribution]) -> Scores
     let n = |x: usize| x as f64;
     s.content = Counts { tp: n(pairs.len()), pred: n(pred.len()), gold: n(gold.len()) };
     s.exact = Counts { tp: n(pairs.iter().filter(|&&(i, j)| ps[i] == gs[j]).count()), ..s.content };
-    s.full = Counts { tp: n(pairs.iter().filter(|&&(i, j)| source_match(&tok, &pred[i], &gold[j])).count()), ..s.content };
+    s.full = Counts {
+        tp: n(pairs.iter().filter(|&&(i, j)| source_match(&tok, &pred[i], &gold[j])).count()),
+        ..s.content
+    };
     // Sources alone, one-to-one.
-    let psrc: Vec<HashSet<u32>> = pred.iter().filter(|p| !p.source.is_empty()).map(|p| tok.set(&p.source)).collect();
-    let gsrc: Vec<HashSet<u32>> = gold.iter().filter(|g| !g.source.is_empty()).map(|g| tok.set(&g.source)).collect();
+    let psrc: Vec<HashSet<u32>> =
+        pred.iter().filter(|p| !p.source.is_empty()).map(|p| tok.set(&p.source)).collect();
+    let gsrc: Vec<HashSet<u32>> =
+        gold.iter().filter(|g| !g.source.is_empty()).map(|g| tok.set(&g.source)).collect();
     let mut used = HashSet::new();
     let mut src_tp = 0;
     for p in &psrc {
@@ -450,7 +481,12 @@ pub fn evaluate(dir: &Path, verbose: bool, direct_only: bool) -> Result<Report, 
             if let Some(gold) = a.gold.first() {
                 let chars: Vec<char> = a.text.chars().collect();
                 let show = |r: &[(usize, usize)]| -> String {
-                    r.iter().map(|&(x, y)| chars.get(x..y.min(chars.len())).unwrap_or(&[]).iter().collect::<String>()).collect::<Vec<_>>().join(" … ")
+                    r.iter()
+                        .map(|&(x, y)| {
+                            chars.get(x..y.min(chars.len())).unwrap_or(&[]).iter().collect::<String>()
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" … ")
                 };
                 let m = misses(&a.text, &pred, gold);
                 for (d, r) in m.false_pos.iter().filter(|x| x.0 || !direct_only) {

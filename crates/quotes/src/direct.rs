@@ -23,7 +23,7 @@ pub fn find(v: &View) -> Vec<Found> {
         let last = v.toks.get(r.toks.1 - 1).map(|t| t.lower.as_str()).unwrap_or("");
         let ends_open = matches!(last, "," | "?" | "!" | "—" | "–" | "-" | "…");
         let comma_after = r.close.is_some_and(|c| v.punct(c + 1, ","));
-        let after = if ends_open || comma_after { attribution_after(v, r) } else { None };
+        let after = attribution_after(v, r).filter(|a| ends_open || comma_after || closes_sentence(v, a));
         let before = attribution_before(v, r, words);
         let chosen = match (after, before) {
             (Some(a), _) if ends_open => Some(a),
@@ -33,6 +33,13 @@ pub fn find(v: &View) -> Vec<Found> {
         };
         if let Some((cue, src)) = chosen {
             let mut f = Found::new(QuoteKind::Direct, r.content, Some(cue), src);
+            if cue.0 > r.open {
+                if let Some(start) = runs_back(v, r) {
+                    // `The X will play the "woman card," Fiorina said`: a clause with a quotation.
+                    f.kind = QuoteKind::Mixed;
+                    f.content = newsdesk_model::Span::new(start, r.content.end);
+                }
+            }
             if cue.0 < r.open {
                 if let Some(end) = runs_on(v, r) {
                     // `X said, "..." that ...`: the quotation is part of a longer content.
@@ -159,7 +166,7 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
         j -= 1;
     }
     let para = v.toks[j.saturating_sub(1)].para;
-    let colon_intro = punct && v.punct(open - 1, ":") && v.toks[open - 1].para != v.toks[open].para;
+    let colon = punct && v.punct(open - 1, ":");
     for c in (j.saturating_sub(MAX_GAP + 1)..j).rev() {
         let t = &v.toks[c];
         if t.para != para {
@@ -193,14 +200,36 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
         return match src {
             Some(s) => Some(((c, end), Some(s))),
             None if participle => Some(((c, end), None)),
-            None => None,
+            None => source::subject(v, c).filter(|s| s.1 <= c).map(|s| ((c, end), Some(s))),
         };
     }
-    if colon_intro && j > 0 && v.toks[j - 1].word {
+    if colon && j > 0 && v.toks[j - 1].word {
         // No cue verb: the word before the colon stands for it, the subject is the source.
         return Some(((j - 1, j), source::subject(v, j - 1)));
     }
     None
+}
+
+/// True when an attribution after a quote ends its sentence: `“....” Trump said.`
+fn closes_sentence(v: &View, (cue, src): &(Range, Option<Range>)) -> bool {
+    let end = src.map_or(cue.1, |s| s.1.max(cue.1));
+    v.punct(end, ".") && v.toks.get(end + 1).is_none_or(|n| n.sent != v.toks[end].sent || n.para != v.toks[end].para)
+}
+
+/// When unquoted words precede the opening mark in the same sentence: the sentence start.
+fn runs_back(v: &View, r: &Region) -> Option<usize> {
+    let prev = v.toks.get(r.open.checked_sub(1)?)?;
+    if !prev.word || prev.sent != v.toks[r.open].sent || source::cue_at(v, r.open - 1).is_some() {
+        return None;
+    }
+    let mut a = r.open - 1;
+    while a > 0 && v.toks[a - 1].sent == prev.sent && v.toks[a - 1].para == prev.para {
+        a -= 1;
+    }
+    while a < r.open && v.punct(a, ",;:—–-") {
+        a += 1;
+    }
+    Some(v.toks[a].start)
 }
 
 /// When unquoted words follow the closing mark in the same sentence: the end of that sentence

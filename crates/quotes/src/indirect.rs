@@ -120,7 +120,9 @@ fn according(v: &View, i: usize, end: usize) -> Option<Found> {
 fn only_adjuncts(v: &View, k: usize, sent_end: usize) -> bool {
     k >= sent_end
         || v.punct(k, ",.;!?")
-        || v.toks.get(k).is_some_and(|t| t.word && LEXICON.is(&t.lower, "stop"))
+        || v.toks.get(k).is_some_and(|t| {
+            t.word && LEXICON.is(&t.lower, "stop") && !matches!(t.lower.as_str(), "that" | "who" | "which" | "to")
+        })
         || source::phrase_at(v, k, "extension").is_some()
 }
 
@@ -141,6 +143,12 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
         (src, src.0 - 1)
     };
     if comma <= sa {
+        return None;
+    }
+    // `On Tuesday, Trump said ...`: an adverbial opener is no content.
+    let words = (sa..comma).filter(|&k| v.toks[k].word).count();
+    let opener = LEXICON.is(&v.toks[sa].lower, "stop") || LEXICON.is(&v.toks[sa].lower, "boundary");
+    if words < 4 || (opener && !(sa..comma).any(|k| v.punct(k, ","))) {
         return None;
     }
     let span = content(v, sa, comma)?;

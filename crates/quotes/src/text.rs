@@ -73,8 +73,10 @@ fn tokenize(text: &str) -> Vec<(usize, usize, bool)> {
             continue;
         }
         if !is_word_char(c) {
-            out.push((b, b + c.len_utf8(), false));
-            i += 1;
+            let doubled = matches!(c, '\'' | '`') && chars.get(i + 1).is_some_and(|x| x.1 == c);
+            let n = if doubled { 2 } else { 1 };
+            out.push((b, b + c.len_utf8() * n, false));
+            i += n;
             continue;
         }
         let mut j = i + 1;
@@ -159,10 +161,6 @@ impl<'t> View<'t> {
         }
     }
 
-    pub fn is_mark(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| !t.word && t.lower.chars().next().is_some_and(is_quote_mark))
-    }
-
     pub fn punct(&self, i: usize, chars: &str) -> bool {
         self.toks.get(i).is_some_and(|t| !t.word && t.lower.chars().next().is_some_and(|c| chars.contains(c)))
     }
@@ -209,7 +207,9 @@ fn split_sentences(text: &str, toks: &[Tok]) -> Vec<Span> {
             let p = &toks[i - 1].lower;
             LEXICON.is(p, "abbrev") || p.chars().count() == 1
         };
-        if prev_abbrev {
+        let quote_next = toks.get(i + 1).is_some_and(|n| n.start > t.end && is_open_or_straight(first_char(text, n)))
+            && toks.get(i + 2).is_some_and(|n| n.cap);
+        if prev_abbrev && !quote_next {
             continue;
         }
         // Closing marks right after the stop belong to this sentence.
@@ -235,8 +235,18 @@ fn split_sentences(text: &str, toks: &[Tok]) -> Vec<Span> {
     out
 }
 
+/// The first character of a token, with the typewriter double marks `''` and ``` `` ```
+/// read as `"` and `“`.
 fn first_char(text: &str, t: &Tok) -> char {
-    text[t.start..t.end].chars().next().unwrap_or(' ')
+    match &text[t.start..t.end] {
+        "''" => '"',
+        "``" => '“',
+        s => s.chars().next().unwrap_or(' '),
+    }
+}
+
+fn is_open_or_straight(c: char) -> bool {
+    c == '"' || is_open_mark(c)
 }
 
 fn is_close_or_straight(c: char) -> bool {
