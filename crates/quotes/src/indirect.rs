@@ -159,7 +159,7 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
 fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Found> {
     let (_, sb) = sentence(v, i);
     let participle = v.toks[i].lower.ends_with("ing") && i > 0 && v.punct(i - 1, ",");
-    let src = if participle { None } else { Some(source::before(v, i)?) };
+    let src = if participle { None } else { Some(source::before(v, i).or_else(|| source::before_apposition(v, i))?) };
     let mut k = source::phrase_at(v, end, "extension").unwrap_or(end);
     // `that` after a short gap (`said on Monday that`, `told CNN that`).
     let that = (k..(k + MAX_THAT_GAP).min(sb))
@@ -187,8 +187,9 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
     Some(f)
 }
 
-/// A word that can open a reported clause: a subject pronoun, a determiner, a name or number.
+/// A word that can open a reported clause: not a preposition, conjunction or object pronoun.
 fn clause_start(v: &View, k: usize) -> bool {
     let t = &v.toks[k];
-    (LEXICON.is(&t.lower, "pronoun") && t.lower != "you") || LEXICON.is(&t.lower, "det") || t.cap || t.lower == "there"
+    let blocked = LEXICON.is(&t.lower, "stop") || LEXICON.is(&t.lower, "boundary") || LEXICON.is(&t.lower, "object");
+    t.word && (!blocked || t.lower == "there") && source::cue_at(v, k).is_none()
 }

@@ -93,6 +93,30 @@ pub fn before(v: &View, end: usize) -> Option<Range> {
     plausible(v, (a, b)).then_some((a, b))
 }
 
+/// The source before a cue when an apposition or relative clause stands between them:
+/// `Samantha Phillips, the city's director, said` (the name) or `..., who said` (`who`).
+pub fn before_apposition(v: &View, cue: usize) -> Option<Range> {
+    let mut b = cue;
+    while b > 0 && v.toks.get(b - 1).is_some_and(|t| t.word && LEXICON.is(&t.lower, "adverb")) {
+        b -= 1;
+    }
+    let prev = v.toks.get(b.checked_sub(1)?)?;
+    if prev.lower == "who" {
+        return Some((b - 1, b));
+    }
+    if prev.lower != "," {
+        return None;
+    }
+    let sent = prev.sent;
+    let close = b - 1;
+    let open = (close.saturating_sub(20)..close).rev().find(|&k| v.punct(k, ",") || v.toks[k].sent != sent)?;
+    if !v.punct(open, ",") || v.toks[open].sent != sent || open + 1 >= close {
+        return None;
+    }
+    let r = before(v, open)?;
+    (r.1 == open && v.toks[r.0].cap).then_some(r)
+}
+
 /// The subject of the sentence holding token `i`, when it names a source: the phrase at the
 /// sentence start, after a leading adverbial clause (`In response to ..., Trump issued`).
 pub fn subject(v: &View, i: usize) -> Option<Range> {
