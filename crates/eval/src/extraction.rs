@@ -1,1 +1,219 @@
-//! Evaluation of extraction quality (placeholder until implemented).
+//! Main-text extraction quality on an article-extraction benchmark folder (Scrapinghub layout:
+//! `html/<key>.html.gz` and `ground-truth.json` mapping key → `{url, articleBody}`), scored
+//! with the benchmark's own metric: `\w+` tokens, 4-token shingles counted as multisets,
+//! per-document TP/FP/FN normalised to sum 1, precision and recall averaged over documents
+//! (skipping documents where they are undefined), F1 from the two averages.
+
+use flate2::read::GzDecoder;
+use newsdesk_extract::{extract, Format, Options};
+use regex::Regex;
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+/// Decompressed pages larger than this are cut (a bound on hostile gzip).
+const MAX_PAGE_BYTES: u64 = 64 << 20;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot read {path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{path} is not the benchmark's ground truth ({source}); expected {{key: {{url, articleBody}}}}")]
+    Json { path: PathBuf, source: serde_json::Error },
+}
+
+/// One benchmark page.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub key: String,
+    pub url: Option<String>,
+    pub html: Vec<u8>,
+    pub truth: String,
+}
+
+#[derive(serde::Deserialize)]
+struct Truth {
+    url: Option<String>,
+    #[serde(rename = "articleBody", default)]
+    article_body: String,
+}
+
+/// Reads every page of the benchmark folder `dir`, sorted by key.
+pub fn load(dir: &Path) -> Result<Vec<Page>, Error> {
+    let gt_path = dir.join("ground-truth.json");
+    let raw = std::fs::read(&gt_path).map_err(|source| Error::Io { path: gt_path.clone(), source })?;
+    let truth: HashMap<String, Truth> =
+        serde_json::from_slice(&raw).map_err(|source| Error::Json { path: gt_path.clone(), source })?;
+    let mut keys: Vec<&String> = truth.keys().collect();
+    keys.sort();
+    let mut pages = Vec::with_capacity(keys.len());
+    for key in keys {
+        let path = dir.join("html").join(format!("{key}.html.gz"));
+        let file = std::fs::File::open(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+        let mut html = Vec::new();
+        GzDecoder::new(file)
+            .take(MAX_PAGE_BYTES)
+            .read_to_end(&mut html)
+            .map_err(|source| Error::Io { path: path.clone(), source })?;
+        let t = &truth[key];
+        pages.push(Page { key: key.clone(), url: t.url.clone(), html, truth: t.article_body.clone() });
+    }
+    Ok(pages)
+}
+
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w+").expect("static regex"));
+
+fn shingles(text: &str) -> HashMap<Vec<&str>, usize> {
+    let tokens: Vec<&str> = TOKEN.find_iter(text).map(|m| m.as_str()).collect();
+    let mut out = HashMap::new();
+    if tokens.is_empty() {
+        return out;
+    }
+    let n = 4.min(tokens.len());
+    for w in tokens.windows(n) {
+        *out.entry(w.to_vec()).or_insert(0) += 1;
+    }
+    out
+}
+
+/// Normalised (tp, fp, fn) of one document, as the benchmark computes them.
+pub fn shingle_match(truth: &str, predicted: &str) -> (f64, f64, f64) {
+    let t = shingles(truth);
+    let p = shingles(predicted);
+    let (mut tp, mut fp, mut fn_) = (0.0, 0.0, 0.0);
+    for (k, &tc) in &t {
+        let pc = p.get(k).copied().unwrap_or(0);
+        tp += tc.min(pc) as f64;
+        fn_ += tc.saturating_sub(pc) as f64;
+    }
+    for (k, &pc) in &p {
+        let tc = t.get(k).copied().unwrap_or(0);
+        fp += pc.saturating_sub(tc) as f64;
+    }
+    let s = tp + fp + fn_;
+    if s > 0.0 {
+        (tp / s, fp / s, fn_ / s)
+    } else {
+        (0.0, 0.0, 0.0)
+    }
+}
+
+fn precision(tp: f64, fp: f64, fn_: f64) -> f64 {
+    if fp == 0.0 && fn_ == 0.0 {
+        1.0
+    } else if tp == 0.0 && fp == 0.0 {
+        0.0
+    } else {
+        tp / (tp + fp)
+    }
+}
+
+fn recall(tp: f64, fp: f64, fn_: f64) -> f64 {
+    if fp == 0.0 && fn_ == 0.0 {
+        1.0
+    } else if tp == 0.0 && fn_ == 0.0 {
+        0.0
+    } else {
+        tp / (tp + fn_)
+    }
+}
+
+/// The score of one document.
+#[derive(Debug, Clone)]
+pub struct DocScore {
+    pub key: String,
+    pub url: Option<String>,
+    pub precision: f64,
+    pub recall: f64,
+    tp_fp_fn: (f64, f64, f64),
+}
+
+impl DocScore {
+    pub fn f1(&self) -> f64 {
+        let s = self.precision + self.recall;
+        if s > 0.0 {
+            2.0 * self.precision * self.recall / s
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Corpus-level scores.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+    pub docs: Vec<DocScore>,
+}
+
+impl Report {
+    /// The `n` documents with the lowest F1.
+    pub fn worst(&self, n: usize) -> Vec<&DocScore> {
+        let mut d: Vec<&DocScore> = self.docs.iter().collect();
+        d.sort_by(|a, b| a.f1().total_cmp(&b.f1()));
+        d.truncate(n);
+        d
+    }
+}
+
+/// Scores predictions (`key`, text) against the pages' ground truth.
+pub fn score(pages: &[Page], predictions: &[String]) -> Report {
+    let docs: Vec<DocScore> = pages
+        .iter()
+        .zip(predictions)
+        .map(|(page, pred)| {
+            let m = shingle_match(&page.truth, pred);
+            DocScore {
+                key: page.key.clone(),
+                url: page.url.clone(),
+                precision: precision(m.0, m.1, m.2),
+                recall: recall(m.0, m.1, m.2),
+                tp_fp_fn: m,
+            }
+        })
+        .collect();
+    let mean = |xs: Vec<f64>| if xs.is_empty() { 0.0 } else { xs.iter().sum::<f64>() / xs.len() as f64 };
+    let p = mean(docs.iter().filter(|d| d.tp_fp_fn.0 + d.tp_fp_fn.1 > 0.0).map(|d| d.precision).collect());
+    let r = mean(docs.iter().filter(|d| d.tp_fp_fn.0 + d.tp_fp_fn.2 > 0.0).map(|d| d.recall).collect());
+    let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    Report { precision: p, recall: r, f1, docs }
+}
+
+/// newsdesk's article body for one page ("" when extraction refuses the page).
+pub fn newsdesk_body(page: &Page) -> String {
+    let opts = Options { url: page.url.clone(), format: Some(Format::Html) };
+    extract(&page.html, &opts).map(|a| a.text).unwrap_or_default()
+}
+
+/// Runs newsdesk on every page and scores it.
+pub fn evaluate(pages: &[Page]) -> Report {
+    let predictions: Vec<String> = pages.iter().map(newsdesk_body).collect();
+    score(pages, &predictions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(truth: &str, predicted: &str, expected: (f64, f64)) {
+        let m = shingle_match(truth, predicted);
+        let got = (precision(m.0, m.1, m.2), recall(m.0, m.1, m.2));
+        assert!(
+            (got.0 - expected.0).abs() < 1e-9 && (got.1 - expected.1).abs() < 1e-9,
+            "{truth:?} vs {predicted:?}: {got:?}"
+        );
+    }
+
+    #[test]
+    fn metric() {
+        check("a b c d e", "a b c d e", (1.0, 1.0));
+        check("a b c d e", "", (0.0, 0.0));
+        check("a b c d e", "a b c d", (1.0, 0.5));
+        check("a b c d", "a b c d e f", (1.0 / 3.0, 1.0));
+        check("one two", "one two", (1.0, 1.0));
+        check("", "", (1.0, 1.0));
+    }
+}

@@ -66,6 +66,26 @@ pub fn classify(line: &str) -> Option<ChromeLine> {
     Some(ChromeLine { date: found.map(|(d, _)| d) })
 }
 
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:by|written by|words by|reporting by)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|da|van|von|der|al|bin|,))*)\s*(?:[|,/–—-].{0,80})?$")
+        .expect("static regex")
+});
+
+/// The names on a byline line (`By Ann Lee and Bo Park | Reuters`), if `line` is one.
+pub fn byline(line: &str) -> Option<Vec<String>> {
+    if line.chars().count() > 120 || line.ends_with(['.', '!', '?']) && !line.ends_with(" Jr.") {
+        return None;
+    }
+    let names = BYLINE.captures(line)?.get(1)?.as_str();
+    let out: Vec<String> = names
+        .split(" and ")
+        .flat_map(|n| n.split([',', '&']))
+        .map(|n| n.trim().to_string())
+        .filter(|n| n.split_whitespace().count() >= 2)
+        .collect();
+    (!out.is_empty()).then_some(out)
+}
+
 fn starts_with_prefix(lower: &str) -> bool {
     lexicon::CHROME_WORDS.prefixes.iter().any(|p| {
         lower.strip_prefix(p).is_some_and(|after| {
@@ -77,6 +97,24 @@ fn starts_with_prefix(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn check_byline(input: &str, expected: Option<&[&str]>) {
+        let got = byline(input);
+        assert_eq!(
+            got.as_deref().map(|v| v.iter().map(String::as_str).collect::<Vec<_>>()),
+            expected.map(|e| e.to_vec()),
+            "{input:?}"
+        );
+    }
+
+    #[test]
+    fn bylines() {
+        check_byline("By Ann Lee", Some(&["Ann Lee"]));
+        check_byline("By Ann Lee and Bo Park | Reuters", Some(&["Ann Lee", "Bo Park"]));
+        check_byline("BY JOHN SMITH", Some(&["JOHN SMITH"]));
+        check_byline("By the end of the day, the market had recovered.", None);
+        check_byline("By Monday", None);
+    }
 
     fn check(input: &str, expected: Option<Option<&str>>) {
         let got = classify(input).map(|c| c.date);

@@ -21,6 +21,8 @@ pub struct Cleaned {
     pub title: Option<String>,
     pub published: Option<String>,
     pub publisher: Option<String>,
+    /// Names from a byline line (`By Ann Lee and Bo Park`), which is removed.
+    pub authors: Vec<String>,
 }
 
 /// A headline: short, no sentence-final period, starts with a capital, digit or quote.
@@ -54,7 +56,15 @@ pub fn clean_paragraphs(
     let mut kept = Vec::with_capacity(paragraphs.len());
     let mut published = None;
     let mut removed = 0usize;
+    let mut authors = Vec::new();
     for p in paragraphs {
+        if let Some(names) = chrome::byline(&p) {
+            removed += 1;
+            if authors.is_empty() {
+                authors = names;
+            }
+            continue;
+        }
         match chrome::classify(&p) {
             Some(line) => {
                 removed += 1;
@@ -112,7 +122,7 @@ pub fn clean_paragraphs(
         ));
     }
     let publisher = known_publisher.map(str::to_string).or(trailer_name).or(body_name);
-    Cleaned { paragraphs: kept, title: None, published, publisher }
+    Cleaned { paragraphs: kept, title: None, published, publisher, authors }
 }
 
 #[cfg(test)]

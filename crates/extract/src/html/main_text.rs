@@ -1,0 +1,241 @@
+//! Main-text selection: which part of the page is the article, and its paragraphs in
+//! reading order.
+//!
+//! Prose is text inside paragraph-like elements (`p`, `li`, `blockquote`, `pre`, `dd`) or
+//! long direct text runs, outside links. Furniture (navigation, share bars, related links,
+//! comments: see [`super::layout`]) is removed unless it wraps the article. The article is
+//! then the elements explicitly marked as its body when they hold most of the prose, else the
+//! deepest element holding 70% of the page's prose. Its blocks become paragraphs; link lists
+//! are dropped. All passes are linear scans of the flattened page.
+
+use super::flat::{Event, Flat};
+use crate::text::whitespace::normalize_line;
+
+/// Share of the page's prose the chosen container must hold.
+const CONTAINER_SHARE: f64 = 0.7;
+/// Furniture holding at least this share of all prose is a wrapper, not furniture.
+const WRAPPER_SHARE: f64 = 0.6;
+/// A text run this long counts as prose even outside a paragraph element.
+const LONG_RUN: usize = 40;
+/// Paragraphs whose text is mostly link text are navigation.
+const MAX_LINK_DENSITY: f64 = 0.5;
+
+fn is_paragraph(tag: &str) -> bool {
+    matches!(tag, "p" | "li" | "blockquote" | "pre" | "dd")
+}
+
+fn is_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "blockquote"
+            | "pre"
+            | "section"
+            | "article"
+            | "main"
+            | "table"
+            | "tr"
+            | "figure"
+            | "br"
+            | "hr"
+            | "header"
+            | "footer"
+            | "aside"
+            | "nav"
+            | "form"
+            | "address"
+            | "center"
+            | "details"
+            | "summary"
+            | "caption"
+            | "body"
+    )
+}
+
+/// Prose length of every element; furniture subtrees count zero when `honour` says so.
+fn prose(flat: &Flat, honour: &[bool]) -> Vec<usize> {
+    let mut prose = vec![0usize; flat.elements.len()];
+    let mut stack: Vec<usize> = Vec::new();
+    let (mut in_para, mut in_link, mut in_furniture) = (0usize, 0usize, 0usize);
+    for ev in &flat.events {
+        match *ev {
+            Event::Open(i) => {
+                stack.push(i);
+                let name = flat.elements[i].name;
+                in_para += usize::from(is_paragraph(name));
+                in_link += usize::from(name == "a");
+                in_furniture += usize::from(honour[i]);
+            }
+            Event::Text(t) => {
+                let len = t.trim().len();
+                if in_furniture == 0 && in_link == 0 && (in_para > 0 || len >= LONG_RUN) {
+                    if let Some(&top) = stack.last() {
+                        prose[top] += len;
+                    }
+                }
+            }
+            Event::Close(i) => {
+                stack.pop();
+                let name = flat.elements[i].name;
+                in_para -= usize::from(is_paragraph(name));
+                in_link -= usize::from(name == "a");
+                in_furniture -= usize::from(honour[i]);
+                let p = flat.elements[i].parent;
+                if p != usize::MAX {
+                    prose[p] += prose[i];
+                }
+            }
+        }
+    }
+    prose
+}
+
+fn total(flat: &Flat, prose: &[usize]) -> usize {
+    flat.elements.iter().zip(prose).filter(|(e, _)| e.parent == usize::MAX).map(|(_, p)| p).sum()
+}
+
+/// Which furniture to remove: all of it except wrappers of the article.
+fn honoured_furniture(flat: &Flat) -> Vec<bool> {
+    let n = flat.elements.len();
+    // Ancestors of <article>, <main> and body-marked elements are never furniture.
+    let mut protect = vec![false; n];
+    for (i, e) in flat.elements.iter().enumerate() {
+        if e.marks.body || matches!(e.name, "article" | "main" | "body" | "html") {
+            let mut j = i;
+            while j != usize::MAX && !protect[j] {
+                protect[j] = true;
+                j = flat.elements[j].parent;
+            }
+        }
+    }
+    let prose0 = prose(flat, &vec![false; n]);
+    let all = total(flat, &prose0) as f64;
+    flat.elements
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            (e.marks.furniture_tag || e.marks.furniture_attr)
+                && !protect[i]
+                && (prose0[i] as f64) < WRAPPER_SHARE * all
+        })
+        .collect()
+}
+
+/// The event ranges that hold the article.
+fn containers(flat: &Flat, honour: &[bool], prose: &[usize]) -> Vec<(usize, usize)> {
+    let all = total(flat, prose) as f64;
+    if all == 0.0 {
+        return flat.elements.iter().filter(|e| e.parent == usize::MAX).map(|e| (e.open, e.close)).collect();
+    }
+    let dense = (0..flat.elements.len()).rev().find(|&i| prose[i] as f64 >= CONTAINER_SHARE * all);
+    // Outermost body-marked elements outside furniture.
+    let mut marked = Vec::new();
+    let mut inside_until = 0usize;
+    let mut furniture_until = 0usize;
+    for (i, e) in flat.elements.iter().enumerate() {
+        if e.open < furniture_until {
+            continue;
+        }
+        if honour[i] {
+            furniture_until = e.close;
+            continue;
+        }
+        if e.open < inside_until {
+            continue;
+        }
+        if e.marks.body && prose[i] > 0 {
+            marked.push(i);
+            inside_until = e.close;
+        }
+    }
+    let marked_prose: usize = marked.iter().map(|&i| prose[i]).sum();
+    let dense_prose = dense.map_or(0, |d| prose[d]);
+    if !marked.is_empty() && marked_prose as f64 >= 0.5 * dense_prose as f64 {
+        return marked.iter().map(|&i| (flat.elements[i].open, flat.elements[i].close)).collect();
+    }
+    dense.map(|d| vec![(flat.elements[d].open, flat.elements[d].close)]).unwrap_or_default()
+}
+
+/// The article's paragraphs in reading order.
+pub fn paragraphs(flat: &Flat) -> Vec<String> {
+    let honour = honoured_furniture(flat);
+    let prose = prose(flat, &honour);
+    let mut out = Vec::new();
+    for (start, end) in containers(flat, &honour, &prose) {
+        emit(flat, &honour, start, end, &mut out);
+    }
+    out
+}
+
+struct Pending {
+    text: String,
+    link_bytes: usize,
+}
+
+fn flush(p: &mut Pending, out: &mut Vec<String>) {
+    let line = normalize_line(&p.text);
+    let linked = p.link_bytes as f64 / p.text.trim().len().max(1) as f64;
+    if !line.is_empty() && linked <= MAX_LINK_DENSITY {
+        out.push(line);
+    }
+    p.text.clear();
+    p.link_bytes = 0;
+}
+
+fn emit(flat: &Flat, honour: &[bool], start: usize, end: usize, out: &mut Vec<String>) {
+    let mut p = Pending { text: String::new(), link_bytes: 0 };
+    let (mut in_link, mut in_furniture) = (0usize, 0usize);
+    for ev in flat.events.get(start..=end.min(flat.events.len().saturating_sub(1))).unwrap_or(&[]) {
+        match *ev {
+            Event::Open(i) | Event::Close(i) => {
+                let opening = matches!(ev, Event::Open(_));
+                let name = flat.elements[i].name;
+                if honour[i] {
+                    if opening {
+                        in_furniture += 1;
+                    } else {
+                        in_furniture -= 1;
+                    }
+                    continue;
+                }
+                if name == "a" {
+                    if opening {
+                        in_link += 1;
+                    } else {
+                        in_link -= 1;
+                    }
+                }
+                if in_furniture > 0 {
+                    continue;
+                }
+                if is_block(name) {
+                    flush(&mut p, out);
+                } else if matches!(name, "td" | "th") {
+                    p.text.push(' ');
+                }
+            }
+            Event::Text(t) => {
+                if in_furniture > 0 {
+                    continue;
+                }
+                p.text.push_str(t);
+                if in_link > 0 {
+                    p.link_bytes += t.trim().len();
+                }
+            }
+        }
+    }
+    flush(&mut p, out);
+}
