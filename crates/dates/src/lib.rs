@@ -1,11 +1,78 @@
-//! Dates: absolute ("19 August 2024") and relative ("yesterday", "this April") expressions,
-//! resolved against the publication date.
+//! Dates: absolute ("19 August 2024", "March 2019", "2024-08-19", "in 2022") and relative
+//! ("yesterday", "this April", "last week", "on Monday", "two days ago", "the beginning of
+//! 2022") expressions, resolved against the publication date.
+//!
+//! ```
+//! let text = "Talks began yesterday. Your visit this April helped.";
+//! let seg = newsdesk_segment::segment(text);
+//! let dates = newsdesk_dates::find(text, &seg, Some("2024-08-19"));
+//! let got: Vec<(&str, &str)> = dates.iter().map(|d| (d.text.as_str(), d.value.as_str())).collect();
+//! assert_eq!(got, [("yesterday", "2024-08-18"), ("this April", "2024-04")]);
+//! ```
+//!
+//! Invariant: an expression that needs the publication date is skipped when there is none;
+//! values are `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a resolution (`day`, `week`, `weekend`,
+//! `month`, `season`, `year`, `decade`); a week or weekend is written as its first day, a
+//! season as its first month. No amounts, no clock times.
 
-use newsdesk_model::DateMention;
-use newsdesk_segment::Segmentation;
+mod calendar;
+mod expr;
+mod lexicon;
+
+use newsdesk_model::{DateMention, Span};
+use newsdesk_segment::{Segmentation, TokenKind};
+
+/// A token of one sentence with what the matchers need to know about it.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok<'t> {
+    pub span: Span,
+    pub text: &'t str,
+    pub lower: String,
+    pub kind: TokenKind,
+    /// No space before it.
+    pub glued: bool,
+}
+
+/// Words that make a sentence speak of the future, so that `Monday` means the next one.
+const FUTURE: [&str; 9] =
+    ["will", "'ll", "’ll", "shall", "scheduled", "upcoming", "due", "expected", "plans"];
 
 /// Finds the dates of `text`; `published` (`YYYY-MM-DD…`) anchors relative expressions.
 pub fn find(text: &str, seg: &Segmentation, published: Option<&str>) -> Vec<DateMention> {
-    let _ = (text, seg, published);
-    Vec::new()
+    let anchor = calendar::anchor(published);
+    let mut out = Vec::new();
+    for sentence in &seg.sentences {
+        let mut prev_end = None;
+        let toks: Vec<Tok> = seg
+            .tokens_in(*sentence)
+            .iter()
+            .map(|t| {
+                let glued = prev_end == Some(t.span.start);
+                prev_end = Some(t.span.end);
+                let s = t.text(text);
+                Tok { span: t.span, text: s, lower: s.to_lowercase(), kind: t.kind, glued }
+            })
+            .collect();
+        let future = toks.iter().any(|t| FUTURE.contains(&t.lower.as_str()));
+        let ctx = expr::Ctx { toks: &toks, anchor, future };
+        let mut i = 0;
+        while i < toks.len() {
+            let Some((end, when)) = ctx.at(i).filter(|(end, _)| *end > i) else {
+                i += 1;
+                continue;
+            };
+            let (Some(first), Some(last)) = (toks.get(i), toks.get(end - 1)) else { break };
+            let span = Span::new(first.span.start, last.span.end);
+            let (value, resolution) = when.render();
+            out.push(DateMention {
+                text: span.slice(text).to_string(),
+                start: span.start,
+                end: span.end,
+                value,
+                resolution: resolution.to_string(),
+            });
+            i = end;
+        }
+    }
+    out
 }

@@ -1,0 +1,106 @@
+//! The words of date expressions, compiled in from `data/months.tsv` and
+//! `data/date_words.tsv`.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const MONTHS: &str = include_str!("../../../data/months.tsv");
+const DATE_WORDS: &str = include_str!("../../../data/date_words.tsv");
+const UNITS: &str = include_str!("../../../data/units.tsv");
+const CURRENCIES: &str = include_str!("../../../data/currencies.tsv");
+const NUMBER_WORDS: &str = include_str!("../../../data/number_words.tsv");
+
+/// Data lines of a TSV file: comments and blank lines skipped, split on tabs.
+fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+/// What a date word means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DateWord {
+    Weekday(i8),
+    Season(i8),
+    Day(i32),
+    Unit(Unit),
+    Shift(i32),
+    Part,
+    Ago,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Year,
+    Decade,
+}
+
+static MONTH: LazyLock<HashMap<&'static str, i8>> =
+    LazyLock::new(|| rows(MONTHS).filter_map(|r| Some((*r.first()?, r.get(1)?.parse().ok()?))).collect());
+
+static WORDS: LazyLock<HashMap<&'static str, DateWord>> = LazyLock::new(|| {
+    rows(DATE_WORDS)
+        .filter_map(|r| {
+            let value = r.get(2).copied().unwrap_or("");
+            let word = match *r.get(1)? {
+                "weekday" => DateWord::Weekday(value.parse().ok()?),
+                "season" => DateWord::Season(value.parse().ok()?),
+                "day" => DateWord::Day(value.parse().ok()?),
+                "shift" => DateWord::Shift(value.parse().ok()?),
+                "part" => DateWord::Part,
+                "ago" => DateWord::Ago,
+                "unit" => DateWord::Unit(match value {
+                    "day" => Unit::Day,
+                    "week" => Unit::Week,
+                    "weekend" => Unit::Weekend,
+                    "month" => Unit::Month,
+                    "year" => Unit::Year,
+                    "decade" => Unit::Decade,
+                    _ => return None,
+                }),
+                _ => return None,
+            };
+            Some((*r.first()?, word))
+        })
+        .collect()
+});
+
+/// The month (1-12) a capitalised word names: `August`, `Aug.`, `AUG`.
+pub(crate) fn month(word: &str) -> Option<i8> {
+    let bare = word.strip_suffix('.').unwrap_or(word);
+    if !bare.starts_with(char::is_uppercase) {
+        return None;
+    }
+    MONTH.get(bare.to_lowercase().as_str()).copied()
+}
+
+/// What a lowercase word means in a date expression.
+pub(crate) fn date_word(lower: &str) -> Option<DateWord> {
+    WORDS.get(lower).copied()
+}
+
+/// Words after a number that make it an amount, not a year: units, currencies, scales.
+static MEASURE: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    let first = |tsv: &'static str| rows(tsv).filter_map(|r| r.first().map(|w| w.to_lowercase()));
+    first(UNITS).chain(first(CURRENCIES)).chain(first(NUMBER_WORDS)).collect()
+});
+
+/// True when a number followed by `lower` is an amount (`2000 people`, `2024 euros`).
+pub(crate) fn is_measure(lower: &str) -> bool {
+    MEASURE.contains(lower)
+}
+
+/// The number a lowercase word names, for `two days ago`: `a`/`an` count as one.
+pub(crate) fn small_number(lower: &str) -> Option<i64> {
+    if lower == "a" || lower == "an" {
+        return Some(1);
+    }
+    rows(NUMBER_WORDS)
+        .find(|r| r.first() == Some(&lower) && r.get(2).is_some_and(|k| *k == "unit" || *k == "tens"))
+        .and_then(|r| r.get(1)?.parse::<f64>().ok())
+        .map(|v| v as i64)
+}
