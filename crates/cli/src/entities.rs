@@ -27,8 +27,11 @@ pub struct TrainArgs {
     #[arg(long, default_value = "models/ner.bin")]
     pub out: PathBuf,
     /// Passes over the training data.
-    #[arg(long, default_value_t = 12)]
+    #[arg(long, default_value_t = 16)]
     pub epochs: usize,
+    /// How many times the UNER sentences are repeated (weighs them against GUM).
+    #[arg(long, default_value_t = 2)]
+    pub uner_weight: usize,
     /// Weights smaller than this are dropped from the saved model.
     #[arg(long, default_value_t = 0.5)]
     pub min_weight: f32,
@@ -79,7 +82,11 @@ pub fn eval_coref(args: CorefEvalArgs) -> Result<ExitCode> {
 pub fn train(args: TrainArgs) -> Result<ExitCode> {
     let uner = args.data.join("uner-ewt/en_ewt-ud-dev.iob2");
     let mut sentences = ner::read_iob2(&uner).with_context(|| format!("reading {}", uner.display()))?;
-    eprintln!("{}: {} sentences", uner.display(), sentences.len());
+    eprintln!("{}: {} sentences (×{})", uner.display(), sentences.len(), args.uner_weight);
+    let base = sentences.clone();
+    for _ in 1..args.uner_weight {
+        sentences.extend(base.iter().cloned());
+    }
     if !args.no_gum {
         let gum = args.data.join("gum-coref/train");
         let docs = coref::read_dir(&gum).with_context(|| format!("reading {}", gum.display()))?;

@@ -97,6 +97,14 @@ fn gazetteer(raw: &[String], lower: &[String]) -> Vec<&'static str> {
             i += n;
             continue;
         }
+        if let Some((n, _)) = lx.longest(&lx.organisations, &lw, i) {
+            gaz[i] = "B-org";
+            for g in gaz.iter_mut().skip(i + 1).take(n - 1) {
+                *g = "I-org";
+            }
+            i += n;
+            continue;
+        }
         if let Some((n, _)) = lx.longest(&lx.titles, &lw, i) {
             for g in gaz.iter_mut().skip(i).take(n) {
                 *g = "title";

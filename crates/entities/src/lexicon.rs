@@ -16,6 +16,7 @@ const FIRST_NAMES: &str = include_str!("../../../data/first_names.tsv");
 const ORG_WORDS: &str = include_str!("../../../data/org_suffixes.tsv");
 const ROLE_NOUNS: &str = include_str!("../../../data/role_nouns.tsv");
 const LEADERS: &str = include_str!("../../../data/leaders.tsv");
+const ORGANISATIONS: &str = include_str!("../../../data/organisations.tsv");
 
 /// One country of `data/countries.tsv`.
 #[derive(Debug, Clone)]
@@ -78,6 +79,8 @@ pub struct Lexicon {
     pub role_nouns: HashMap<String, RoleNoun>,
     /// Lowercase full name → leader.
     pub leaders: HashMap<String, Leader>,
+    /// Lowercase name or other name of a well-known organisation → its name.
+    pub organisations: HashMap<String, String>,
     /// Longest phrase in words, over places and titles.
     pub max_words: usize,
 }
@@ -150,11 +153,19 @@ impl Lexicon {
             let organisation = if country.is_none() { Some(place.to_string()) } else { None };
             lx.leaders.insert(key(name), Leader { title: title.into(), country, organisation });
         }
+        for row in rows(ORGANISATIONS) {
+            let Some(name) = row.first() else { continue };
+            lx.organisations.insert(key(name), name.to_string());
+            for other in row.get(1).into_iter().flat_map(|o| o.split(',')).filter(|s| !s.is_empty()) {
+                lx.organisations.insert(key(other), name.to_string());
+            }
+        }
         lx.max_words = lx
             .places
             .keys()
             .chain(lx.titles.keys())
             .chain(lx.role_nouns.keys())
+            .chain(lx.organisations.keys())
             .map(|k| k.split(' ').count())
             .max()
             .unwrap_or(1);

@@ -45,5 +45,52 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Entity> {
         }
         start = end;
     }
+    propagate(&w, &mut names);
     coref::resolve(&w, &names)
+}
+
+/// Document-level consistency: a name the tagger found once is a name wherever else it is
+/// written the same way, capitalised (`Putin stated…` after `President Vladimir Putin`);
+/// a person's surname alone is that person.
+fn propagate(w: &coref::Words, names: &mut Vec<NameSpan>) {
+    let mut known: Vec<(Vec<&str>, NameSpan)> = Vec::new();
+    for n in names.iter() {
+        let words = w.raw[n.start..n.end].to_vec();
+        if n.kind == newsdesk_model::EntityType::Person && words.len() > 1 {
+            if let Some(last) = words.last().filter(|l| l.chars().count() > 2) {
+                known.push((vec![*last], n.clone()));
+            }
+        }
+        known.push((words, n.clone()));
+    }
+    known.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+    let mut covered = vec![false; w.raw.len()];
+    for n in names.iter() {
+        for c in covered.iter_mut().take(n.end).skip(n.start) {
+            *c = true;
+        }
+    }
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < w.raw.len() {
+        if covered[i] || !w.raw[i].chars().next().is_some_and(char::is_uppercase) {
+            i += 1;
+            continue;
+        }
+        let hit = known.iter().find(|(k, _)| {
+            i + k.len() <= w.raw.len()
+                && w.raw[i..i + k.len()] == k[..]
+                && !covered[i..i + k.len()].iter().any(|c| *c)
+                && w.words[i].sentence == w.words[i + k.len() - 1].sentence
+        });
+        match hit {
+            Some((k, n)) => {
+                added.push(NameSpan { start: i, end: i + k.len(), ..n.clone() });
+                i += k.len();
+            }
+            None => i += 1,
+        }
+    }
+    names.extend(added);
+    names.sort_by_key(|n| (n.start, n.end));
 }

@@ -160,6 +160,7 @@ pub fn viterbi(scores: &[[f32; NT]], trans: &[[f32; NT]; NT], start: &[f32; NT])
     for i in 1..n {
         for t in 0..NT {
             let mut arg = 0;
+            // (strictly greater: ties keep the lowest previous tag)
             let mut val = f32::NEG_INFINITY;
             for p in 0..NT {
                 if !allowed(Some(p), t) {
@@ -175,7 +176,13 @@ pub fn viterbi(scores: &[[f32; NT]], trans: &[[f32; NT]; NT], start: &[f32; NT])
             back[i][t] = arg;
         }
     }
-    let mut t = (0..NT).max_by(|a, b| best[n - 1][*a].total_cmp(&best[n - 1][*b])).unwrap_or(0);
+    // Ties go to the lowest tag (`O`), so an empty model tags nothing.
+    let mut t = 0;
+    for k in 1..NT {
+        if best[n - 1][k] > best[n - 1][t] {
+            t = k;
+        }
+    }
     let mut path = vec![0; n];
     for i in (0..n).rev() {
         path[i] = t;

@@ -184,17 +184,54 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     let lx = &*LEXICON;
     let lower: Vec<&str> = p.lower.iter().map(String::as_str).collect();
     let n = p.len();
-    // Titles at the front of a person's name are not part of it.
+    // Titles and demonyms at the front of a name are not part of it
+    // (`Azerbaijani President Ilham Aliyev` → `Ilham Aliyev`).
     for s in spans.iter_mut() {
         while s.end - s.start > 1 {
-            match lx.longest(&lx.titles, &lower, s.start) {
-                Some((k, _)) if s.start + k < s.end => s.start += k,
-                _ => break,
+            if let Some((k, _)) = lx.longest(&lx.titles, &lower, s.start).filter(|(k, _)| s.start + k < s.end)
+            {
+                s.start += k;
+            } else if s.kind == EntityType::Person
+                && matches!(lx.phrase_at(&lower, s.start), Some((1, Place::Demonym(_) | Place::Country(_))))
+            {
+                s.start += 1;
+            } else {
+                break;
             }
         }
     }
-    // Lone pronouns and function words are never names.
-    spans.retain(|s| !(s.end - s.start == 1 && NEVER_ALONE.contains(&lower[s.start])));
+    // Name particles the tagger tends to drop: `Abdel Fattah el-Sisi`, `Mohammed bin Salman`.
+    for k in 0..spans.len() {
+        if spans[k].kind != EntityType::Person {
+            continue;
+        }
+        let mut end = spans[k].end;
+        while let Some(next) = p.raw.get(end) {
+            let glued = ["al-", "el-", "ad-", "as-", "ash-", "bin-"].iter().any(|pre| {
+                next.starts_with(pre) && next[pre.len()..].chars().next().is_some_and(char::is_uppercase)
+            });
+            let particle = ["bin", "ibn", "de", "da", "van", "von", "der", "del", "di", "al", "el"]
+                .contains(&next.as_str())
+                && p.raw.get(end + 1).is_some_and(|w| capitalised(w));
+            if glued {
+                end += 1;
+            } else if particle {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        let cur = spans[k].end;
+        if spans.iter().all(|o| o.start >= end || o.end <= cur) {
+            spans[k].end = end;
+        }
+    }
+    // Lone pronouns, function words and demonyms are never names.
+    spans.retain(|s| {
+        !(s.end - s.start == 1
+            && (NEVER_ALONE.contains(&lower[s.start])
+                || matches!(lx.phrase_at(&lower, s.start), Some((1, Place::Demonym(_))))))
+    });
     // Listed places.
     let mut i = 0;
     while i < n {
@@ -213,7 +250,8 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         match exact {
             Some(e) => {
                 let s = &mut spans[e];
-                if s.kind != EntityType::Person || !matches!(place, Place::City(_)) {
+                // A listed city tagged as a person stays one only when it is a given name.
+                if s.kind != EntityType::Person || !lx.first_names.contains_key(lower[i]) {
                     s.kind = EntityType::Location;
                     s.subtype = Some(subtype_of(place));
                     s.place = Some(place);
@@ -233,6 +271,30 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
                 }
             }
             None => {}
+        }
+        i = end;
+    }
+    // Listed organisations (`NATO`, `Reuters`, `the World Bank`).
+    let mut i = 0;
+    while i < n {
+        let Some((k, _)) = lx.longest(&lx.organisations, &lower, i) else {
+            i += 1;
+            continue;
+        };
+        let end = i + k;
+        let words_ok = (i..end).all(|j| capitalised(&p.raw[j]) || CONNECTORS.contains(&lower[j]))
+            && !(k == 1 && NEVER_ALONE.contains(&lower[i]));
+        if words_ok {
+            match spans.iter().position(|s| s.start < end && i < s.end) {
+                Some(e) if spans[e].start == i && spans[e].end == end && spans[e].place.is_none() => {
+                    spans[e].kind = EntityType::Org;
+                    spans[e].subtype = None;
+                }
+                Some(_) => {}
+                None => {
+                    spans.push(NameSpan { start: i, end, kind: EntityType::Org, subtype: None, place: None })
+                }
+            }
         }
         i = end;
     }
@@ -312,5 +374,6 @@ mod tests {
         check("the Treaty of Lisbon was signed", &[("Treaty of Lisbon", "MISC")]);
         check("the Strategic Partnership Treaty holds", &[("Strategic Partnership Treaty", "MISC")]);
         check("We met in Kenya", &[("Kenya", "country")]);
+        check("Officials at NATO and the World Bank agreed", &[("NATO", "ORG"), ("World Bank", "ORG")]);
     }
 }

@@ -66,8 +66,7 @@ fn split_punct(text: &str, span: Span, sentence: usize, out: &mut Vec<Word>) {
     }
     // Trailing closers, kept to push after the word.
     let mut tail = Vec::new();
-    loop {
-        let Some(w) = text.get(start..end) else { break };
+    while let Some(w) = text.get(start..end) {
         let Some(c) = w.chars().next_back() else { break };
         if w.len() <= c.len_utf8() || !CLOSERS.contains(&c) {
             break;

@@ -130,12 +130,14 @@ pub fn to_iob(doc: &GumDoc) -> Vec<IobSentence> {
     let n = doc.tokens.len();
     let mut tags = vec!["O".to_string(); n];
     let mut mentions: Vec<&GoldMention> =
-        doc.mentions.iter().filter(|m| m.name.is_some() && ner_type(&m.kind).is_some()).collect();
+        doc.mentions.iter().filter(|m| ner_type(&m.kind).is_some()).collect();
+    let sentence_start: std::collections::HashSet<usize> = doc.sentence_starts.iter().copied().collect();
     mentions.sort_by_key(|m| std::cmp::Reverse(m.end - m.start));
     let cap = |t: &str| t.chars().next().is_some_and(char::is_uppercase);
     for m in mentions {
-        let (Some(name), Some(kind)) = (&m.name, ner_type(&m.kind)) else { continue };
-        let name_words: Vec<String> = name.split('_').map(str::to_lowercase).collect();
+        let Some(kind) = ner_type(&m.kind) else { continue };
+        let name_words: Vec<String> =
+            m.name.iter().flat_map(|n| n.split('_')).map(str::to_lowercase).collect();
         let mut best: Option<(usize, usize)> = None;
         let mut i = m.start;
         while i < m.end.min(n) {
@@ -156,7 +158,13 @@ pub fn to_iob(doc: &GumDoc) -> Vec<IobSentence> {
                     break;
                 }
             }
-            let hits = (i..e).any(|k| name_words.contains(&doc.tokens[k].to_lowercase()));
+            // Named entities: the run sharing a word with the name; others: a capitalised run
+            // that is not just a sentence's first word or `I`.
+            let hits = if m.name.is_some() {
+                (i..e).any(|k| name_words.contains(&doc.tokens[k].to_lowercase()))
+            } else {
+                e - i >= 2 || !sentence_start.contains(&i) && doc.tokens[i] != "I"
+            };
             if hits && best.is_none_or(|(a, b)| e - i > b - a) {
                 best = Some((i, e));
             }

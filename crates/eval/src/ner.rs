@@ -174,34 +174,6 @@ pub fn evaluate(sentences: &[IobSentence]) -> NerReport {
     report
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn check(tags: &str, expected: &[(usize, usize, &str)]) {
-        let tags: Vec<String> = tags.split(' ').map(str::to_string).collect();
-        let got = spans(&tags);
-        let want: Vec<(usize, usize, String)> =
-            expected.iter().map(|(a, b, c)| (*a, *b, c.to_string())).collect();
-        assert_eq!(got, want);
-    }
-
-    #[test]
-    fn reads_spans() {
-        check("O B-PER I-PER O", &[(1, 3, "PER")]);
-        check("B-LOC B-LOC I-LOC", &[(0, 1, "LOC"), (1, 3, "LOC")]);
-        check("O I-ORG I-ORG", &[(1, 3, "ORG")]);
-        check("O O", &[]);
-    }
-
-    #[test]
-    fn scores_exact_spans() {
-        let mut r = NerReport::default();
-        r.add(&[(0, 2, "PER".into()), (3, 4, "LOC".into())], &[(0, 2, "PER".into()), (3, 5, "LOC".into())]);
-        assert_eq!((r.overall.tp, r.overall.fp, r.overall.fn_), (1, 1, 1));
-    }
-}
-
 /// Trains a tagger on IOB2 sentences and returns the model file's bytes (see
 /// `newsdesk_entities::model` for the format). `min_weight` prunes small weights.
 pub fn train(sentences: &[IobSentence], epochs: usize, min_weight: f32) -> Vec<u8> {
@@ -234,4 +206,32 @@ pub fn evaluate_model(model: &[u8], sentences: &[IobSentence]) -> Option<NerRepo
         report.add(&spans(&s.tags), &pred);
     }
     Some(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(tags: &str, expected: &[(usize, usize, &str)]) {
+        let tags: Vec<String> = tags.split(' ').map(str::to_string).collect();
+        let got = spans(&tags);
+        let want: Vec<(usize, usize, String)> =
+            expected.iter().map(|(a, b, c)| (*a, *b, c.to_string())).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn reads_spans() {
+        check("O B-PER I-PER O", &[(1, 3, "PER")]);
+        check("B-LOC B-LOC I-LOC", &[(0, 1, "LOC"), (1, 3, "LOC")]);
+        check("O I-ORG I-ORG", &[(1, 3, "ORG")]);
+        check("O O", &[]);
+    }
+
+    #[test]
+    fn scores_exact_spans() {
+        let mut r = NerReport::default();
+        r.add(&[(0, 2, "PER".into()), (3, 4, "LOC".into())], &[(0, 2, "PER".into()), (3, 5, "LOC".into())]);
+        assert_eq!((r.overall.tp, r.overall.fp, r.overall.fn_), (1, 1, 1));
+    }
 }
