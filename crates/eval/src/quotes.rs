@@ -133,7 +133,7 @@ fn enclosed_in_marks(chars: &[char], a: usize, b: usize) -> bool {
     let seg: Vec<char> = chars.get(a..b.min(chars.len())).unwrap_or(&[]).to_vec();
     let s: String = seg.iter().collect();
     let s = s.trim();
-    let t = s.trim_end_matches(|c: char| matches!(c, '.' | ',' | '?' | '!' | ';' | ':'));
+    let t = s.trim_end_matches(['.', ',', '?', '!', ';', ':']);
     let opens = s.chars().next().is_some_and(is_mark) || s.starts_with("''") || s.starts_with("``");
     let closes = t.chars().last().is_some_and(is_mark) || t.ends_with("''");
     opens && closes && t.chars().count() > 2
@@ -345,7 +345,7 @@ fn match_contents(pred: &[HashSet<u32>], gold: &[HashSet<u32>]) -> Vec<(usize, u
             }
         }
     }
-    cands.sort_by(|a, b| b.0.cmp(&a.0));
+    cands.sort_by_key(|c| std::cmp::Reverse(c.0));
     let (mut used_p, mut used_g) = (HashSet::new(), HashSet::new());
     let mut out = Vec::new();
     for (_, i, j) in cands {

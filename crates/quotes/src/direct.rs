@@ -108,7 +108,8 @@ fn attribution_after(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
         return Some(((k, end), source::after(v, end)));
     }
     if let Some((end, _)) = source::cue_at(v, k) {
-        let src = source::after(v, end).or_else(|| source::phrase_at(v, end, "extension").and_then(|e| source::after(v, e)));
+        let src = source::after(v, end)
+            .or_else(|| source::phrase_at(v, end, "extension").and_then(|e| source::after(v, e)));
         return src.map(|s| ((k, end), Some(s)));
     }
     // `X said` / `X, the Y of Z, said`: a short source then a cue.
@@ -124,8 +125,11 @@ fn attribution_after(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
             if commas.len() > 2 {
                 break;
             }
-        } else if !tc.word && !(matches!(tc.lower.as_str(), "." | "(" | ")" | "$" | "’" | "'") && c > k) {
-            break;
+        } else if !tc.word {
+            let inner = c > k && matches!(tc.lower.as_str(), "." | "(" | ")" | "$" | "’" | "'");
+            if !inner {
+                break;
+            }
         }
         if c > k && commas.is_empty() && c - k > 10 {
             break;
@@ -173,7 +177,8 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
             break;
         }
         if !t.word {
-            let abbrev = t.lower == "." && c > 0 && crate::lexicon::LEXICON.is(&v.toks[c - 1].lower, "abbrev");
+            let abbrev =
+                t.lower == "." && c > 0 && crate::lexicon::LEXICON.is(&v.toks[c - 1].lower, "abbrev");
             if abbrev {
                 continue;
             }
@@ -196,7 +201,8 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
         }
         let according = source::according_at(v, c).is_some();
         let src = if according { source::after(v, end) } else { source::before(v, c) };
-        let participle = v.toks[c].lower.ends_with("ing") && (c == 0 || v.punct(c - 1, ",") || v.toks[c - 1].sent != v.toks[c].sent);
+        let participle = v.toks[c].lower.ends_with("ing")
+            && (c == 0 || v.punct(c - 1, ",") || v.toks[c - 1].sent != v.toks[c].sent);
         return match src {
             Some(s) => Some(((c, end), Some(s))),
             None if participle => Some(((c, end), None)),
@@ -213,7 +219,8 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
 /// True when an attribution after a quote ends its sentence: `“....” Trump said.`
 fn closes_sentence(v: &View, (cue, src): &(Range, Option<Range>)) -> bool {
     let end = src.map_or(cue.1, |s| s.1.max(cue.1));
-    v.punct(end, ".") && v.toks.get(end + 1).is_none_or(|n| n.sent != v.toks[end].sent || n.para != v.toks[end].para)
+    v.punct(end, ".")
+        && v.toks.get(end + 1).is_none_or(|n| n.sent != v.toks[end].sent || n.para != v.toks[end].para)
 }
 
 /// When unquoted words precede the opening mark in the same sentence: the sentence start.
@@ -251,7 +258,8 @@ fn runs_on(v: &View, r: &Region) -> Option<usize> {
 }
 
 fn starts_sentence(v: &View, open: usize) -> bool {
-    open == 0 || v.toks.get(open - 1).is_some_and(|p| p.sent != v.toks[open].sent || p.para != v.toks[open].para)
+    open == 0
+        || v.toks.get(open - 1).is_some_and(|p| p.sent != v.toks[open].sent || p.para != v.toks[open].para)
 }
 
 fn ends_sentence(v: &View, r: &Region) -> bool {

@@ -12,7 +12,6 @@ pub struct Found {
     pub source: Option<Range>,
     /// Entity id of the speaker when known from elsewhere (an addressee, a previous quote).
     pub speaker: Option<String>,
-    pub reported_by: Option<String>,
     /// Index of an earlier `Found` whose speaker this one continues.
     pub continues: Option<usize>,
     /// Index of the direct quote this reported speech sits in (its speaker reports it).
@@ -21,6 +20,6 @@ pub struct Found {
 
 impl Found {
     pub fn new(kind: QuoteKind, content: Span, cue: Option<Range>, source: Option<Range>) -> Self {
-        Found { kind, content, cue, source, speaker: None, reported_by: None, continues: None, nested_in: None }
+        Found { kind, content, cue, source, speaker: None, continues: None, nested_in: None }
     }
 }

@@ -26,7 +26,11 @@ pub fn find(v: &View, found: &mut Vec<Found>) {
         let hit = if let Some(end) = source::according_at(v, i) {
             according(v, i, end)
         } else if let Some((end, Frame::Any)) = source::cue_at(v, i) {
-            if is_noun_use(v, i) { None } else { final_cue(v, i, end).or_else(|| subject_cue(v, i, end, found)) }
+            if is_noun_use(v, i) {
+                None
+            } else {
+                final_cue(v, i, end).or_else(|| subject_cue(v, i, end, found))
+            }
         } else {
             None
         };
@@ -39,7 +43,8 @@ pub fn find(v: &View, found: &mut Vec<Found>) {
         }
     }
     for f in found.iter_mut().skip(first_new) {
-        let holds_quote = v.regions.iter().any(|r| f.content.contains(r.content) && r.content.len() < f.content.len());
+        let holds_quote =
+            v.regions.iter().any(|r| f.content.contains(r.content) && r.content.len() < f.content.len());
         if holds_quote {
             f.kind = QuoteKind::Mixed;
         }
@@ -121,7 +126,9 @@ fn only_adjuncts(v: &View, k: usize, sent_end: usize) -> bool {
     k >= sent_end
         || v.punct(k, ",.;!?")
         || v.toks.get(k).is_some_and(|t| {
-            t.word && LEXICON.is(&t.lower, "stop") && !matches!(t.lower.as_str(), "that" | "who" | "which" | "to")
+            t.word
+                && LEXICON.is(&t.lower, "stop")
+                && !matches!(t.lower.as_str(), "that" | "who" | "which" | "to")
         })
         || source::phrase_at(v, k, "extension").is_some()
 }
@@ -130,7 +137,7 @@ fn only_adjuncts(v: &View, k: usize, sent_end: usize) -> bool {
 fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
     let (sa, sb) = sentence(v, i);
     let (src, comma) = if i > 0 && v.punct(i - 1, ",") {
-        let src = source::after(v, end)?;
+        let src = source::after(v, end).filter(|&r| source::names_someone(v, r))?;
         if !only_adjuncts(v, src.1, sb) {
             return None;
         }
@@ -148,7 +155,7 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
     // `On Tuesday, Trump said ...`: an adverbial opener is no content.
     let words = (sa..comma).filter(|&k| v.toks[k].word).count();
     let opener = LEXICON.is(&v.toks[sa].lower, "stop") || LEXICON.is(&v.toks[sa].lower, "boundary");
-    if words < 4 || (opener && !(sa..comma).any(|k| v.punct(k, ","))) {
+    if words < 3 || (opener && !(sa..comma).any(|k| v.punct(k, ","))) {
         return None;
     }
     let span = content(v, sa, comma)?;
@@ -159,7 +166,11 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
 fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Found> {
     let (_, sb) = sentence(v, i);
     let participle = v.toks[i].lower.ends_with("ing") && i > 0 && v.punct(i - 1, ",");
-    let src = if participle { None } else { Some(source::before(v, i).or_else(|| source::before_apposition(v, i))?) };
+    let src = if participle {
+        None
+    } else {
+        Some(source::before(v, i).or_else(|| source::before_apposition(v, i))?)
+    };
     let mut k = source::phrase_at(v, end, "extension").unwrap_or(end);
     // `that` after a short gap (`said on Monday that`, `told CNN that`).
     let that = (k..(k + MAX_THAT_GAP).min(sb))
@@ -179,9 +190,9 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
     let mut f = Found::new(QuoteKind::Indirect, span, Some((i, end)), src);
     if participle {
         // `..., adding that`: the speaker of the clause before, in the same sentence.
-        f.continues = earlier
-            .iter()
-            .rposition(|e| v.toks.iter().find(|t| t.start >= e.content.start).is_some_and(|t| t.sent == v.toks[i].sent));
+        f.continues = earlier.iter().rposition(|e| {
+            v.toks.iter().find(|t| t.start >= e.content.start).is_some_and(|t| t.sent == v.toks[i].sent)
+        });
         f.continues?;
     }
     Some(f)
@@ -190,6 +201,7 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
 /// A word that can open a reported clause: not a preposition, conjunction or object pronoun.
 fn clause_start(v: &View, k: usize) -> bool {
     let t = &v.toks[k];
-    let blocked = LEXICON.is(&t.lower, "stop") || LEXICON.is(&t.lower, "boundary") || LEXICON.is(&t.lower, "object");
+    let blocked =
+        LEXICON.is(&t.lower, "stop") || LEXICON.is(&t.lower, "boundary") || LEXICON.is(&t.lower, "object");
     t.word && (!blocked || t.lower == "there") && source::cue_at(v, k).is_none()
 }

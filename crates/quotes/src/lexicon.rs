@@ -21,7 +21,6 @@ pub enum Frame {
 pub struct CueVerb {
     /// The words of the form (`["point", "out"]`).
     pub words: Vec<String>,
-    pub lemma: String,
     pub frame: Frame,
 }
 
@@ -46,11 +45,11 @@ impl Lexicon {
     fn load() -> Self {
         let mut cues: HashMap<String, Vec<CueVerb>> = HashMap::new();
         for row in rows(CUE_VERBS) {
-            let (Some(form), Some(lemma)) = (row.first(), row.get(1)) else { continue };
+            let Some(form) = row.first() else { continue };
             let frame = if row.get(3) == Some(&"quote") { Frame::Quote } else { Frame::Any };
             let words: Vec<String> = form.split_whitespace().map(str::to_lowercase).collect();
             let Some(first) = words.first().cloned() else { continue };
-            cues.entry(first).or_default().push(CueVerb { words, lemma: lemma.to_string(), frame });
+            cues.entry(first).or_default().push(CueVerb { words, frame });
         }
         for list in cues.values_mut() {
             list.sort_by_key(|c| std::cmp::Reverse(c.words.len()));

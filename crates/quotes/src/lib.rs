@@ -52,7 +52,12 @@ pub fn attribute(text: &str, seg: &Segmentation, entities: &[Entity]) -> Attribu
         let you = nested::find(&v, entities, &found, q, &mut nested);
         if let Some(Some(id)) = nested.last().filter(|n| n.nested_in == Some(q)).map(|n| n.speaker.clone()) {
             mentions.extend(you.into_iter().map(|m| (id.clone(), m)));
-        } else if let Some((Some(id), _)) = v.regions.iter().find(|r| r.content == found[q].content).and_then(|r| nested::addressee(&v, entities, r.open)) {
+        } else if let Some((Some(id), _)) = v
+            .regions
+            .iter()
+            .find(|r| r.content == found[q].content)
+            .and_then(|r| nested::addressee(&v, entities, r.open))
+        {
             mentions.extend(you.into_iter().map(|m| (id.clone(), m)));
         }
     }

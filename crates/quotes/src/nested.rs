@@ -79,7 +79,8 @@ pub fn find(v: &View, entities: &[Entity], found: &[Found], q: usize, out: &mut 
         if stop <= start + 1 {
             continue;
         }
-        let mut n = Found::new(QuoteKind::Indirect, v.tok_span(start, stop), Some((c, end)), Some((k, k + 1)));
+        let mut n =
+            Found::new(QuoteKind::Indirect, v.tok_span(start, stop), Some((c, end)), Some((k, k + 1)));
         n.speaker = who.clone();
         n.nested_in = Some(q);
         out.push(n);

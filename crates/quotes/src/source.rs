@@ -30,7 +30,8 @@ pub fn according_at(v: &View, i: usize) -> Option<usize> {
 /// The longest phrase of class `class` starting at token `i`: the index after it.
 pub fn phrase_at(v: &View, i: usize, class: &str) -> Option<usize> {
     LEXICON.phrases(class).iter().find_map(|p| {
-        let ok = p.iter().enumerate().all(|(k, w)| v.toks.get(i + k).is_some_and(|x| x.word && x.lower == *w));
+        let ok =
+            p.iter().enumerate().all(|(k, w)| v.toks.get(i + k).is_some_and(|x| x.word && x.lower == *w));
         ok.then_some(i + p.len())
     })
 }
@@ -38,14 +39,18 @@ pub fn phrase_at(v: &View, i: usize, class: &str) -> Option<usize> {
 fn abbrev_dot(v: &View, i: usize) -> bool {
     v.toks.get(i).is_some_and(|t| t.lower == ".")
         && i > 0
-        && v.toks.get(i - 1).is_some_and(|p| p.word && p.end == v.toks[i].start && LEXICON.is(&p.lower, "abbrev"))
+        && v.toks
+            .get(i - 1)
+            .is_some_and(|p| p.word && p.end == v.toks[i].start && LEXICON.is(&p.lower, "abbrev"))
 }
 
 /// The source phrase ending right before token `end` (after skipping adverbs such as `also`).
 pub fn before(v: &View, end: usize) -> Option<Range> {
     let sent = v.toks.get(end)?.sent;
     let mut b = end;
-    while b > 0 && v.toks.get(b - 1).is_some_and(|t| t.word && t.sent == sent && LEXICON.is(&t.lower, "adverb")) {
+    while b > 0
+        && v.toks.get(b - 1).is_some_and(|t| t.word && t.sent == sent && LEXICON.is(&t.lower, "adverb"))
+    {
         b -= 1;
     }
     let mut a = b;
@@ -75,8 +80,11 @@ pub fn before(v: &View, end: usize) -> Option<Range> {
             break;
         }
         if LEXICON.is(&t.lower, "boundary") {
-            let joins_names =
-                t.lower == "and" && a < b && v.toks[a].cap && a >= 2 && v.toks.get(a - 2).is_some_and(|p| p.cap);
+            let joins_names = t.lower == "and"
+                && a < b
+                && v.toks[a].cap
+                && a >= 2
+                && v.toks.get(a - 2).is_some_and(|p| p.cap);
             if !joins_names {
                 break;
             }
@@ -109,7 +117,8 @@ pub fn before_apposition(v: &View, cue: usize) -> Option<Range> {
     }
     let sent = prev.sent;
     let close = b - 1;
-    let open = (close.saturating_sub(20)..close).rev().find(|&k| v.punct(k, ",") || v.toks[k].sent != sent)?;
+    let open =
+        (close.saturating_sub(20)..close).rev().find(|&k| v.punct(k, ",") || v.toks[k].sent != sent)?;
     if !v.punct(open, ",") || v.toks[open].sent != sent || open + 1 >= close {
         return None;
     }
@@ -182,6 +191,14 @@ fn plausible(v: &View, (a, b): Range) -> bool {
     let head_noun = (a..b).rev().find(|&k| v.toks[k].word).map(|k| v.toks[k].lower.as_str()).unwrap_or("");
     let any_cap = (a..b).any(|k| v.toks[k].word && v.text[v.toks[k].start..].starts_with(char::is_uppercase));
     any_cap || LEXICON.is(&first.lower, "det") || LEXICON.is_source_noun(head_noun)
+}
+
+/// Stricter than a plausible source: a pronoun, a phrase with a capitalised word, or one
+/// whose head is a source noun (`a source familiar with the matter`).
+pub fn names_someone(v: &View, (a, b): Range) -> bool {
+    is_pronoun(v, (a, b))
+        || (a..b).any(|k| v.toks[k].word && v.text[v.toks[k].start..].starts_with(char::is_uppercase))
+        || (a..b).any(|k| LEXICON.is_source_noun(&v.toks[k].lower))
 }
 
 /// True for `he`, `she` and the like.

@@ -17,15 +17,6 @@ pub struct Tok {
     pub para: usize,
 }
 
-impl Tok {
-    pub fn span(&self) -> Span {
-        Span::new(self.start, self.end)
-    }
-    pub fn is(&self, s: &str) -> bool {
-        self.lower == s
-    }
-}
-
 /// Text between a pair of quote marks (or from an opening mark to the end of its paragraph).
 #[derive(Debug, Clone)]
 pub struct Region {
@@ -42,7 +33,6 @@ pub struct Region {
 pub struct View<'t> {
     pub text: &'t str,
     pub toks: Vec<Tok>,
-    pub sents: Vec<Span>,
     pub regions: Vec<Region>,
 }
 
@@ -137,7 +127,8 @@ impl<'t> View<'t> {
                 }
             })
             .collect();
-        let sents = if seg.sentences.len() > 1 { seg.sentences.clone() } else { split_sentences(text, &toks) };
+        let sents =
+            if seg.sentences.len() > 1 { seg.sentences.clone() } else { split_sentences(text, &toks) };
         let mut si = 0;
         for t in toks.iter_mut() {
             while si + 1 < sents.len() && sents[si].end <= t.start {
@@ -146,7 +137,7 @@ impl<'t> View<'t> {
             t.sent = si;
         }
         let regions = pair_marks(text, &toks);
-        View { text, toks, sents, regions }
+        View { text, toks, regions }
     }
 
     pub fn slice(&self, span: Span) -> &'t str {
@@ -207,8 +198,9 @@ fn split_sentences(text: &str, toks: &[Tok]) -> Vec<Span> {
             let p = &toks[i - 1].lower;
             LEXICON.is(p, "abbrev") || p.chars().count() == 1
         };
-        let quote_next = toks.get(i + 1).is_some_and(|n| n.start > t.end && is_open_or_straight(first_char(text, n)))
-            && toks.get(i + 2).is_some_and(|n| n.cap);
+        let quote_next =
+            toks.get(i + 1).is_some_and(|n| n.start > t.end && is_open_or_straight(first_char(text, n)))
+                && toks.get(i + 2).is_some_and(|n| n.cap);
         if prev_abbrev && !quote_next {
             continue;
         }
@@ -262,7 +254,12 @@ fn pair_marks(text: &str, toks: &[Tok]) -> Vec<Region> {
         let first = o + 1;
         if end_tok > first {
             if let (Some(a), Some(b)) = (toks.get(first), toks.get(end_tok - 1)) {
-                out.push(Region { open: o, close: c, content: Span::new(a.start, b.end), toks: (first, end_tok) });
+                out.push(Region {
+                    open: o,
+                    close: c,
+                    content: Span::new(a.start, b.end),
+                    toks: (first, end_tok),
+                });
             }
         }
     };

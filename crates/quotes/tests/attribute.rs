@@ -1,0 +1,190 @@
+//! Attribution cases, one line each: the input and every quote found, rendered as
+//! `kind|cue|source as written|content`. Sentences written for these tests.
+
+use newsdesk_model::{Entity, EntityType, Mention, MentionForm, Quote};
+use newsdesk_quotes::attribute;
+use std::collections::BTreeMap;
+
+fn render(q: &Quote) -> String {
+    let kind = format!("{:?}", q.kind).to_lowercase();
+    format!(
+        "{kind}|{}|{}|{}",
+        q.cue.as_deref().unwrap_or("-"),
+        q.speaker_text.as_deref().unwrap_or("-"),
+        q.text
+    )
+}
+
+fn check(input: &str, expected: &[&str]) {
+    let seg = newsdesk_segment::segment(input);
+    let found = attribute(input, &seg, &[]);
+    let got: Vec<String> = found.quotes.iter().map(render).collect();
+    assert_eq!(got, expected, "input: {input}");
+    for q in &found.quotes {
+        assert_eq!(input.get(q.start..q.end), Some(q.text.as_str()), "content span of {q:?}");
+    }
+}
+
+#[test]
+fn direct_speech() {
+    check("\"We will win,\" said Jane Doe.", &["direct|said|Jane Doe|We will win,"]);
+    check("\"We will win,\" Jane Doe told reporters.", &["direct|told|Jane Doe|We will win,"]);
+    check("Jane Doe said, \"We will win.\"", &["direct|said|Jane Doe|We will win."]);
+    check(
+        "The minister emphasized: “Prices will fall this year.”",
+        &["direct|emphasized|The minister|Prices will fall this year."],
+    );
+    check("He also noted, “The port is open.”", &["direct|noted|He|The port is open."]);
+    check("''We will win,'' said Jane Doe.", &["direct|said|Jane Doe|We will win,"]);
+    check(
+        "“We will win,” said Sen. Jane Doe (D-Ore.), who leads the panel.",
+        &["direct|said|Sen. Jane Doe|We will win,"],
+    );
+    check("“We will win,” Jane Doe, the party leader, said.", &["direct|said|Jane Doe|We will win,"]);
+    check(
+        "The mayor spoke at noon.\n\nJane Doe wrote on X: “The bridge is safe.”",
+        &["direct|wrote|Jane Doe|The bridge is safe."],
+    );
+}
+
+#[test]
+fn split_and_continued_quotes() {
+    check(
+        "\"We will win,\" Jane Doe said, \"and we will govern.\"",
+        &["direct|said|Jane Doe|We will win,", "direct|said|Jane Doe|and we will govern."],
+    );
+    check(
+        "\"We will win,\" Jane Doe said.\n\n\"Nobody can stop us now.\"",
+        &["direct|said|Jane Doe|We will win,", "direct|said|Jane Doe|Nobody can stop us now."],
+    );
+    // A quotation over two paragraphs: no closing mark at the end of the first.
+    check(
+        "Jane Doe said: \"We will build roads.\n\n\"We will build schools as well.\"",
+        &["direct|said|Jane Doe|We will build roads.", "direct|said|Jane Doe|We will build schools as well."],
+    );
+}
+
+#[test]
+fn indirect_speech() {
+    check(
+        "Officials said that the bridge would reopen in May.",
+        &["indirect|said|Officials|the bridge would reopen in May"],
+    );
+    check(
+        "Jane Doe said on Monday that the bridge would reopen.",
+        &["indirect|said|Jane Doe|the bridge would reopen"],
+    );
+    check(
+        "The bridge will reopen in May, said Mayor Ann Lee during a visit to the site.",
+        &["indirect|said|Mayor Ann Lee|The bridge will reopen in May"],
+    );
+    check(
+        "The bridge will reopen in May, the mayor said.",
+        &["indirect|said|the mayor|The bridge will reopen in May"],
+    );
+    check(
+        "According to the ministry, exports rose by a tenth.",
+        &["indirect|According to|the ministry|exports rose by a tenth"],
+    );
+    check(
+        "Exports rose by a tenth, according to the ministry.",
+        &["indirect|according to|the ministry|Exports rose by a tenth"],
+    );
+    check(
+        "A source familiar with the matter said the deal was close.",
+        &["indirect|said|A source familiar with the matter|the deal was close"],
+    );
+    check(
+        "The ministry announced that fares would fall.",
+        &["indirect|announced|The ministry|fares would fall"],
+    );
+    check(
+        "Ann Lee, the city's planner, said the heat would last all week.",
+        &["indirect|said|Ann Lee|the heat would last all week"],
+    );
+}
+
+#[test]
+fn mixed_speech() {
+    check(
+        "She said the plan was “dead on arrival” in the Senate.",
+        &["mixed|said|She|the plan was “dead on arrival” in the Senate"],
+    );
+    check(
+        "The party will play the \"woman card,\" Jane Doe said.",
+        &["mixed|said|Jane Doe|The party will play the \"woman card,"],
+    );
+}
+
+#[test]
+fn not_speech() {
+    check("The so-called “peace plan” was rejected by both sides.", &[]);
+    check("She read “War and Peace” on the train.", &[]);
+    check("On Tuesday, the council met in the old hall.", &[]);
+    check("", &[]);
+}
+
+#[test]
+fn publisher_is_no_speaker() {
+    check(
+        "Prices will rise, said Economy Minister Tom Hale during a visit, Daily.Example reports.",
+        &["indirect|said|Economy Minister Tom Hale|Prices will rise"],
+    );
+}
+
+fn entity(id: &str, kind: EntityType, text: &str, mentions: &[&str]) -> Entity {
+    let mut ms = Vec::new();
+    for m in mentions {
+        for (start, _) in text.match_indices(m) {
+            let end = start + m.len();
+            let whole_word = !text[end..].starts_with(char::is_alphanumeric);
+            if whole_word {
+                ms.push(Mention { start, end, text: m.to_string(), form: MentionForm::Name });
+            }
+        }
+    }
+    ms.sort_by_key(|m| m.start);
+    Entity {
+        id: id.into(),
+        kind,
+        subtype: None,
+        name: mentions.first().map(|s| s.to_string()).unwrap_or_default(),
+        attributes: BTreeMap::new(),
+        mentions: ms,
+    }
+}
+
+/// Checks speaker ids and `reported_by` as `kind|cue|speaker|reported_by`, and the texts of
+/// the resolved `you` mentions.
+fn check_entities(input: &str, entities: &[Entity], expected: &[&str], you: &[&str]) {
+    let seg = newsdesk_segment::segment(input);
+    let found = attribute(input, &seg, entities);
+    let got: Vec<String> = found
+        .quotes
+        .iter()
+        .map(|q| {
+            let kind = format!("{:?}", q.kind).to_lowercase();
+            let id = |s: &Option<String>| s.clone().unwrap_or_else(|| "-".into());
+            format!("{kind}|{}|{}|{}", q.cue.as_deref().unwrap_or("-"), id(&q.speaker), id(&q.reported_by))
+        })
+        .collect();
+    assert_eq!(got, expected, "input: {input}");
+    let mentions: Vec<String> = found.mentions.iter().map(|(id, m)| format!("{id}:{}", m.text)).collect();
+    assert_eq!(mentions, you, "you mentions of: {input}");
+}
+
+#[test]
+fn speakers_and_nested_speech() {
+    let text = "Ports will grow, said President Ann Lee during a meeting with Prime Minister Bo Kim.\n\n\
+                \"Trade is up,\" said Lee. She added: “You mentioned that the port is a good idea. Your support matters.”";
+    let entities = [
+        entity("e1", EntityType::Person, text, &["President Ann Lee", "Lee"]),
+        entity("e2", EntityType::Person, text, &["Prime Minister Bo Kim"]),
+    ];
+    check_entities(
+        text,
+        &entities,
+        &["indirect|said|e1|-", "direct|said|e1|-", "direct|added|e1|-", "indirect|mentioned|e2|e1"],
+        &["e2:You", "e2:Your"],
+    );
+}
