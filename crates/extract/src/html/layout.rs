@@ -56,6 +56,8 @@ pub struct Marks {
     pub furniture_tag: bool,
     /// Page furniture by class, id, role or hiding.
     pub furniture_attr: bool,
+    /// Hidden (`hidden`, `aria-hidden`, `display: none`, hiding classes).
+    pub hidden: bool,
     /// Marks the article body.
     pub body: bool,
 }
@@ -103,7 +105,10 @@ pub fn marks(el: &Element) -> Marks {
         if v.body.iter().any(|b| sq.contains(b)) {
             m.body = true;
         }
-        if v.classes.contains(value.to_ascii_lowercase().as_str()) || words(value, |w| v.tokens.contains(w)) {
+        if v.classes.contains(value.to_ascii_lowercase().as_str()) {
+            m.hidden = true;
+        }
+        if words(value, |w| v.tokens.contains(w)) {
             m.furniture_attr = true;
         }
     }
@@ -115,19 +120,22 @@ pub fn marks(el: &Element) -> Marks {
     if el.attr("hidden").is_some()
         || el.attr("aria-hidden").is_some_and(|a| a.eq_ignore_ascii_case("true"))
         || hidden_style
-        || [
-            "navigation",
-            "complementary",
-            "banner",
-            "contentinfo",
-            "search",
-            "dialog",
-            "alert",
-            "menu",
-            "menubar",
-        ]
-        .iter()
-        .any(|r| role.eq_ignore_ascii_case(r))
+    {
+        m.hidden = true;
+    }
+    if [
+        "navigation",
+        "complementary",
+        "banner",
+        "contentinfo",
+        "search",
+        "dialog",
+        "alert",
+        "menu",
+        "menubar",
+    ]
+    .iter()
+    .any(|r| role.eq_ignore_ascii_case(r))
     {
         m.furniture_attr = true;
     }
@@ -145,7 +153,7 @@ mod tests {
         let doc = scraper::Html::parse_fragment(html);
         let el = doc.root_element().first_child().and_then(|n| n.value().as_element().cloned());
         let m = el.map(|e| marks(&e)).unwrap_or_default();
-        assert_eq!((m.skip, m.furniture_tag || m.furniture_attr, m.body), expected, "{html}");
+        assert_eq!((m.skip, m.furniture_tag || m.furniture_attr || m.hidden, m.body), expected, "{html}");
     }
 
     #[test]

@@ -19,6 +19,8 @@ const WRAPPER_SHARE: f64 = 0.6;
 const LONG_RUN: usize = 40;
 /// Paragraphs whose text is mostly link text are navigation.
 const MAX_LINK_DENSITY: f64 = 0.5;
+/// A sibling of the best element joins it with at least this much paragraph text.
+const SIBLING_MIN: usize = 80;
 
 fn is_paragraph(tag: &str) -> bool {
     matches!(tag, "p" | "li" | "blockquote" | "pre" | "dd")
@@ -64,11 +66,27 @@ fn is_block(tag: &str) -> bool {
     )
 }
 
-/// Prose length of every element; furniture subtrees count zero when `honour` says so.
-fn prose(flat: &Flat, honour: &[bool]) -> Vec<usize> {
-    let mut prose = vec![0usize; flat.elements.len()];
+/// Prose length of every element, and its paragraph score: the prose of paragraphs that are
+/// its children (plus half of its grandchildren's), so the element that directly holds the
+/// article's paragraphs scores highest, not the page wrapper and not a list of teaser cards.
+/// Furniture subtrees count zero when `honour` says so.
+fn prose(flat: &Flat, honour: &[bool]) -> (Vec<usize>, Vec<usize>) {
+    let n = flat.elements.len();
+    let mut prose = vec![0usize; n];
+    let mut score = vec![0usize; n];
     let mut stack: Vec<usize> = Vec::new();
     let (mut in_para, mut in_link, mut in_furniture) = (0usize, 0usize, 0usize);
+    let parent = |i: usize| flat.elements.get(i).map_or(usize::MAX, |e| e.parent);
+    let mut credit = |score: &mut Vec<usize>, i: usize, amount: usize| {
+        let p = parent(i);
+        if p != usize::MAX {
+            score[p] += amount;
+            let g = parent(p);
+            if g != usize::MAX {
+                score[g] += amount / 2;
+            }
+        }
+    };
     for ev in &flat.events {
         match *ev {
             Event::Open(i) => {
@@ -83,12 +101,22 @@ fn prose(flat: &Flat, honour: &[bool]) -> Vec<usize> {
                 if in_furniture == 0 && in_link == 0 && (in_para > 0 || len >= LONG_RUN) {
                     if let Some(&top) = stack.last() {
                         prose[top] += len;
+                        if in_para == 0 {
+                            score[top] += len;
+                            let p = parent(top);
+                            if p != usize::MAX {
+                                score[p] += len / 2;
+                            }
+                        }
                     }
                 }
             }
             Event::Close(i) => {
                 stack.pop();
                 let name = flat.elements[i].name;
+                if is_paragraph(name) && in_para == 1 && in_furniture == 0 {
+                    credit(&mut score, i, prose[i]);
+                }
                 in_para -= usize::from(is_paragraph(name));
                 in_link -= usize::from(name == "a");
                 in_furniture -= usize::from(honour[i]);
@@ -99,7 +127,7 @@ fn prose(flat: &Flat, honour: &[bool]) -> Vec<usize> {
             }
         }
     }
-    prose
+    (prose, score)
 }
 
 fn total(flat: &Flat, prose: &[usize]) -> usize {
@@ -120,26 +148,50 @@ fn honoured_furniture(flat: &Flat) -> Vec<bool> {
             }
         }
     }
-    let prose0 = prose(flat, &vec![false; n]);
+    let (prose0, _) = prose(flat, &vec![false; n]);
     let all = total(flat, &prose0) as f64;
     flat.elements
         .iter()
         .enumerate()
         .map(|(i, e)| {
-            (e.marks.furniture_tag || e.marks.furniture_attr)
-                && !protect[i]
-                && (prose0[i] as f64) < WRAPPER_SHARE * all
+            let furniture = (e.marks.furniture_tag || e.marks.furniture_attr) && !protect[i];
+            (furniture || e.marks.hidden) && (prose0[i] as f64) < WRAPPER_SHARE * all
         })
         .collect()
 }
 
 /// The event ranges that hold the article.
-fn containers(flat: &Flat, honour: &[bool], prose: &[usize]) -> Vec<(usize, usize)> {
+fn containers(flat: &Flat, honour: &[bool], prose: &[usize], score: &[usize]) -> Vec<(usize, usize)> {
+    let range = |i: usize| (flat.elements[i].open, flat.elements[i].close);
     let all = total(flat, prose) as f64;
     if all == 0.0 {
-        return flat.elements.iter().filter(|e| e.parent == usize::MAX).map(|e| (e.open, e.close)).collect();
+        return flat
+            .elements
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.parent == usize::MAX)
+            .map(|(i, _)| range(i))
+            .collect();
     }
-    let dense = (0..flat.elements.len()).rev().find(|&i| prose[i] as f64 >= CONTAINER_SHARE * all);
+    // The element holding the most paragraphs, with the siblings that hold paragraphs too
+    // (a body split in parts around an ad or a photo).
+    let mut selected = Vec::new();
+    let best = (0..flat.elements.len()).max_by_key(|&i| (score[i], std::cmp::Reverse(i)));
+    if let Some(best) = best.filter(|&b| score[b] > 0) {
+        let parent = flat.elements[best].parent;
+        let threshold = (score[best] / 5).max(SIBLING_MIN);
+        for (i, e) in flat.elements.iter().enumerate() {
+            if e.parent != parent || honour[i] {
+                continue;
+            }
+            let paragraph_sibling = is_paragraph(e.name) && prose[i] >= SIBLING_MIN;
+            if i == best || score[i] >= threshold || paragraph_sibling {
+                selected.push(i);
+            }
+        }
+    }
+    let selected_prose: usize = selected.iter().map(|&i| prose[i]).sum();
+
     // Outermost body-marked elements outside furniture.
     let mut marked = Vec::new();
     let mut inside_until = 0usize;
@@ -160,20 +212,29 @@ fn containers(flat: &Flat, honour: &[bool], prose: &[usize]) -> Vec<(usize, usiz
             inside_until = e.close;
         }
     }
-    let marked_prose: usize = marked.iter().map(|&i| prose[i]).sum();
-    let dense_prose = dense.map_or(0, |d| prose[d]);
-    if !marked.is_empty() && marked_prose as f64 >= 0.5 * dense_prose as f64 {
-        return marked.iter().map(|&i| (flat.elements[i].open, flat.elements[i].close)).collect();
+    // Several marked elements: the richest, and those beside it (a body split by an ad);
+    // copies elsewhere on the page (hidden duplicates, teasers) are left out.
+    if let Some(&best) = marked.iter().max_by_key(|&&i| prose[i]) {
+        let parent = flat.elements[best].parent;
+        marked.retain(|&i| flat.elements[i].parent == parent);
     }
-    dense.map(|d| vec![(flat.elements[d].open, flat.elements[d].close)]).unwrap_or_default()
+    let marked_prose: usize = marked.iter().map(|&i| prose[i]).sum();
+    if !marked.is_empty() && marked_prose as f64 >= 0.5 * selected_prose as f64 {
+        return marked.into_iter().map(range).collect();
+    }
+    if !selected.is_empty() {
+        return selected.into_iter().map(range).collect();
+    }
+    let dense = (0..flat.elements.len()).rev().find(|&i| prose[i] as f64 >= CONTAINER_SHARE * all);
+    dense.map(|d| vec![range(d)]).unwrap_or_default()
 }
 
 /// The article's paragraphs in reading order.
 pub fn paragraphs(flat: &Flat) -> Vec<String> {
     let honour = honoured_furniture(flat);
-    let prose = prose(flat, &honour);
+    let (prose, score) = prose(flat, &honour);
     let mut out = Vec::new();
-    for (start, end) in containers(flat, &honour, &prose) {
+    for (start, end) in containers(flat, &honour, &prose, &score) {
         emit(flat, &honour, start, end, &mut out);
     }
     out

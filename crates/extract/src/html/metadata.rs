@@ -212,7 +212,8 @@ pub fn read(doc: &Html, url: Option<&str>) -> Meta {
             .filter_map(clean)
             .collect();
     }
-    authors.dedup();
+    let mut seen = std::collections::HashSet::new();
+    authors.retain(|a| seen.insert(a.to_lowercase()));
 
     let site_name = [meta("og:site_name"), ld.publisher.clone(), meta("application-name")]
         .into_iter()
