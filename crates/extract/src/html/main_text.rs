@@ -77,7 +77,7 @@ fn prose(flat: &Flat, honour: &[bool]) -> (Vec<usize>, Vec<usize>) {
     let mut stack: Vec<usize> = Vec::new();
     let (mut in_para, mut in_link, mut in_furniture) = (0usize, 0usize, 0usize);
     let parent = |i: usize| flat.elements.get(i).map_or(usize::MAX, |e| e.parent);
-    let mut credit = |score: &mut Vec<usize>, i: usize, amount: usize| {
+    let credit = |score: &mut Vec<usize>, i: usize, amount: usize| {
         let p = parent(i);
         if p != usize::MAX {
             score[p] += amount;
