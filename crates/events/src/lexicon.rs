@@ -1,0 +1,63 @@
+//! CAMEO codes and their trigger patterns, compiled in from `data/cameo.tsv` and
+//! `data/event_verbs.tsv`.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const CAMEO: &str = include_str!("../../../data/cameo.tsv");
+const EVENT_VERBS: &str = include_str!("../../../data/event_verbs.tsv");
+
+/// Data lines of a TSV file: comments and blank lines skipped, split on tabs.
+fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+static LABELS: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| rows(CAMEO).filter_map(|r| Some((*r.first()?, *r.get(1)?))).collect());
+
+/// The codebook label of a CAMEO code.
+pub(crate) fn label(code: &str) -> Option<&'static str> {
+    LABELS.get(code).copied()
+}
+
+/// One element of a trigger pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Elem {
+    Word(&'static str),
+    /// Up to three other words.
+    Gap,
+}
+
+/// A trigger: its pattern and CAMEO code.
+#[derive(Debug, Clone)]
+pub(crate) struct Trigger {
+    pub pattern: Vec<Elem>,
+    pub code: &'static str,
+}
+
+/// Triggers indexed by their first word, longest pattern first.
+static TRIGGERS: LazyLock<HashMap<&'static str, Vec<Trigger>>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<Trigger>> = HashMap::new();
+    for r in rows(EVENT_VERBS) {
+        let (Some(pattern), Some(code)) = (r.first(), r.get(1)) else { continue };
+        if label(code).is_none() {
+            continue;
+        }
+        let pattern: Vec<Elem> =
+            pattern.split_whitespace().map(|w| if w == "*" { Elem::Gap } else { Elem::Word(w) }).collect();
+        if let Some(Elem::Word(first)) = pattern.first() {
+            map.entry(first).or_default().push(Trigger { pattern, code });
+        }
+    }
+    for list in map.values_mut() {
+        list.sort_by_key(|t| std::cmp::Reverse(t.pattern.len()));
+    }
+    map
+});
+
+/// The triggers whose pattern starts with `word` (lowercase), longest first.
+pub(crate) fn triggers(word: &str) -> &'static [Trigger] {
+    TRIGGERS.get(word).map_or(&[], Vec::as_slice)
+}

@@ -1,0 +1,173 @@
+//! Who did it and to whom: the entities around a trigger, read from the mentions the entity
+//! stage found, with `we`/`I` inside a quotation standing for its speaker and `you` for the
+//! person it is addressed to.
+
+use newsdesk_model::{Document, EntityType, MentionForm, QuoteKind, Span};
+use newsdesk_segment::Token;
+
+/// A possible actor or target: an entity mentioned at `span`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cand {
+    pub span: Span,
+    pub entity: usize,
+    /// Introduced by `in`, `at`...: where something happens, not who takes part.
+    pub place: bool,
+    pub kind: EntityType,
+}
+
+/// What the role finder knows about the document.
+pub(crate) struct Roles<'d> {
+    doc: &'d Document,
+    /// Every PERSON/ORG/LOCATION mention, in text order.
+    mentions: Vec<Cand>,
+}
+
+const PLACE_PREPS: [&str; 6] = ["in", "at", "near", "from", "across", "inside"];
+
+/// The roles of one event.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    pub source: Option<usize>,
+    pub target: Option<usize>,
+}
+
+impl<'d> Roles<'d> {
+    pub(crate) fn new(doc: &'d Document) -> Self {
+        let text = doc.text.as_str();
+        let mut mentions: Vec<Cand> = doc
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind != EntityType::Misc)
+            .flat_map(|(i, e)| {
+                e.mentions.iter().map(move |m| Cand { span: m.span(), entity: i, place: false, kind: e.kind })
+            })
+            .collect();
+        for c in &mut mentions {
+            // The word before the mention, past a determiner: `in the South Caucasus`.
+            let before = text.get(..c.span.start).unwrap_or("");
+            let mut words = before.split(|ch: char| !ch.is_alphanumeric()).rev().filter(|w| !w.is_empty());
+            let mut prev = words.next().unwrap_or("").to_lowercase();
+            if matches!(prev.as_str(), "the" | "a" | "an") {
+                prev = words.next().unwrap_or("").to_lowercase();
+            }
+            c.place = c.kind == EntityType::Location && PLACE_PREPS.contains(&prev.as_str());
+        }
+        mentions.sort_by_key(|c| (c.span.start, c.span.end));
+        Roles { doc, mentions }
+    }
+
+    /// The innermost quotation that contains `span`; with `direct`, only direct or mixed ones.
+    pub(crate) fn quote_of(&self, span: Span, direct: bool) -> Option<usize> {
+        self.doc
+            .quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| !(direct && q.kind == QuoteKind::Indirect))
+            .filter(|(_, q)| Span::new(q.start, q.end).contains(span))
+            .min_by_key(|(_, q)| q.end - q.start)
+            .map(|(i, _)| i)
+    }
+
+    /// The entity a quotation is addressed to: a `you` inside it or in another by the same speaker.
+    fn addressee(&self, quote: usize) -> Option<usize> {
+        let q = self.doc.quotes.get(quote)?;
+        let speaker = q.speaker.as_deref();
+        let you = |span: Span| {
+            self.doc.entities.iter().position(|e| {
+                Some(e.id.as_str()) != speaker
+                    && e.mentions.iter().any(|m| {
+                        m.form == MentionForm::Pronoun
+                            && span.contains(m.span())
+                            && matches!(m.text.to_lowercase().as_str(), "you" | "your" | "yours")
+                    })
+            })
+        };
+        you(Span::new(q.start, q.end)).or_else(|| {
+            self.doc
+                .quotes
+                .iter()
+                .filter(|o| o.speaker.is_some() && o.speaker.as_deref() == speaker)
+                .find_map(|o| you(Span::new(o.start, o.end)))
+        })
+    }
+
+    fn speaker(&self, quote: usize) -> Option<usize> {
+        let id = self.doc.quotes.get(quote)?.speaker.as_deref()?;
+        self.doc.entities.iter().position(|e| e.id == id)
+    }
+
+    /// Source and target of a trigger at `trigger` in a sentence of `tokens` (`words`
+    /// lowercase), with CAMEO `code`.
+    pub(crate) fn find(
+        &self,
+        tokens: &[Token],
+        words: &[String],
+        trigger: (usize, usize),
+        code: &str,
+    ) -> Found {
+        let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else { return Found::default() };
+        let t_span = match (tokens.get(trigger.0), tokens.get(trigger.1.saturating_sub(1))) {
+            (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
+            _ => return Found::default(),
+        };
+        let quote = self.quote_of(t_span, false);
+        let region = match quote.and_then(|q| self.doc.quotes.get(q)) {
+            Some(q) => Span::new(q.start.max(first.span.start), q.end.min(last.span.end)),
+            None => Span::new(first.span.start, last.span.end),
+        };
+        // Outside quotations, mentions inside them are someone else's words.
+        let usable =
+            |c: &Cand| region.contains(c.span) && (quote.is_some() || self.quote_of(c.span, false).is_none());
+        let token_of = |offset: usize| tokens.partition_point(|t| t.span.start < offset);
+
+        // The actor: the nearest mention before the trigger, or `we` for the speaker.
+        let mut before: Vec<(usize, usize, bool)> = self
+            .mentions
+            .iter()
+            .filter(|c| usable(c) && c.span.end <= t_span.start && !c.place)
+            .map(|c| (c.span.start, c.entity, false))
+            .collect();
+        let direct = quote.filter(|q| self.doc.quotes.get(*q).is_some_and(|q| q.kind != QuoteKind::Indirect));
+        if let Some(speaker) = direct.and_then(|q| self.speaker(q)) {
+            for (k, w) in words.iter().enumerate().take(trigger.0) {
+                let inside = tokens.get(k).is_some_and(|t| region.contains(t.span));
+                // `we`, `I` as subjects; `our`, `my` only of the event itself: `our last meeting`.
+                let subject = matches!(w.as_str(), "we" | "i");
+                let possessive = matches!(w.as_str(), "our" | "my") && trigger.0 - k <= 2;
+                if inside && (subject || possessive) {
+                    before.push((tokens[k].span.start, speaker, true));
+                }
+            }
+        }
+        let actor = before.iter().max_by_key(|b| b.0).copied();
+        let source = actor.map(|a| a.1);
+
+        // The target: the first of `between A and B`, or the first participant after it.
+        let window_end = (trigger.1 + 12).min(words.len());
+        let between = (trigger.1..(trigger.1 + 8).min(words.len())).find(|&k| words[k] == "between");
+        let from_token = between.map_or(trigger.1, |k| k + 1);
+        let places_ok = between.is_some() || matches!(code, "042" | "043");
+        let after: Vec<&Cand> = self
+            .mentions
+            .iter()
+            .filter(|c| usable(c) && Some(c.entity) != source && (places_ok || !c.place))
+            .filter(|c| (from_token..window_end).contains(&token_of(c.span.start)))
+            .collect();
+        let mut target = after.first().copied();
+        // `Kenyan President William Ruto`: the person, not the country named before him.
+        if let (Some(t), Some(next)) = (target, after.get(1)) {
+            let adjacent = token_of(next.span.start) <= token_of(t.span.end) + 2;
+            if t.kind == EntityType::Location && next.kind != EntityType::Location && adjacent {
+                target = Some(next);
+            }
+        }
+        let mut target = target.map(|c| c.entity);
+        // `we signed`: the speaker and the person spoken to.
+        let cooperative = matches!(code.get(..2), Some("03" | "04" | "05" | "06"));
+        if target.is_none() && cooperative && actor.is_some_and(|a| a.2) {
+            target = direct.and_then(|q| self.addressee(q)).filter(|t| Some(*t) != source);
+        }
+        Found { source, target }
+    }
+}
