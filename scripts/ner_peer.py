@@ -40,9 +40,12 @@ def main():
     with nlp.select_pipes(disable=names):
         for d in nlp.pipe([Doc(nlp.vocab, words=w) for w in sentences[:20]]):
             pass
-        start = time.perf_counter()
-        out = list(nlp.pipe(docs, batch_size=256))
-        seconds = time.perf_counter() - start
+        seconds = float("inf")
+        for _ in range(3):  # best of three passes, as newsdesk is timed
+            docs = [Doc(nlp.vocab, words=w) for w in sentences]
+            start = time.perf_counter()
+            out = list(nlp.pipe(docs, batch_size=256))
+            seconds = min(seconds, time.perf_counter() - start)
     spans = [
         [[e.start, e.end, LABELS[e.label_]] for e in d.ents if e.label_ in LABELS]
         for d in out
