@@ -277,18 +277,24 @@ pub fn check(list: &Checklist, doc: &Document) -> Outcome {
         .collect();
 
     for want in &list.amounts {
+        let same_value =
+            |a: &&newsdesk_model::Amount| (a.value - want.value).abs() < 1e-6 * want.value.abs().max(1.0);
+        let fits = |a: &&newsdesk_model::Amount| {
+            want.qualifier.as_ref().is_none_or(|q| a.qualifier.as_ref() == Some(q))
+                && want.unit.as_ref().is_none_or(|u| a.unit.as_ref() == Some(u))
+                && want.object_has.as_ref().is_none_or(|o| {
+                    a.object.as_ref().is_some_and(|x| x.to_lowercase().contains(&o.to_lowercase()))
+                })
+        };
+        // Several amounts may share a value (two "4 billion"): the check passes when one fits.
         let found =
-            doc.amounts.iter().find(|a| (a.value - want.value).abs() < 1e-6 * want.value.abs().max(1.0));
+            doc.amounts.iter().filter(same_value).find(fits).or_else(|| doc.amounts.iter().find(same_value));
         let label = format!("amount {}", want.value);
         let Some(a) = found else {
             push("amounts", label, false, "missing".into());
             continue;
         };
-        let ok = want.qualifier.as_ref().is_none_or(|q| a.qualifier.as_ref() == Some(q))
-            && want.unit.as_ref().is_none_or(|u| a.unit.as_ref() == Some(u))
-            && want.object_has.as_ref().is_none_or(|o| {
-                a.object.as_ref().is_some_and(|x| x.to_lowercase().contains(&o.to_lowercase()))
-            });
+        let ok = fits(&a);
         let detail = format!("qualifier {:?}, unit {:?}, object {:?}", a.qualifier, a.unit, a.object);
         push("amounts", label, ok, detail);
     }
