@@ -194,6 +194,103 @@ pub fn evaluate(pages: &[Page]) -> Report {
     score(pages, &predictions)
 }
 
+/// An extractor that `newsdesk bench extraction` runs in-process.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Newsdesk,
+    /// The crates.io port of trafilatura (only with the `peers` feature).
+    RsTrafilatura,
+}
+
+impl Engine {
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Newsdesk => "newsdesk",
+            Engine::RsTrafilatura => "rs-trafilatura",
+        }
+    }
+}
+
+/// One engine's pass over the pages: timing, memory and what it extracted.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Run {
+    pub engine: String,
+    pub version: String,
+    /// Wall time of all passes, single-threaded, pages already in memory.
+    pub seconds: f64,
+    pub passes: usize,
+    pub pages: usize,
+    /// HTML bytes of one pass.
+    pub bytes: usize,
+    /// Peak resident memory of the process that ran the engine, in KiB.
+    pub peak_rss_kib: Option<u64>,
+    /// Key → extracted text (from the first pass).
+    pub outputs: HashMap<String, String>,
+}
+
+/// The peak resident memory of this process (Linux `VmHWM`), in KiB.
+pub fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+#[cfg(feature = "peers")]
+fn rs_trafilatura_body(page: &Page) -> String {
+    rs_trafilatura::extract_bytes(&page.html).map(|r| r.content_text).unwrap_or_default()
+}
+
+#[cfg(not(feature = "peers"))]
+fn rs_trafilatura_body(_page: &Page) -> String {
+    String::new()
+}
+
+/// Whether `engine` is compiled into this binary.
+pub fn available(engine: Engine) -> bool {
+    engine == Engine::Newsdesk || cfg!(feature = "peers")
+}
+
+/// Runs `engine` over all pages `passes` times on this thread.
+pub fn run(engine: Engine, pages: &[Page], passes: usize) -> Run {
+    let body = match engine {
+        Engine::Newsdesk => newsdesk_body,
+        Engine::RsTrafilatura => rs_trafilatura_body,
+    };
+    let passes = passes.max(1);
+    let mut outputs = HashMap::new();
+    let start = std::time::Instant::now();
+    for pass in 0..passes {
+        for page in pages {
+            let text = body(page);
+            if pass == 0 {
+                outputs.insert(page.key.clone(), text);
+            }
+        }
+    }
+    let seconds = start.elapsed().as_secs_f64();
+    let version = match engine {
+        Engine::Newsdesk => env!("CARGO_PKG_VERSION").to_string(),
+        Engine::RsTrafilatura => "0.2".to_string(),
+    };
+    Run {
+        engine: engine.name().to_string(),
+        version,
+        seconds,
+        passes,
+        pages: pages.len(),
+        bytes: pages.iter().map(|p| p.html.len()).sum(),
+        peak_rss_kib: peak_rss_kib(),
+        outputs,
+    }
+}
+
+/// Scores a run's outputs against the pages (missing keys count as empty output).
+pub fn score_run(pages: &[Page], run: &Run) -> Report {
+    let predictions: Vec<String> =
+        pages.iter().map(|p| run.outputs.get(&p.key).cloned().unwrap_or_default()).collect();
+    score(pages, &predictions)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -121,3 +121,20 @@ fn huge_html_is_capped() {
     assert!(a.diagnostics.iter().any(|d| d.kind == "input-truncated"));
     assert!(a.text.starts_with("The committee met"));
 }
+
+const REPORT_HTML: &[u8] = include_bytes!("../../../examples/report.html");
+
+#[test]
+fn report_html_gives_the_same_article_as_report_txt() {
+    let txt = run(REPORT_TXT).expect("article from text");
+    let html = run(REPORT_HTML).expect("article from HTML");
+    assert_eq!(html.text, txt.text);
+    assert_eq!(html.published, txt.published);
+    assert_eq!(html.source.name, txt.source.name);
+    assert_eq!(html.language, txt.language);
+    assert_eq!(html.title.as_deref(), Some("Kazakhstan ready to expand grain exports to Egypt"));
+    assert_eq!(
+        html.source.url.as_deref(),
+        Some("https://astana-times.example/politics/kazakhstan-egypt-grain")
+    );
+}
