@@ -40,6 +40,8 @@ struct Cluster {
     kind: EntityType,
     subtype: Option<&'static str>,
     place: Option<Place>,
+    /// The listed organisation it is (`EU` and `European Union` are one).
+    org: Option<String>,
     /// Lowercase name words of every name mention (title removed).
     keys: Vec<Vec<String>>,
     name: String,
@@ -59,6 +61,11 @@ impl Cluster {
 
 const MALE: &[&str] = &["he", "him", "his", "himself"];
 const FEMALE: &[&str] = &["she", "her", "hers", "herself"];
+/// Capitalised words before a title that are not part of it (`The`, `Former President`).
+const NOT_IN_TITLE: &[&str] = &[
+    "the", "a", "an", "former", "late", "then", "outgoing", "incoming", "new", "current", "ex", "said",
+    "but", "and",
+];
 const PREPOSITIONS: &[&str] =
     &["with", "to", "by", "from", "of", "for", "and", "on", "at", "against", "between"];
 
@@ -93,6 +100,24 @@ pub fn resolve(w: &Words, names: &[NameSpan]) -> Vec<Entity> {
                     }
                 }
                 break;
+            }
+            // A capitalised word before an office makes part of it (`Trade Commissioner`).
+            if let Some((name, kind)) = title.as_mut() {
+                let before = j.checked_sub(1).filter(|&b| {
+                    w.sentence(b) == sent && !NOT_IN_TITLE.contains(&lower[b]) && !lower[b].ends_with("'s")
+                });
+                if let Some(b) = before {
+                    let word = w.raw[b];
+                    let modifier = word.chars().next().is_some_and(char::is_uppercase)
+                        && kind != "honorific"
+                        && lx.phrase_at(&lower, b).is_none()
+                        && !names.iter().any(|n| n.start <= b && b < n.end)
+                        && !lx.titles.contains_key(lower[b]);
+                    if modifier {
+                        *name = format!("{word} {name}");
+                        j = b;
+                    }
+                }
             }
             if j < span.start && w.raw[j].chars().next().is_some_and(char::is_uppercase) {
                 start = j;
@@ -140,6 +165,7 @@ pub fn resolve(w: &Words, names: &[NameSpan]) -> Vec<Entity> {
                     kind: span.kind,
                     subtype: span.subtype,
                     place: span.place,
+                    org: listed_org(span, &name_words),
                     keys: Vec::new(),
                     name: String::new(),
                     gender,
@@ -166,7 +192,13 @@ pub fn resolve(w: &Words, names: &[NameSpan]) -> Vec<Entity> {
         if let Some(org) = organisation {
             c.attributes.entry("organisation".into()).or_insert(org);
         }
-        c.mentions.push((span.start, mention));
+        if start < span.start {
+            // Both the titled form and the bare name, so either can be looked up.
+            if let Some(bare) = w.mention(span.start, span.end, MentionForm::Name) {
+                c.mentions.push((span.start, bare));
+            }
+        }
+        c.mentions.push((start, mention));
     }
 
     link_others(w, &lower, &mut covered, &mut clusters);
@@ -182,6 +214,11 @@ fn find_cluster(clusters: &[Cluster], span: &NameSpan, words: &[String]) -> Opti
     // Same listed country (`US` / `United States`).
     if let Some(c) = place_key(&span.place) {
         return clusters.iter().rposition(|cl| place_key(&cl.place) == Some(c));
+    }
+    if let Some(org) = listed_org(span, words) {
+        if let Some(i) = clusters.iter().rposition(|cl| cl.org.as_deref() == Some(org.as_str())) {
+            return Some(i);
+        }
     }
     if let Some(i) = clusters.iter().rposition(|cl| cl.keys.iter().any(|k| k == words)) {
         return Some(i);
@@ -202,6 +239,14 @@ fn find_cluster(clusters: &[Cluster], span: &NameSpan, words: &[String]) -> Opti
                 && short.iter().all(|s| s.chars().count() > 1)
         })
     })
+}
+
+/// The listed organisation an ORG name is (its canonical name).
+fn listed_org(span: &NameSpan, words: &[String]) -> Option<String> {
+    if span.kind != EntityType::Org {
+        return None;
+    }
+    LEXICON.organisations.get(&words.join(" ")).cloned()
 }
 
 /// Pronouns, descriptions and demonyms, in text order.
@@ -270,6 +315,7 @@ fn link_others(w: &Words, lower: &[&str], covered: &mut [bool], clusters: &mut V
                             kind: EntityType::Location,
                             subtype: Some("country"),
                             place,
+                            org: None,
                             keys: Vec::new(),
                             name: lx.countries[c].name.clone(),
                             gender: 'u',
@@ -378,7 +424,7 @@ fn finish(mut clusters: Vec<Cluster>) -> Vec<Entity> {
     let lx = &*LEXICON;
     for c in clusters.iter_mut() {
         c.mentions.sort_by_key(|(_, m)| (m.start, m.end));
-        c.mentions.dedup_by(|b, a| b.1.start < a.1.end);
+        c.mentions.dedup_by(|b, a| b.1.start == a.1.start && b.1.end == a.1.end);
         if c.kind == EntityType::Person {
             if let Some(leader) = lx.leaders.get(&c.name.to_lowercase()) {
                 c.country = c.country.or(leader.country);

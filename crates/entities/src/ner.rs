@@ -187,6 +187,14 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     // Titles and demonyms at the front of a name are not part of it
     // (`Azerbaijani President Ilham Aliyev` → `Ilham Aliyev`).
     for s in spans.iter_mut() {
+        if s.kind == EntityType::Person {
+            // `Trade Commissioner Elena Varga`: everything up to the last title word goes.
+            if let Some(t) =
+                (s.start..s.end.saturating_sub(1)).rev().find(|&j| lx.titles.contains_key(lower[j]))
+            {
+                s.start = t + 1;
+            }
+        }
         while s.end - s.start > 1 {
             if let Some((k, _)) = lx.longest(&lx.titles, &lower, s.start).filter(|(k, _)| s.start + k < s.end)
             {
@@ -232,6 +240,35 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             && (NEVER_ALONE.contains(&lower[s.start])
                 || matches!(lx.phrase_at(&lower, s.start), Some((1, Place::Demonym(_))))))
     });
+    // Listed organisations (`NATO`, `Reuters`, `the World Bank`).
+    let mut i = 0;
+    while i < n {
+        let Some((k, _)) = lx.longest(&lx.organisations, &lower, i) else {
+            i += 1;
+            continue;
+        };
+        let end = i + k;
+        let words_ok = (i..end).all(|j| capitalised(&p.raw[j]) || CONNECTORS.contains(&lower[j]))
+            && !(k == 1 && NEVER_ALONE.contains(&lower[i]));
+        if words_ok {
+            match spans.iter().position(|s| s.start < end && i < s.end) {
+                Some(e) if spans[e].start == i && spans[e].end == end && spans[e].place.is_none() => {
+                    spans[e].kind = EntityType::Org;
+                    spans[e].subtype = None;
+                }
+                // A tagger span that crosses the listed name (`Union and Chile`) gives way.
+                Some(e) if !(spans[e].start <= i && end <= spans[e].end) => {
+                    spans.retain(|s| s.end <= i || s.start >= end);
+                    spans.push(NameSpan { start: i, end, kind: EntityType::Org, subtype: None, place: None });
+                }
+                Some(_) => {}
+                None => {
+                    spans.push(NameSpan { start: i, end, kind: EntityType::Org, subtype: None, place: None })
+                }
+            }
+        }
+        i = end;
+    }
     // Listed places.
     let mut i = 0;
     while i < n {
@@ -246,6 +283,11 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             continue;
         }
         let exact = spans.iter().position(|s| s.start == i && s.end == end);
+        let inside = spans.iter().any(|s| s.start <= i && end <= s.end);
+        if !inside && exact.is_none() {
+            // A tagger span that crosses the listed name gives way.
+            spans.retain(|s| s.end <= i || s.start >= end);
+        }
         let overlap = spans.iter().any(|s| s.start < end && i < s.end);
         match exact {
             Some(e) => {
@@ -274,29 +316,30 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         }
         i = end;
     }
-    // Listed organisations (`NATO`, `Reuters`, `the World Bank`).
-    let mut i = 0;
-    while i < n {
-        let Some((k, _)) = lx.longest(&lx.organisations, &lower, i) else {
-            i += 1;
+    // A name right after an organisation noun is an organisation (`the group Terra Viva`),
+    // even when the tagger missed it.
+    for j in 1..n {
+        let noun = lx.role_nouns.get(lower[j - 1]).is_some_and(|r| r.kind == "ORG")
+            && p.raw[j - 1].chars().next().is_some_and(char::is_lowercase);
+        if !noun || !capitalised(&p.raw[j]) || spans.iter().any(|s| s.start <= j && j < s.end) {
             continue;
-        };
-        let end = i + k;
-        let words_ok = (i..end).all(|j| capitalised(&p.raw[j]) || CONNECTORS.contains(&lower[j]))
-            && !(k == 1 && NEVER_ALONE.contains(&lower[i]));
-        if words_ok {
-            match spans.iter().position(|s| s.start < end && i < s.end) {
-                Some(e) if spans[e].start == i && spans[e].end == end && spans[e].place.is_none() => {
-                    spans[e].kind = EntityType::Org;
-                    spans[e].subtype = None;
-                }
-                Some(_) => {}
-                None => {
-                    spans.push(NameSpan { start: i, end, kind: EntityType::Org, subtype: None, place: None })
-                }
-            }
         }
-        i = end;
+        let mut end = j + 1;
+        while end < n && capitalised(&p.raw[end]) && !spans.iter().any(|s| s.start == end) {
+            end += 1;
+        }
+        if !NEVER_ALONE.contains(&lower[j]) {
+            spans.push(NameSpan { start: j, end, kind: EntityType::Org, subtype: None, place: None });
+        }
+    }
+    for s in spans.iter_mut() {
+        let after_noun = s.start > 0
+            && lx.role_nouns.get(lower[s.start - 1]).is_some_and(|r| r.kind == "ORG")
+            && p.raw[s.start - 1].chars().next().is_some_and(char::is_lowercase);
+        if after_noun && s.place.is_none() {
+            s.kind = EntityType::Org;
+            s.subtype = None;
+        }
     }
     // Site and publisher names.
     for (j, raw) in p.raw.iter().enumerate() {

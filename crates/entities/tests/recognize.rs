@@ -96,3 +96,28 @@ fn no_false_names() {
     check_absent("Yesterday the market fell. However, traders were calm.", "However");
     check_absent("Direct talks resumed on Monday.", "Direct");
 }
+
+#[test]
+fn offices_aliases_and_groups() {
+    check(
+        "Health Secretary Maria Lopez visited Lima. Lopez said she was pleased.",
+        P,
+        "Maria Lopez",
+        &[("title", "Health Secretary")],
+        &["Health Secretary Maria Lopez", "Maria Lopez", "Lopez", "she"],
+    );
+    check(
+        "The EU said on Monday that the European Union would reply.",
+        O,
+        "European Union",
+        &[],
+        &["EU", "European Union"],
+    );
+    check(
+        "Activists from the environmental group Blue Harbour protested in Oslo.",
+        O,
+        "Blue Harbour",
+        &[],
+        &["Blue Harbour"],
+    );
+}

@@ -308,6 +308,13 @@ fn score_doc(doc: &GumDoc, report: &mut CorefReport) {
     for e in entities.iter().filter(|e| e.kind != EntityType::Misc) {
         let mut chain = Vec::new();
         for m in &e.mentions {
+            // A bare name inside its titled form (`Putin` in `President Putin`) counts once.
+            if e.mentions
+                .iter()
+                .any(|o| o.start <= m.start && m.end <= o.end && (o.start, o.end) != (m.start, m.end))
+            {
+                continue;
+            }
             let (Some(&s), Some(&t)) = (tok_at.get(&m.start), tok_end.get(&m.end)) else { continue };
             let hit = gold
                 .iter()
