@@ -36,6 +36,16 @@ fn phrase(toks: &[Tok], i: usize, n: usize) -> Option<String> {
 
 /// A figure starting at token `i`, if one does.
 pub(crate) fn figure_at(toks: &[Tok], i: usize) -> Option<Figure> {
+    let first = toks.get(i)?;
+    let maybe_currency = first.text.len() <= 3 && first.text.chars().all(|c| c.is_ascii_uppercase());
+    let plain_word = first.kind == TokenKind::Word
+        && !maybe_currency
+        && first.lower != "a"
+        && first.lower != "an"
+        && first.lower.split('-').next().and_then(number_word).is_none();
+    if plain_word || first.kind == TokenKind::Punct {
+        return None;
+    }
     let mut currency = None;
     let mut j = i;
     for n in (1..=3).rev() {

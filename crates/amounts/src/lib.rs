@@ -67,6 +67,11 @@ fn sentence_amounts(text: &str, toks: &[Tok], out: &mut Vec<Amount>) {
             continue;
         }
         let object = object::object(text, toks, q_start, &f).filter(|o| !o.is_empty());
+        // A bare number (a rank, a list item, `Fight for 15`) says nothing on its own.
+        if f.unit.is_none() && !f.scaled && qualifier.is_none() && object.is_none() {
+            i = f.end.max(i + 1);
+            continue;
+        }
         let span = match (toks.get(q_start), toks.get(end.saturating_sub(1))) {
             (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
             _ => break,

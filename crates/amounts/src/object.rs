@@ -8,7 +8,7 @@
 //!    worth`), with the prepositional phrase after it: `investments exceeding $4bn in the economy`.
 
 use crate::figure::Figure;
-use crate::lexicon::{is_month, is_verb, word_class, WordClass};
+use crate::lexicon::{self, is_month, is_verb, word_class, WordClass};
 use crate::Tok;
 use newsdesk_model::Span;
 use newsdesk_segment::TokenKind;
@@ -29,6 +29,8 @@ fn content(t: &Tok) -> bool {
         Some(WordClass::Noun) => true,
         Some(_) => false,
         None if is_verb(&t.lower) => false,
+        // Units and number words belong to another figure: `46 percent to 41 percent`.
+        None if lexicon::unit(&t.lower).is_some() || lexicon::number_word(&t.lower).is_some() => false,
         None => !(t.lower.len() > 5 && t.lower.ends_with("ly") && t.text.starts_with(char::is_lowercase)),
     }
 }
@@ -42,10 +44,23 @@ fn np_right(toks: &[Tok], i: usize, det: bool) -> Option<(usize, usize)> {
         }
     }
     let start = j;
-    while j < start + 5 && toks.get(j).is_some_and(content) {
-        // A participle ends the phrase unless it opens it: `trained soldiers`, not `people killed`.
+    // After a determiner a gerund is a noun: `of the giving`.
+    let after_det = j > i;
+    let gerund =
+        |t: &Tok| after_det && t.kind == TokenKind::Word && t.lower.ends_with("ing") && class(t).is_none();
+    while j < start + 5 && toks.get(j).is_some_and(|t| content(t) || j == start && gerund(t)) {
+        // A participle ends the phrase unless it opens one: `trained soldiers`, not `people
+        // killed` or `12 percent indicated`.
         let t = &toks[j];
-        if j > start && (t.lower.ends_with("ed") || t.lower.ends_with("ing")) {
+        // `22.3 billion gallons Congress`: a name after common nouns starts something else.
+        if j > start
+            && t.text.starts_with(char::is_uppercase)
+            && toks[j - 1].text.starts_with(char::is_lowercase)
+        {
+            break;
+        }
+        let participle = t.lower.ends_with("ed") || t.lower.ends_with("ing");
+        if participle && (j > start || !toks.get(j + 1).is_some_and(content)) && !(j == start && gerund(t)) {
             break;
         }
         j += 1;
@@ -145,7 +160,9 @@ pub(crate) fn object(text: &str, toks: &[Tok], q_start: usize, f: &Figure) -> Op
             return Some(join(text, toks, &[(a, b)]));
         }
     }
-    if f.unit != Some("people") {
+    // `46 percent to 42 percent`: what follows a share is rarely what it is a share of.
+    let share = matches!(f.unit, Some("people" | "percent" | "percentage points" | "points"));
+    if !share {
         if let Some((a, b)) = np_right(toks, after, false) {
             pieces.push((a, b));
             modifiers(toks, b, &mut pieces);
@@ -171,6 +188,10 @@ pub(crate) fn object(text: &str, toks: &[Tok], q_start: usize, f: &Figure) -> Op
             || class(t).is_none() && (t.lower.ends_with("ed") || is_verb(&t.lower))
     };
     if skipped == 0 && l > 0 && verb(&toks[l - 1]) {
+        return None;
+    }
+    // Without a link or a qualifier the words before belong to something else: `this year 58%`.
+    if skipped == 0 && q_start == f.start {
         return None;
     }
     let start = np_left(toks, l)?;

@@ -55,6 +55,9 @@ fn amounts() {
         ("Exports of 300 million roubles were blocked.", r#"300000000 RUB - "Exports""#),
         ("The bank lent USD 50 million to farmers.", r#"50000000 USD - "-""#),
         ("Remittances hit 12 billion rupees in June.", r#"12000000000 INR - "Remittances""#),
+        ("Last spring 58 percent of the giving came from students.", r#"58 percent - "the giving""#),
+        ("Twelve percent indicated no preference.", r#"12 percent - "-""#),
+        ("Ruto leads Odinga 46 percent to 41 percent.", r#"46 percent - "-"; 41 percent - "-""#),
         // Qualifiers.
         (
             "More than 85 companies with Turkish capital are operating in Georgia.",
@@ -80,6 +83,7 @@ fn amounts() {
         ("Article 5 applies here.", ""),
         ("They met two days ago.", ""),
         ("One of the leaders spoke.", ""),
+        ("The list: 1. Kenya 2. Ghana", ""),
         ("The two sides agreed.", ""),
         ("The report came out on 2024-08-19.", ""),
         ("Prices doubled in the 1990s.", ""),

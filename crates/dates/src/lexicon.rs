@@ -94,13 +94,17 @@ pub(crate) fn is_measure(lower: &str) -> bool {
     MEASURE.contains(lower)
 }
 
+static SMALL: LazyLock<HashMap<&'static str, i64>> = LazyLock::new(|| {
+    rows(NUMBER_WORDS)
+        .filter(|r| r.get(2).is_some_and(|k| *k == "unit" || *k == "tens"))
+        .filter_map(|r| Some((*r.first()?, r.get(1)?.parse::<f64>().ok()? as i64)))
+        .collect()
+});
+
 /// The number a lowercase word names, for `two days ago`: `a`/`an` count as one.
 pub(crate) fn small_number(lower: &str) -> Option<i64> {
     if lower == "a" || lower == "an" {
         return Some(1);
     }
-    rows(NUMBER_WORDS)
-        .find(|r| r.first() == Some(&lower) && r.get(2).is_some_and(|k| *k == "unit" || *k == "tens"))
-        .and_then(|r| r.get(1)?.parse::<f64>().ok())
-        .map(|v| v as i64)
+    SMALL.get(lower).copied()
 }
