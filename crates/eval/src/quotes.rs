@@ -108,7 +108,7 @@ pub fn parse_ann(ann: &str, text: &str) -> Vec<GoldAttribution> {
         for part in body.split_whitespace() {
             let Some((role, id)) = part.split_once(':') else { continue };
             let s = spans.get(id).cloned().unwrap_or_default();
-            match role {
+            match role.trim_end_matches(|c: char| c.is_ascii_digit()) {
                 "Content" => g.content.extend(s),
                 "Source" => g.source.extend(s),
                 r if r.starts_with("Attribution") => kind_ok = true,

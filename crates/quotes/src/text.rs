@@ -127,8 +127,11 @@ impl<'t> View<'t> {
                 }
             })
             .collect();
-        let sents =
-            if seg.sentences.len() > 1 { seg.sentences.clone() } else { split_sentences(text, &toks) };
+        // Quote-aware sentences of our own: a closing mark stays with its sentence, and an
+        // abbreviation before an opening mark still ends one. Measured on PolNeAR train, the
+        // general segmenter's sentences cost 4 points of direct-quote F1 here.
+        let _ = seg;
+        let sents = split_sentences(text, &toks);
         let mut si = 0;
         for t in toks.iter_mut() {
             while si + 1 < sents.len() && sents[si].end <= t.start {
@@ -180,7 +183,7 @@ fn paragraphs(text: &str) -> Vec<Span> {
     out
 }
 
-/// A simple sentence splitter used while the segmenter gives one sentence: ends at `.?!`
+/// A quote-aware sentence splitter: ends at `.?!`
 /// (and a closing quote after it) before an uppercase word or an opening mark, and at
 /// paragraph ends; a known abbreviation or an initial does not end a sentence.
 fn split_sentences(text: &str, toks: &[Tok]) -> Vec<Span> {
