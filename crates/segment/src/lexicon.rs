@@ -53,7 +53,16 @@ static OPENER: LazyLock<HashSet<&'static str>> =
 
 /// The kind of `word` (written without its final period) when it is a known abbreviation.
 pub(crate) fn abbreviation(word: &str) -> Option<AbbrevKind> {
-    ABBREV.get(word).copied()
+    ABBREV.get(word).copied().or_else(|| {
+        // `LTD`, `INC`: capitals as in a letterhead.
+        let mut chars = word.chars();
+        let first = chars.next()?;
+        if word.len() < 2 || !word.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        let title: String = std::iter::once(first).chain(chars.flat_map(char::to_lowercase)).collect();
+        ABBREV.get(title.as_str()).copied()
+    })
 }
 
 /// True when `word` is a top-level domain (any case).

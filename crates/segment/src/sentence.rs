@@ -135,6 +135,8 @@ fn opens(text: &str, tokens: &[Token], marks: &[Mark], k: usize, stop: Stop) -> 
         Stop::Strong => match t.kind {
             TokenKind::Word => starts_upper(s),
             TokenKind::Number => gap(text, tokens[k - 1].span.end, t.span.start) != Gap::Glued,
+            // `$5.76 for the meal.`, `€3bn was spent.`
+            TokenKind::Symbol => tokens.get(k + 1).is_some_and(|n| n.kind == TokenKind::Number),
             _ => false,
         },
         Stop::Weak | Stop::No => t.kind == TokenKind::Word && is_opener(s),

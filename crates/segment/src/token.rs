@@ -94,7 +94,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         let (end, kind) = if c.is_whitespace() {
             i += 1;
             continue;
-        } else if let Some(end) = url_end(&cs, i) {
+        } else if let Some(end) = url_end(&cs, i).or_else(|| email_end(&cs, i)) {
             (end, TokenKind::Word)
         } else if let Some(end) = clitic_end(&cs, i) {
             (end, TokenKind::Word)
@@ -134,6 +134,27 @@ fn url_end(cs: &Chars, i: usize) -> Option<usize> {
     }
     // A bare `www.` is no URL.
     (cs.pos(j) - cs.pos(i) > 4).then_some(j)
+}
+
+/// An e-mail address starting at `i`: `name.surname@example.com`.
+fn email_end(cs: &Chars, i: usize) -> Option<usize> {
+    if i > 0 && cs.is(i - 1, |c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+')) {
+        return None;
+    }
+    let local = |c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+' | '%');
+    let mut j = i;
+    while cs.is(j, local) && j < i + 64 {
+        j += 1;
+    }
+    if j == i || !cs.is(j, |c| c == '@') {
+        return None;
+    }
+    let at = j;
+    j += 1;
+    while cs.is(j, |c| c.is_alphanumeric() || c == '-' || c == '.' && cs.is(j + 1, char::is_alphanumeric)) {
+        j += 1;
+    }
+    cs.slice(at + 1, j).contains('.').then_some(j)
 }
 
 /// A clitic glued to the previous word: `’s`, `'ll`, `n't`.

@@ -38,6 +38,7 @@ fn tokens() {
         ("2024-08-19", "2024|-|08|-|19"),
         ("wait... what?!", "wait|...|what|?!"),
         ("AT&T and P&G", "AT&T|and|P&G"),
+        ("write to kevin.a.boone@example.com now", "write|to|kevin.a.boone@example.com|now"),
         ("[annual turnover – ed.]", "[|annual|turnover|–|ed.|]"),
         ("Café naïve", "Café|naïve"),
         ("Москва, 19 августа", "Москва|,|19|августа"),
