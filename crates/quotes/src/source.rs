@@ -8,7 +8,7 @@ use newsdesk_model::{Entity, EntityType, Span};
 /// A token range `[start, end)`.
 pub type Range = (usize, usize);
 
-const MAX_SOURCE_TOKENS: usize = 12;
+const MAX_SOURCE_TOKENS: usize = 16;
 
 /// The cue starting at token `i`: its end token and whether it may introduce indirect speech.
 pub fn cue_at(v: &View, i: usize) -> Option<(usize, crate::lexicon::Frame)> {
@@ -117,13 +117,23 @@ pub fn before_apposition(v: &View, cue: usize) -> Option<Range> {
     }
     let sent = prev.sent;
     let close = b - 1;
-    let open =
-        (close.saturating_sub(20)..close).rev().find(|&k| v.punct(k, ",") || v.toks[k].sent != sent)?;
-    if !v.punct(open, ",") || v.toks[open].sent != sent || open + 1 >= close {
-        return None;
+    // The earliest comma of the chain (`Clinton, during a meeting in Columbus, Ohio, said`).
+    let commas: Vec<usize> = (close.saturating_sub(25)..close)
+        .rev()
+        .take_while(|&k| v.toks[k].sent == sent)
+        .filter(|&k| v.punct(k, ","))
+        .collect();
+    for &open in commas.iter().rev() {
+        if open + 1 >= close {
+            continue;
+        }
+        if let Some(r) = before(v, open) {
+            if r.1 == open && v.toks[r.0].cap {
+                return Some(r);
+            }
+        }
     }
-    let r = before(v, open)?;
-    (r.1 == open && v.toks[r.0].cap).then_some(r)
+    None
 }
 
 /// The subject of the sentence holding token `i`, when it names a source: the phrase at the
