@@ -189,11 +189,14 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
     let span = content(v, k, content_end(v, k, sb))?;
     let mut f = Found::new(QuoteKind::Indirect, span, Some((i, end)), src);
     if participle {
-        // `..., adding that`: the speaker of the clause before, in the same sentence.
+        // `..., adding that`: the speaker of a quote before in the same sentence, or else the
+        // subject of the sentence (`Trump mocked ..., saying`).
         f.continues = earlier.iter().rposition(|e| {
             v.toks.iter().find(|t| t.start >= e.content.start).is_some_and(|t| t.sent == v.toks[i].sent)
         });
-        f.continues?;
+        if f.continues.is_none() {
+            f.source = Some(source::subject(v, i).filter(|s| s.1 <= i)?);
+        }
     }
     Some(f)
 }

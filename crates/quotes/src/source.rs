@@ -147,8 +147,22 @@ pub fn subject(v: &View, i: usize) -> Option<Range> {
     if LEXICON.is(&v.toks[a].lower, "stop") || LEXICON.is(&v.toks[a].lower, "boundary") {
         a = (a..i).find(|&k| v.punct(k, ","))? + 1;
     }
-    let r = after(v, a)?;
-    (v.toks[r.0].cap || is_pronoun(v, r)).then_some(r)
+    let (a, mut b) = after(v, a)?;
+    if !v.toks[a].cap && !is_pronoun(v, (a, b)) {
+        return None;
+    }
+    // A name ends at the first lowercase word (`Trump mocked ...`), but for joiners inside
+    // names (`Bank of America`).
+    if let Some(k) = (a + 1..b).find(|&k| {
+        let joiner = matches!(v.toks[k].lower.as_str(), "of" | "for" | "and" | "the" | "de")
+            && v.toks.get(k + 1).is_some_and(|n| n.cap);
+        !v.toks[k].cap && !joiner && v.toks[k - 1].cap
+    }) {
+        if v.toks[a..k].iter().all(|t| t.cap) {
+            b = k;
+        }
+    }
+    Some((a, b))
 }
 
 /// The source phrase starting at token `start` (inverted order: `said Putin`).
@@ -161,7 +175,9 @@ pub fn after(v: &View, start: usize) -> Option<Range> {
             break;
         }
         if !t.word {
-            if abbrev_dot(v, b) && v.toks.get(b + 1).is_some_and(|n| n.cap) {
+            let initialism = t.lower == "." && b > start && v.toks[b - 1].lower.contains('.');
+            let slash = t.lower == "/" && v.toks.get(b + 1).is_some_and(|n| n.word);
+            if (abbrev_dot(v, b) && v.toks.get(b + 1).is_some_and(|n| n.cap)) || initialism || slash {
                 b += 1;
                 continue;
             }
