@@ -25,6 +25,8 @@ pub fn find(v: &View, found: &mut Vec<Found>) {
         }
         let hit = if let Some(end) = source::according_at(v, i) {
             according(v, i, end)
+        } else if let Some(f) = headline(v, i) {
+            Some(f)
         } else if let Some((end, Frame::Any)) = source::cue_at(v, i) {
             if is_noun_use(v, i) {
                 None
@@ -104,6 +106,27 @@ fn content_end(v: &View, a: usize, sent_end: usize) -> usize {
     sent_end
 }
 
+/// `Sanders: Brexit's message could draw Trump support.` at a paragraph start: a name of at
+/// most four capitalised words, a colon, and a statement (headlines, transcripts).
+fn headline(v: &View, i: usize) -> Option<Found> {
+    let para = v.toks[i].para;
+    if i > 0 && v.toks[i - 1].para == para {
+        return None;
+    }
+    let colon = (i..(i + 5).min(v.toks.len())).find(|&k| v.punct(k, ":"))?;
+    let name_like = colon > i
+        && (i..colon).all(|k| v.toks[k].word && v.text[v.toks[k].start..].starts_with(char::is_uppercase));
+    if !name_like || v.region_of(colon + 1).is_some() && v.regions.iter().any(|r| r.open == colon + 1) {
+        return None;
+    }
+    let mut end = colon + 1;
+    while end < v.toks.len() && v.toks[end].para == para && v.toks[end].sent == v.toks[colon + 1].sent {
+        end += 1;
+    }
+    let span = content(v, colon + 1, end)?;
+    Some(Found::new(QuoteKind::Indirect, span, Some((colon, colon + 1)), Some((i, colon))))
+}
+
 /// `According to X, ...` and `..., according to X.`
 fn according(v: &View, i: usize, end: usize) -> Option<Found> {
     let src = source::after(v, end)?;
@@ -155,7 +178,7 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
     // `On Tuesday, Trump said ...`: an adverbial opener is no content.
     let words = (sa..comma).filter(|&k| v.toks[k].word).count();
     let opener = LEXICON.is(&v.toks[sa].lower, "stop") || LEXICON.is(&v.toks[sa].lower, "boundary");
-    if words < 3 || (opener && !(sa..comma).any(|k| v.punct(k, ","))) {
+    if words < 3 || (opener && words <= 6 && !(sa..comma).any(|k| v.punct(k, ","))) {
         return None;
     }
     let span = content(v, sa, comma)?;
@@ -169,7 +192,9 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
     let src = if participle {
         None
     } else {
-        Some(source::before(v, i).or_else(|| source::before_apposition(v, i))?)
+        let coordinated = i > 0 && matches!(v.toks[i - 1].lower.as_str(), "and" | "but");
+        let subject = || source::subject(v, i).filter(|s| s.1 < i && coordinated);
+        Some(source::before(v, i).or_else(|| source::before_apposition(v, i)).or_else(subject)?)
     };
     let mut k = source::phrase_at(v, end, "extension").unwrap_or(end);
     // `that` after a short gap (`said on Monday that`, `told CNN that`).
