@@ -6,8 +6,8 @@
 //! participant after it; the date is a date expression of the same sentence, else, for what
 //! the reporter tells outside quotations, the publication date.
 //!
-//! Invariant: only codes from `data/cameo.tsv`; no event without an actor or a target (no
-//! meeting without a target); the
+//! Invariant: only codes from `data/cameo.tsv`; no event without an actor, except a passive
+//! report with a target (`was detained`), and no meeting without a target; the
 //! stage reads the document and never changes what earlier stages found.
 
 mod lexicon;
@@ -23,6 +23,7 @@ const INTENT: [&str; 15] = [
     "might", "wants", "hopes",
 ];
 const NEGATION: [&str; 5] = ["not", "n't", "never", "no", "without"];
+const DETERMINERS: [&str; 9] = ["a", "an", "the", "this", "that", "every", "any", "all", "its"];
 
 /// Finds CAMEO events in an analysed document (byte offsets, all other stages done).
 pub fn detect(doc: &Document, seg: &Segmentation) -> Vec<Event> {
@@ -41,7 +42,9 @@ pub fn detect(doc: &Document, seg: &Segmentation) -> Vec<Event> {
             };
             let near = |list: &[&str]| (i.saturating_sub(3)..i).any(|p| list.contains(&words[p].as_str()));
             let negated = (i.saturating_sub(2)..i).any(|p| NEGATION.contains(&words[p].as_str()));
-            if negated {
+            // `a sign of`, `the visit`: a one-word verb trigger after a determiner is a noun.
+            let noun = end - i == 1 && i > 0 && DETERMINERS.contains(&words[i - 1].as_str());
+            if negated || noun {
                 i = end;
                 continue;
             }
@@ -54,7 +57,9 @@ pub fn detect(doc: &Document, seg: &Segmentation) -> Vec<Event> {
             let found = roles.find(tokens, &words, (i, end), code);
             // Meeting and negotiating take two sides.
             let two_sided = code.starts_with("04") || code == "036";
-            if found.source.is_none() && found.target.is_none() || two_sided && found.target.is_none() {
+            // Without an actor only a passive report (`was detained`) is an event.
+            let unowned = found.source.is_none() && (!found.passive || found.target.is_none());
+            if unowned || two_sided && found.target.is_none() {
                 i = end;
                 continue;
             }

@@ -13,6 +13,8 @@ pub(crate) struct Cand {
     /// Introduced by `in`, `at`...: where something happens, not who takes part.
     pub place: bool,
     pub kind: EntityType,
+    /// A city or region: an actor only when no person, organisation or country is at hand.
+    pub minor: bool,
 }
 
 /// What the role finder knows about the document.
@@ -29,6 +31,8 @@ const PLACE_PREPS: [&str; 6] = ["in", "at", "near", "from", "across", "inside"];
 pub(crate) struct Found {
     pub source: Option<usize>,
     pub target: Option<usize>,
+    /// Told in the passive voice (`was detained`): the actor may be unnamed.
+    pub passive: bool,
 }
 
 impl<'d> Roles<'d> {
@@ -40,7 +44,15 @@ impl<'d> Roles<'d> {
             .enumerate()
             .filter(|(_, e)| e.kind != EntityType::Misc)
             .flat_map(|(i, e)| {
-                e.mentions.iter().map(move |m| Cand { span: m.span(), entity: i, place: false, kind: e.kind })
+                let minor =
+                    e.kind == EntityType::Location && e.subtype.as_deref().is_some_and(|s| s != "country");
+                e.mentions.iter().map(move |m| Cand {
+                    span: m.span(),
+                    entity: i,
+                    place: false,
+                    kind: e.kind,
+                    minor,
+                })
             })
             .collect();
         for c in &mut mentions {
@@ -122,11 +134,11 @@ impl<'d> Roles<'d> {
         let token_of = |offset: usize| tokens.partition_point(|t| t.span.start < offset);
 
         // The actor: the nearest mention before the trigger, or `we` for the speaker.
-        let mut before: Vec<(usize, usize, bool)> = self
+        let mut before: Vec<(usize, usize, bool, bool)> = self
             .mentions
             .iter()
             .filter(|c| usable(c) && c.span.end <= t_span.start && !c.place)
-            .map(|c| (c.span.start, c.entity, false))
+            .map(|c| (c.span.start, c.entity, false, c.minor))
             .collect();
         let direct = quote.filter(|q| self.doc.quotes.get(*q).is_some_and(|q| q.kind != QuoteKind::Indirect));
         if let Some(speaker) = direct.and_then(|q| self.speaker(q)) {
@@ -136,11 +148,13 @@ impl<'d> Roles<'d> {
                 let subject = matches!(w.as_str(), "we" | "i");
                 let possessive = matches!(w.as_str(), "our" | "my") && trigger.0 - k <= 2;
                 if inside && (subject || possessive) {
-                    before.push((tokens[k].span.start, speaker, true));
+                    before.push((tokens[k].span.start, speaker, true, false));
                 }
             }
         }
-        let actor = before.iter().max_by_key(|b| b.0).copied();
+        let actor =
+            before.iter().filter(|b| !b.3).max_by_key(|b| b.0).or_else(|| before.iter().max_by_key(|b| b.0));
+        let actor = actor.copied();
         let source = actor.map(|a| a.1);
 
         // The target: the first of `between A and B`, or the first participant after it.
@@ -168,6 +182,47 @@ impl<'d> Roles<'d> {
         if target.is_none() && cooperative && actor.is_some_and(|a| a.2) {
             target = direct.and_then(|q| self.addressee(q)).filter(|t| Some(*t) != source);
         }
-        Found { source, target }
+        // `He was detained`, `a professor, accused by the government`: the roles turn round.
+        let by_at = (trigger.1..(trigger.1 + 2).min(words.len())).find(|&k| words[k] == "by");
+        let by = by_at.is_some_and(|k| (trigger.1..k).all(|p| !words[p].chars().any(char::is_alphanumeric)));
+        if by || passive(words, trigger.0) {
+            let agent = self
+                .mentions
+                .iter()
+                .filter(|c| usable(c) && by && token_of(c.span.start) > trigger.1 && !c.place)
+                .find(|c| token_of(c.span.start) <= trigger.1 + 4)
+                .map(|c| c.entity);
+            return Found { source: agent.filter(|a| Some(*a) != source), target: source, passive: true };
+        }
+        Found { source, target, passive: false }
     }
+}
+
+/// Forms of `be` and `get` before a participle.
+const BE: [&str; 9] = ["is", "are", "was", "were", "be", "been", "being", "got", "get"];
+
+/// True when the trigger at word `i` follows a form of `be` (adverbs between).
+fn passive(words: &[String], i: usize) -> bool {
+    let participle = words.get(i).is_some_and(|w| {
+        w.ends_with("ed")
+            || w.ends_with("en")
+            || matches!(w.as_str(), "held" | "met" | "hit" | "shot" | "sent")
+    });
+    if !participle {
+        return false;
+    }
+    let mut k = i;
+    let mut skipped = 0;
+    while k > 0 && skipped <= 2 {
+        let w = words[k - 1].as_str();
+        if BE.contains(&w) {
+            return true;
+        }
+        if !(w.ends_with("ly") || matches!(w, "also" | "not" | "never" | "reportedly" | "then")) {
+            return false;
+        }
+        k -= 1;
+        skipped += 1;
+    }
+    false
 }
