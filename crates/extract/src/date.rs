@@ -33,6 +33,9 @@ fn ymd(y: &str, m: u32, d: &str) -> Option<String> {
 
 /// The first date written in `s`, normalised, with the byte range it covers.
 pub fn find(s: &str) -> Option<(String, Range<usize>)> {
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let mut best: Option<(String, Range<usize>)> = None;
     let mut consider = |value: Option<String>, range: Range<usize>| {
         if let Some(v) = value {

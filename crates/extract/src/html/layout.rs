@@ -3,6 +3,7 @@
 //! mark the article body (`itemprop=articleBody`, `.article-body`). The words live in
 //! `data/extract_boilerplate.tsv`.
 
+use aho_corasick::AhoCorasick;
 use scraper::node::Element;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -62,30 +63,56 @@ pub struct Marks {
     pub body: bool,
 }
 
-/// Splits a class or id value into lowercase words: `shareBar article-body` → share, bar,
-/// article, body.
+/// Calls `f` with each lowercase ASCII word of a class or id value (`shareBar article-body`
+/// → share, bar, article, body) until it returns true. Words with other characters or longer
+/// than any vocabulary word cannot match and are passed over.
 fn words(value: &str, mut f: impl FnMut(&str) -> bool) -> bool {
-    let mut word = String::new();
+    let mut buf = [0u8; 24];
+    let mut len = 0usize;
+    let mut plain = true;
     let mut prev_lower = false;
-    for c in value.chars().chain(std::iter::once(' ')) {
-        let boundary = !c.is_alphanumeric() || (c.is_uppercase() && prev_lower);
-        if boundary && !word.is_empty() {
-            if f(&word) {
+    for &b in value.as_bytes().iter().chain(std::iter::once(&b' ')) {
+        let alnum = b.is_ascii_alphanumeric() || b >= 0x80;
+        let boundary = !alnum || (b.is_ascii_uppercase() && prev_lower);
+        if boundary && len > 0 {
+            if plain && len <= buf.len() && f(std::str::from_utf8(&buf[..len]).unwrap_or("")) {
                 return true;
             }
-            word.clear();
+            len = 0;
+            plain = true;
         }
-        if c.is_alphanumeric() {
-            word.extend(c.to_lowercase());
+        if alnum {
+            if b >= 0x80 {
+                plain = false;
+            } else if len < buf.len() {
+                buf[len] = b.to_ascii_lowercase();
+            }
+            len += 1;
         }
-        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        prev_lower = b.is_ascii_lowercase() || b.is_ascii_digit();
     }
     false
 }
 
-fn squashed(value: &str) -> String {
-    value.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+/// Whether a class or id value, lowercased without `-`/`_`, contains a body marker.
+fn marks_body(value: &str) -> bool {
+    let mut buf = [0u8; 96];
+    let mut len = 0usize;
+    for b in value.bytes().filter(u8::is_ascii_alphanumeric) {
+        if len == buf.len() {
+            break;
+        }
+        buf[len] = b.to_ascii_lowercase();
+        len += 1;
+    }
+    BODY_MARKERS.is_match(&buf[..len])
 }
+
+static BODY_MARKERS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(&VOCABULARY.body).expect("body markers are plain strings"));
+
+const HIDING_ROLES: &[&str] =
+    &["navigation", "complementary", "banner", "contentinfo", "search", "dialog", "alert", "menu", "menubar"];
 
 /// Marks for an element.
 pub fn marks(el: &Element) -> Marks {
@@ -95,49 +122,34 @@ pub fn marks(el: &Element) -> Marks {
         return Marks { skip: true, ..Marks::default() };
     }
     let mut m = Marks { furniture_tag: v.tags.contains(name), ..Marks::default() };
-    let class = el.attr("class").unwrap_or("");
-    let id = el.attr("id").unwrap_or("");
-    if el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody")) {
-        m.body = true;
-    }
-    for value in class.split_whitespace().chain(std::iter::once(id)).filter(|s| !s.is_empty()) {
-        let sq = squashed(value);
-        if v.body.iter().any(|b| sq.contains(b)) {
-            m.body = true;
+    for (attr, value) in el.attrs() {
+        match attr {
+            "class" | "id" => {
+                for token in value.split_ascii_whitespace() {
+                    if marks_body(token) {
+                        m.body = true;
+                    }
+                    if token.len() <= 24 && v.classes.contains(token.to_ascii_lowercase().as_str()) {
+                        m.hidden = true;
+                    }
+                    if words(token, |w| v.tokens.contains(w)) {
+                        m.furniture_attr = true;
+                    }
+                }
+            }
+            "itemprop" if value.eq_ignore_ascii_case("articleBody") => m.body = true,
+            "style" => {
+                let squashed: String =
+                    value.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+                if squashed.contains("display:none") || squashed.contains("visibility:hidden") {
+                    m.hidden = true;
+                }
+            }
+            "hidden" => m.hidden = true,
+            "aria-hidden" if value.eq_ignore_ascii_case("true") => m.hidden = true,
+            "role" if HIDING_ROLES.iter().any(|r| value.eq_ignore_ascii_case(r)) => m.furniture_attr = true,
+            _ => {}
         }
-        if v.classes.contains(value.to_ascii_lowercase().as_str()) {
-            m.hidden = true;
-        }
-        if words(value, |w| v.tokens.contains(w)) {
-            m.furniture_attr = true;
-        }
-    }
-    let hidden_style = el.attr("style").is_some_and(|s| {
-        let s = squashed(s);
-        s.contains("displaynone") || s.contains("visibilityhidden")
-    });
-    let role = el.attr("role").unwrap_or("");
-    if el.attr("hidden").is_some()
-        || el.attr("aria-hidden").is_some_and(|a| a.eq_ignore_ascii_case("true"))
-        || hidden_style
-    {
-        m.hidden = true;
-    }
-    if [
-        "navigation",
-        "complementary",
-        "banner",
-        "contentinfo",
-        "search",
-        "dialog",
-        "alert",
-        "menu",
-        "menubar",
-    ]
-    .iter()
-    .any(|r| role.eq_ignore_ascii_case(r))
-    {
-        m.furniture_attr = true;
     }
     if m.body {
         m.furniture_attr = false;

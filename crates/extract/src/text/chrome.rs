@@ -30,6 +30,9 @@ pub struct ChromeLine {
 /// `Some` when `line` (already whitespace-normalised) is page chrome.
 pub fn classify(line: &str) -> Option<ChromeLine> {
     let chars = line.chars().count();
+    if chars > MAX_COOKIE_CHARS {
+        return None;
+    }
     let lower = line.to_lowercase();
     if chars <= MAX_COOKIE_CHARS
         && lower.contains("cookie")
@@ -46,10 +49,15 @@ pub fn classify(line: &str) -> Option<ChromeLine> {
     if word_count <= MAX_PREFIX_WORDS && !prose_like && starts_with_prefix(&lower) {
         return Some(ChromeLine::default());
     }
-    let mut rest = lower.clone();
+    // The date's range is in `line`, so cut it there before lowercasing (lowercase can
+    // change byte lengths).
+    let mut rest = line.to_string();
     if let Some((_, range)) = &found {
-        rest.replace_range(range.clone(), " ");
+        if rest.is_char_boundary(range.start) && rest.is_char_boundary(range.end) {
+            rest.replace_range(range.clone(), " ");
+        }
     }
+    let rest = rest.to_lowercase();
     let rest = TIME.replace_all(&rest, " ");
     for word in
         rest.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.trim_matches('-').is_empty())

@@ -41,7 +41,7 @@ pub fn is_domain_like(name: &str) -> bool {
 
 /// A name found by `X reports` / `reports X` / `according to <site>` / a dateline in the body.
 pub fn from_body(paragraphs: &[String]) -> Option<String> {
-    for p in paragraphs {
+    for p in paragraphs.iter().filter(|p| p.contains("report")) {
         for caps in REPORTS.captures_iter(p).chain(REPORTS_AFTER.captures_iter(p)) {
             let name = caps.get(1).map_or("", |m| m.as_str());
             if !NOT_NAMES.contains(&name) {
@@ -54,7 +54,7 @@ pub fn from_body(paragraphs: &[String]) -> Option<String> {
             return Some(c[1].trim().to_string());
         }
     }
-    for p in paragraphs {
+    for p in paragraphs.iter().filter(|p| p.contains("ccording to")) {
         for caps in ACCORDING.captures_iter(p) {
             let name = caps.get(1).map_or("", |m| m.as_str());
             if is_domain_like(name) {
