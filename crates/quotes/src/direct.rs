@@ -20,7 +20,12 @@ pub fn find(v: &View) -> Vec<Found> {
         if words == 0 {
             continue;
         }
-        let last = v.toks.get(r.toks.1 - 1).map(|t| t.lower.as_str()).unwrap_or("");
+        // The last token before the closing mark, past a closing single mark (`Sponsor,' "`).
+        let mut l = r.toks.1 - 1;
+        while l > r.toks.0 && v.punct(l, "'’") {
+            l -= 1;
+        }
+        let last = v.toks.get(l).map(|t| t.lower.as_str()).unwrap_or("");
         let ends_open = matches!(last, "," | "?" | "!" | "—" | "–" | "-" | "…");
         let comma_after = r.close.is_some_and(|c| v.punct(c + 1, ","));
         let after = attribution_after(v, r).filter(|a| ends_open || comma_after || closes_sentence(v, a));

@@ -63,7 +63,11 @@ fn tokenize(text: &str) -> Vec<(usize, usize, bool)> {
             continue;
         }
         if !is_word_char(c) {
-            let doubled = matches!(c, '\'' | '`') && chars.get(i + 1).is_some_and(|x| x.1 == c);
+            // `'''` closes a single and a double mark at once: the single comes first.
+            let tripled = c == '\''
+                && chars.get(i + 2).is_some_and(|x| x.1 == c)
+                && chars.get(i + 1).is_some_and(|x| x.1 == c);
+            let doubled = !tripled && matches!(c, '\'' | '`') && chars.get(i + 1).is_some_and(|x| x.1 == c);
             let n = if doubled { 2 } else { 1 };
             out.push((b, b + c.len_utf8() * n, false));
             i += n;
