@@ -16,4 +16,4 @@ mkdir -p docs/benchmarks
 # Single-threaded on both sides.
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 cargo run --quiet --release -p newsdesk-cli -- bench ner "$FILE" --python "$VENV/bin/python" \
-  --peer scripts/ner_peer.py --write docs/benchmarks/ner.md
+  --peer scripts/ner_peer.py --coref "$DATA/gum-coref/dev" --write docs/benchmarks/ner.md

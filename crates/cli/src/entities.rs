@@ -56,6 +56,9 @@ pub struct NerBenchArgs {
     /// Write a Markdown report here (e.g. docs/benchmarks/ner.md).
     #[arg(long)]
     pub write: Option<PathBuf>,
+    /// Also score coreference on this GUM folder and add it to the report.
+    #[arg(long)]
+    pub coref: Option<PathBuf>,
 }
 
 pub fn eval_ner(args: NerEvalArgs) -> Result<ExitCode> {
@@ -173,6 +176,23 @@ pub fn bench(args: NerBenchArgs) -> Result<ExitCode> {
         ));
     }
     println!("{summary}");
+    if let Some(dir) = &args.coref {
+        let docs = coref::read_dir(dir).with_context(|| format!("reading {}", dir.display()))?;
+        let r = coref::evaluate(&docs);
+        let (mp, mr, mf) = r.muc();
+        let (bp, br, bf) = r.b3();
+        println!("coref {}: MUC F1 {mf:.3}, B3 F1 {bf:.3}", dir.display());
+        md.push_str(&format!(
+            "\n## Coreference\n\n`newsdesk eval coref {}`: {} documents, {} named person/organisation/place \
+             entities, {} gold mentions ({} matched by a newsdesk mention).\n\n\
+             | metric | P | R | F1 |\n|---|---|---|---|\n| MUC | {mp:.3} | {mr:.3} | {mf:.3} |\n| B³ | {bp:.3} | {br:.3} | {bf:.3} |\n",
+            dir.display(),
+            r.documents,
+            r.gold_entities,
+            r.gold_mentions,
+            r.matched_mentions
+        ));
+    }
     if let Some(path) = &args.write {
         md.push_str("\nRegenerate with `scripts/bench-ner.sh`.\n");
         std::fs::write(path, md).with_context(|| format!("writing {}", path.display()))?;

@@ -294,6 +294,22 @@ fn link_others(w: &Words, lower: &[&str], covered: &mut [bool], clusters: &mut V
             i += 1;
             continue;
         }
+        // `its`: the nearest preceding entity, when that is an organisation in the same
+        // sentence (`it` and `they` are left alone: too often not a name).
+        if word == "its" {
+            let nearest =
+                clusters.iter().enumerate().filter_map(|(k, c)| c.last_before(i).map(|last| (last, k))).max();
+            if let Some((last, k)) = nearest {
+                let c = &clusters[k];
+                if c.kind == EntityType::Org && w.sentence(last) == sent {
+                    if let Some(m) = w.mention(i, i + 1, MentionForm::Pronoun) {
+                        clusters[k].mentions.push((i, m));
+                    }
+                }
+            }
+            i += 1;
+            continue;
+        }
         // Descriptions: `the (Russian) leader`.
         if word == "the" {
             if let Some(end) = description(w, lower, i, clusters) {

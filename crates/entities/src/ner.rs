@@ -96,6 +96,32 @@ const NEVER_ALONE: &[&str] = &[
     "god",
 ];
 
+/// Lowercase nouns after a name that make it a place.
+const GEO_NOUNS: &[&str] = &[
+    "desert",
+    "river",
+    "mountains",
+    "mountain",
+    "valley",
+    "lake",
+    "sea",
+    "ocean",
+    "island",
+    "islands",
+    "province",
+    "county",
+    "peninsula",
+    "strait",
+    "gulf",
+    "bay",
+    "basin",
+    "region",
+    "district",
+    "oblast",
+    "plateau",
+    "coast",
+];
+
 /// Words that open a MISC name of a document or agreement.
 const MISC_HEADS: &[&str] = &[
     "Declaration",
@@ -283,6 +309,20 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             continue;
         }
         let exact = spans.iter().position(|s| s.start == i && s.end == end);
+        // A person's span does not run on into a place (`Emperor of the United States`).
+        if let Some(k) =
+            spans.iter().position(|s| s.kind == EntityType::Person && s.start < i && end <= s.end)
+        {
+            let mut cut = i;
+            while cut > spans[k].start && !capitalised(&p.raw[cut - 1]) {
+                cut -= 1;
+            }
+            if cut > spans[k].start {
+                spans[k].end = cut;
+            } else {
+                spans.remove(k);
+            }
+        }
         let inside = spans.iter().any(|s| s.start <= i && end <= s.end);
         if !inside && exact.is_none() {
             // A tagger span that crosses the listed name gives way.
@@ -315,6 +355,13 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             None => {}
         }
         i = end;
+    }
+    // A name before a geographic noun is a place (`the Atacama desert`, `the Volga river`).
+    for s in spans.iter_mut() {
+        if s.kind != EntityType::Location && lower.get(s.end).is_some_and(|w| GEO_NOUNS.contains(w)) {
+            s.kind = EntityType::Location;
+            s.subtype = Some("other");
+        }
     }
     // A name right after an organisation noun is an organisation (`the group Terra Viva`),
     // even when the tagger missed it.

@@ -121,3 +121,8 @@ fn offices_aliases_and_groups() {
         &["Blue Harbour"],
     );
 }
+
+#[test]
+fn geographic_nouns() {
+    check("Mining drains water in the Atacama desert, farmers said.", L, "Atacama", &[], &["Atacama"]);
+}

@@ -1,5 +1,5 @@
 //! Coreference evaluation on GUM CoNLL files (`index token annotation`, where `(person-3-Name`
-//! opens mention of entity 3 and `person-3)` closes it; a blank line ends a sentence). Scores
+//! opens mention of entity 3 and `person-3)` closes it; a blank line or `.`/`!`/`?` ends a sentence). Scores
 //! MUC and B³ over the person, organisation and place entities named at least once (those
 //! GUM gives a Wikipedia name), with gold tokens and sentences fed to newsdesk. Also turns
 //! GUM's named spans into IOB2 training sentences for the tagger.
@@ -77,6 +77,10 @@ pub fn parse(text: &str) -> Vec<GumDoc> {
             new_sentence = false;
         }
         doc.tokens.push(cols[1].to_string());
+        // GUM's files mostly lack blank lines between sentences: end one at . ! ?
+        if matches!(cols[1], "." | "!" | "?") {
+            new_sentence = true;
+        }
         let ann = cols[2];
         let mut rest = ann;
         while !rest.is_empty() && rest != "_" {
