@@ -21,6 +21,7 @@ pub(crate) enum AbbrevKind {
 const ABBREVIATIONS: &str = include_str!("../../../data/abbreviations.tsv");
 const DOMAINS: &str = include_str!("../../../data/domains.tsv");
 const OPENERS: &str = include_str!("../../../data/sentence_openers.tsv");
+const CUE_VERBS: &str = include_str!("../../../data/cue_verbs.tsv");
 
 /// Data lines of a TSV file: comments and blank lines skipped, split on tabs.
 fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -73,4 +74,13 @@ pub(crate) fn is_tld(word: &str) -> bool {
 /// True when `word` (as written) typically opens a sentence: `He`, `The`, `However`.
 pub(crate) fn is_opener(word: &str) -> bool {
     OPENER.contains(word)
+}
+
+static CUE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    rows(CUE_VERBS).filter_map(|r| r.first().copied()).filter(|w| !w.contains(' ')).collect()
+});
+
+/// True when `word` (lowercase) is a verb of saying: `"Really?" Bush said.` is one sentence.
+pub(crate) fn is_cue_verb(word: &str) -> bool {
+    CUE.contains(word)
 }

@@ -8,7 +8,7 @@
 //! such a word ends a sentence only when it may (`U.S.`, `Inc.`, an initial) and the next
 //! word is a typical sentence opener (`The`, `He`).
 
-use crate::lexicon::{abbreviation, is_opener, AbbrevKind};
+use crate::lexicon::{abbreviation, is_cue_verb, is_opener, AbbrevKind};
 use crate::{Token, TokenKind};
 use newsdesk_model::Span;
 
@@ -99,7 +99,9 @@ enum Stop {
 fn stop(text: &str, t: &Token) -> Stop {
     let s = t.span.slice(text);
     match t.kind {
-        TokenKind::Punct if s.starts_with(['.', '!', '?', '…', '。', '！', '？']) => Stop::Strong,
+        // An ellipsis may stand for words left out: `“The … Clinton team`.
+        TokenKind::Punct if s.starts_with('…') || s.starts_with("..") => Stop::Weak,
+        TokenKind::Punct if s.starts_with(['.', '!', '?', '。', '！', '？']) => Stop::Strong,
         TokenKind::Word if s.len() > 1 && s.ends_with('.') => {
             let bare = &s[..s.len() - 1];
             match abbreviation(bare) {
@@ -143,6 +145,21 @@ fn opens(text: &str, tokens: &[Token], marks: &[Mark], k: usize, stop: Stop) -> 
     }
 }
 
+/// True when a quotation that just closed is attributed right after it: `"Really?" Bush
+/// said.`, `"No!" President Lula replied.` (one to three capitalised words, then a cue verb
+/// that ends the sentence or a clause).
+fn attributed(text: &str, tokens: &[Token], k: usize) -> bool {
+    let mut j = k;
+    while j < k + 3
+        && tokens.get(j).is_some_and(|t| t.kind == TokenKind::Word && starts_upper(t.span.slice(text)))
+    {
+        j += 1;
+    }
+    let cue = j > k && tokens.get(j).is_some_and(|t| is_cue_verb(&t.span.slice(text).to_lowercase()));
+    // `Bush said.` closes the quotation's sentence; `Putin stated that …` opens a new one.
+    cue && tokens.get(j + 1).is_none_or(|t| matches!(t.span.slice(text), "." | "," | ";"))
+}
+
 /// Sentence and paragraph spans over `tokens`.
 pub(crate) fn split(text: &str, tokens: &[Token]) -> (Vec<Span>, Vec<Span>) {
     let marks = marks(text, tokens);
@@ -166,6 +183,7 @@ pub(crate) fn split(text: &str, tokens: &[Token]) -> (Vec<Span>, Vec<Span>) {
         let g = gap(text, tokens[last].span.end, n.span.start);
         let boundary = match g {
             Gap::Blank => true,
+            _ if last > i && attributed(text, tokens, next) => false,
             Gap::Line => {
                 strength != Stop::No || starts_upper(n.span.slice(text)) || n.kind != TokenKind::Word
             }

@@ -78,6 +78,11 @@ fn sentences() {
         ("Write to Anna.Berg@example.org today.", &["Write to Anna.Berg@example.org today."]),
         ("Prices rose in 2022. 300 firms closed.", &["Prices rose in 2022.", "300 firms closed."]),
         ("Wait... What happened?", &["Wait...", "What happened?"]),
+        ("“The … Lagos team has done its job.”", &["“The … Lagos team has done its job.”"]),
+        ("\"Really?\" Bush said. \"Yes.\"", &["\"Really?\" Bush said.", "\"Yes.\""]),
+        ("“Enough!” President Lula replied.", &["“Enough!” President Lula replied."]),
+        ("“It is over.” Kenya’s team left.", &["“It is over.”", "Kenya’s team left."]),
+        ("Sens. Rand Paul and Marco Rubio debated.", &["Sens. Rand Paul and Marco Rubio debated."]),
         ("Россия и Казахстан. Они договорились.", &["Россия и Казахстан.", "Они договорились."]),
     ];
     for (input, expected) in cases {
