@@ -250,7 +250,7 @@ impl Ctx<'_, '_> {
                 let d = calendar::add_months(anchor, -n)?;
                 When::Month(d.year(), d.month())
             }
-            Unit::Year => When::Year(anchor.year() - i16::try_from(n).ok()?),
+            Unit::Year => When::Year(anchor.year().checked_sub(i16::try_from(n).ok()?)?),
             Unit::Decade | Unit::Weekend => return None,
         };
         Some((i + 3, when))

@@ -64,6 +64,11 @@ pub fn find(text: &str, seg: &Segmentation, published: Option<&str>) -> Vec<Date
             let (Some(first), Some(last)) = (toks.get(i), toks.get(end - 1)) else { break };
             let span = Span::new(first.span.start, last.span.end);
             let (value, resolution) = when.render();
+            // Years before 1 or past 9999 (`30000 days ago` in year 1) are no calendar dates.
+            if !value.starts_with(|c: char| c.is_ascii_digit()) || value.len() > 10 {
+                i = end;
+                continue;
+            }
             out.push(DateMention {
                 text: span.slice(text).to_string(),
                 start: span.start,
