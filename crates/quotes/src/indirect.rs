@@ -57,9 +57,13 @@ fn overlaps(f: &Found, others: &[Found]) -> bool {
     others.iter().any(|o| o.content.overlaps(f.content))
 }
 
-/// `the said`, `a report`: a cue word used as a noun or after `to`.
+/// `the said`, `a report`, `Sanders's claim`: a cue word used as a noun or after `to`.
 fn is_noun_use(v: &View, i: usize) -> bool {
-    i > 0 && v.toks.get(i - 1).is_some_and(|p| p.word && (LEXICON.is(&p.lower, "det") || p.lower == "to"))
+    i > 0
+        && v.toks.get(i - 1).is_some_and(|p| {
+            let possessive = p.lower.ends_with("'s") || p.lower.ends_with("’s") || p.lower.ends_with("s'");
+            p.word && (LEXICON.is(&p.lower, "det") || p.lower == "to" || possessive)
+        })
 }
 
 /// First and one-past-last token of the sentence holding token `i`.
@@ -167,7 +171,9 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
         (src, i - 1)
     } else {
         let src = source::before(v, i)?;
-        if src.0 == 0 || !v.punct(src.0 - 1, ",") || !only_adjuncts(v, end, sb) {
+        // `..., Trump said (on Monday).`: a short tail, or the seed's `, X reports` after a comma.
+        let short_tail = sb - end <= 8 || v.punct(end, ",");
+        if src.0 == 0 || !v.punct(src.0 - 1, ",") || !only_adjuncts(v, end, sb) || !short_tail {
             return None;
         }
         (src, src.0 - 1)
@@ -203,6 +209,9 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
         .find(|&g| v.toks[g].lower == "that");
     if let Some(t) = that {
         k = t + 1;
+    } else if participle && v.toks.get(k).is_some_and(|t| t.lower.starts_with(|c: char| c.is_ascii_digit())) {
+        // `, claiming 41 percent of the vote`: a participle before a number takes an object.
+        return None;
     } else {
         let t = v.toks.get(k)?;
         if v.punct(k, ":") {
