@@ -58,6 +58,10 @@ fn amounts() {
         ("Last spring 58 percent of the giving came from students.", r#"58 percent - "the giving""#),
         ("Twelve percent indicated no preference.", r#"12 percent - "-""#),
         ("Ruto leads Odinga 46 percent to 41 percent.", r#"46 percent - "-"; 41 percent - "-""#),
+        (
+            "Polish investments of more than 500 million euros in the Czech economy prove it.",
+            r#"500000000 EUR over "Polish investments in the Czech economy""#,
+        ),
         // Qualifiers.
         (
             "More than 85 companies with Turkish capital are operating in Georgia.",
