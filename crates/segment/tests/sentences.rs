@@ -34,6 +34,7 @@ fn sentences() {
         ("Output rose 4.5 percent to 1,270 units.", &["Output rose 4.5 percent to 1,270 units."]),
         ("Acme Inc. said so. Sales rose.", &["Acme Inc. said so.", "Sales rose."]),
         ("See No. 5 and Fig. 2 for details.", &["See No. 5 and Fig. 2 for details."]),
+        ("Voters said no. Then the count began.", &["Voters said no.", "Then the count began."]),
         // Site names stay inside a sentence.
         ("News.Az reports this. Reuters.com agrees.", &["News.Az reports this.", "Reuters.com agrees."]),
         (
