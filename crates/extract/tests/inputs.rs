@@ -138,3 +138,66 @@ fn report_html_gives_the_same_article_as_report_txt() {
         Some("https://astana-times.example/politics/kazakhstan-egypt-grain")
     );
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Fragments that stress the HTML and cleanup paths when shuffled together.
+    const PIECES: &[&str] = &[
+        "<div class='share'>",
+        "</div>",
+        "<p>",
+        "</p>",
+        "<article>",
+        "</article>",
+        "<script>",
+        "</script>",
+        "<a href=x>",
+        "</a>",
+        "<br>",
+        "<table><tr><td>",
+        "</td></tr></table>",
+        "<nav>",
+        "</nav>",
+        "<!--",
+        "-->",
+        "said President Tokayev.He",
+        "so.\"Then",
+        "News.Az reports.",
+        " date 2024-08-19 + ↺ − 16 px\n",
+        "İ",
+        "\u{FFFD}",
+        "Read more: x\n",
+        "\n\nExample.com\n",
+        "“Trade",
+        ":\"",
+        "4.5",
+        "U.S.",
+        "&amp;",
+        "&#x1F600;",
+        "\0",
+        "\r\n",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            let _ = run(&bytes);
+        }
+
+        #[test]
+        fn shuffled_markup(idx in proptest::collection::vec(0..PIECES.len(), 0..200), html in any::<bool>()) {
+            let mut page: String = idx.iter().map(|&i| PIECES[i]).collect();
+            if html {
+                page.insert_str(0, "<html><body>");
+            }
+            if let Ok(a) = run(page.as_bytes()) {
+                prop_assert!(!a.text.starts_with(char::is_whitespace));
+                prop_assert!(!a.text.ends_with(char::is_whitespace));
+            }
+        }
+    }
+}
