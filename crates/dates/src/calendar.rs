@@ -81,13 +81,24 @@ pub(crate) fn weekday_near(anchor: Date, n: i8, shift: i32, future: bool) -> Opt
     add_days(anchor, offset)
 }
 
-/// The year of month `m` nearest the anchor (a bare `19 August` or `in April`).
-pub(crate) fn nearest_year(anchor: Date, m: i8, d: i8) -> i16 {
+/// The year of a day of month `m` written without one (`19 August`, `in April`): news tells
+/// of the past, so the last such day unless it is at most 45 days ahead (a date announced) or
+/// the sentence speaks of the future (then the next such day).
+pub(crate) fn implied_year(anchor: Date, m: i8, d: i8, future: bool) -> i16 {
     let y = anchor.year();
-    (y - 1..=y + 1)
-        .filter_map(|y| Some((y, date(y, m, d.min(28))?)))
-        .min_by_key(|(_, c)| (anchor - *c).get_days().abs())
-        .map_or(y, |(y, _)| y)
+    let Some(candidate) = date(y, m, d.min(28)) else { return y };
+    let ahead = (candidate - anchor).get_days();
+    if future {
+        if ahead < 0 {
+            y + 1
+        } else {
+            y
+        }
+    } else if ahead > 45 {
+        y - 1
+    } else {
+        y
+    }
 }
 
 /// The month `m` relative to the anchor's: last (-1) = most recent before, this (0) = in the

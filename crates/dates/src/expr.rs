@@ -121,20 +121,20 @@ impl Ctx<'_, '_> {
         self.day_month(j).or_else(|| self.month_day(j))
     }
 
-    /// The day of `m` in year `y`, or in the year nearest the anchor.
+    /// The day of `m` in year `y`, or in the year the anchor implies.
     fn full_date(&self, y: Option<i16>, m: i8, d: i8) -> Option<When> {
         let y = match y {
             Some(y) => y,
-            None => calendar::nearest_year(self.anchor?, m, d),
+            None => calendar::implied_year(self.anchor?, m, d, self.future),
         };
         Some(When::Day(calendar::date(y, m, d)?))
     }
 
-    /// `m` of year `y`, or of the year nearest the anchor.
+    /// `m` of year `y`, or of the year the anchor implies.
     fn month_year(&self, m: i8, y: Option<i16>) -> Option<When> {
         let y = match y {
             Some(y) => y,
-            None => calendar::nearest_year(self.anchor?, m, 15),
+            None => calendar::implied_year(self.anchor?, m, 1, self.future),
         };
         Some(When::Month(y, m))
     }

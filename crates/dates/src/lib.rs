@@ -64,8 +64,8 @@ pub fn find(text: &str, seg: &Segmentation, published: Option<&str>) -> Vec<Date
             let (Some(first), Some(last)) = (toks.get(i), toks.get(end - 1)) else { break };
             let span = Span::new(first.span.start, last.span.end);
             let (value, resolution) = when.render();
-            // Years before 1 or past 9999 (`30000 days ago` in year 1) are no calendar dates.
-            if !value.starts_with(|c: char| c.is_ascii_digit()) || value.len() > 10 {
+            // Years before 1 or past 9999 (`next August` in 9999) are no calendar dates.
+            if !well_formed(&value) {
                 i = end;
                 continue;
             }
@@ -80,4 +80,14 @@ pub fn find(text: &str, seg: &Segmentation, published: Option<&str>) -> Vec<Date
         }
     }
     out
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a year from 1 to 9999.
+fn well_formed(value: &str) -> bool {
+    let b = value.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    let year = matches!(b.len(), 4 | 7 | 10) && digits(0..4) && value.get(..4) != Some("0000");
+    let month = b.len() < 7 || b[4] == b'-' && digits(5..7);
+    let day = b.len() < 10 || b[7] == b'-' && digits(8..10);
+    year && month && day
 }

@@ -55,6 +55,9 @@ fn dates() {
         (aug, "A year ago the border was closed.", "A year ago=2023/year"),
         (mar, "Floods hit in January.", "January=2025-01/month"),
         (mar, "Floods hit in December.", "December=2024-12/month"),
+        (Some("2019-11-20"), "The law passed in February.", "February=2019-02/month"),
+        (Some("2019-11-20"), "The law will take effect in February.", "February=2020-02/month"),
+        (Some("2019-11-20"), "The vote is set for Dec. 12.", "Dec. 12=2019-12-12/day"),
         // Parts of a period and seasons.
         (
             aug,

@@ -10,7 +10,8 @@ use newsdesk_segment::Token;
 pub(crate) struct Cand {
     pub span: Span,
     pub entity: usize,
-    /// Introduced by `in`, `at`...: where something happens, not who takes part.
+    /// Introduced by `in`, `at`... (where something happens) or `according to` (who tells
+    /// of it): not who takes part.
     pub place: bool,
     pub kind: EntityType,
     /// A city or region: an actor only when no person, organisation or country is at hand.
@@ -63,7 +64,10 @@ impl<'d> Roles<'d> {
             if matches!(prev.as_str(), "the" | "a" | "an") {
                 prev = words.next().unwrap_or("").to_lowercase();
             }
-            c.place = c.kind == EntityType::Location && PLACE_PREPS.contains(&prev.as_str());
+            // `according to the White House`: a source of information, not an actor.
+            let attribution =
+                prev == "to" && words.next().is_some_and(|w| w.eq_ignore_ascii_case("according"));
+            c.place = c.kind == EntityType::Location && PLACE_PREPS.contains(&prev.as_str()) || attribution;
         }
         mentions.sort_by_key(|c| (c.span.start, c.span.end));
         Roles { doc, mentions }
