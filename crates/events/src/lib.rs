@@ -7,7 +7,7 @@
 //! the reporter tells outside quotations, the publication date.
 //!
 //! Invariant: only codes from `data/cameo.tsv`; no event without an actor, except a passive
-//! report with a target (`was detained`), and no meeting without a target; the
+//! report with a target (`was detained`), and no meeting without both sides; the
 //! stage reads the document and never changes what earlier stages found.
 
 mod lexicon;
@@ -23,7 +23,8 @@ const INTENT: [&str; 15] = [
     "might", "wants", "hopes",
 ];
 const NEGATION: [&str; 5] = ["not", "n't", "never", "no", "without"];
-const DETERMINERS: [&str; 9] = ["a", "an", "the", "this", "that", "every", "any", "all", "its"];
+const DETERMINERS: [&str; 12] =
+    ["a", "an", "the", "this", "that", "every", "any", "all", "its", "one", "each", "no"];
 
 /// Finds CAMEO events in an analysed document (byte offsets, all other stages done).
 pub fn detect(doc: &Document, seg: &Segmentation) -> Vec<Event> {
@@ -59,7 +60,7 @@ pub fn detect(doc: &Document, seg: &Segmentation) -> Vec<Event> {
             let two_sided = code.starts_with("04") || code == "036";
             // Without an actor only a passive report (`was detained`) is an event.
             let unowned = found.source.is_none() && (!found.passive || found.target.is_none());
-            if unowned || two_sided && found.target.is_none() {
+            if unowned || two_sided && (found.target.is_none() || found.source.is_none()) {
                 i = end;
                 continue;
             }

@@ -144,6 +144,8 @@ fn events() {
             &[("Evan Gershkovich", P, &["Evan Gershkovich"]), ("Russia", L, &["Russia"])], &[],
             "112 Russia>Evan Gershkovich @2024-08-19"),
         (aug, "All signs point to Biden going along.", &[("Joe Biden", P, &["Biden"])], &[], ""),
+        (aug, "The one sign you can trust is Biden.", &[("Joe Biden", P, &["Biden"])], &[], ""),
+        (aug, "The plan of Scholz was met with laughter.", &[("Olaf Scholz", P, &["Scholz"])], &[], ""),
         (aug, "\"Hungary met every deadline,\" said Orban during talks with Ursula von der Leyen.",
             &[("Hungary", L, &["Hungary"]), ("Viktor Orban", P, &["Orban"]), ("Ursula von der Leyen", P, &["Ursula von der Leyen"])],
             &[("Hungary met every deadline,", "Viktor Orban")], "046 Viktor Orban>Ursula von der Leyen @2024-08-19"),
