@@ -66,6 +66,20 @@ const NOT_IN_TITLE: &[&str] = &[
     "the", "a", "an", "former", "late", "then", "outgoing", "incoming", "new", "current", "ex", "said",
     "but", "and",
 ];
+/// Adjectives allowed between `the` and a description's noun (`the former chancellor`).
+const DESCRIPTION_ADJECTIVES: &[&str] = &[
+    "former",
+    "late",
+    "then",
+    "new",
+    "current",
+    "outgoing",
+    "incoming",
+    "embattled",
+    "veteran",
+    "longtime",
+    "ousted",
+];
 const PREPOSITIONS: &[&str] =
     &["with", "to", "by", "from", "of", "for", "and", "on", "at", "against", "between"];
 
@@ -354,6 +368,9 @@ fn description(w: &Words, lower: &[&str], i: usize, clusters: &mut [Cluster]) ->
     let lx = &*LEXICON;
     let sent = w.sentence(i);
     let mut j = i + 1;
+    while lower.get(j).is_some_and(|x| DESCRIPTION_ADJECTIVES.contains(x)) {
+        j += 1;
+    }
     let country =
         lx.country_of(w.raw.get(j)?).filter(|_| w.raw[j].chars().next().is_some_and(char::is_uppercase));
     if country.is_some() {

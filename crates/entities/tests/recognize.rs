@@ -126,3 +126,64 @@ fn offices_aliases_and_groups() {
 fn geographic_nouns() {
     check("Mining drains water in the Atacama desert, farmers said.", L, "Atacama", &[], &["Atacama"]);
 }
+
+#[test]
+fn descriptions() {
+    check(
+        "Angela Merkel, the former chancellor, said she would not return.",
+        P,
+        "Angela Merkel",
+        &[],
+        &["Angela Merkel", "the former chancellor", "she"],
+    );
+    check(
+        "Toyota Motor Corp said its profit rose. The carmaker expects more sales.",
+        O,
+        "Toyota Motor Corp",
+        &[],
+        &["Toyota Motor Corp", "its", "The carmaker"],
+    );
+    check(
+        "U.S. President Joe Biden spoke. The American president did not elaborate.",
+        P,
+        "Joe Biden",
+        &[("country", "United States")],
+        &["President Joe Biden", "The American president"],
+    );
+    check(
+        "Russia's Foreign Minister Sergei Lavrov arrived in Ankara.",
+        P,
+        "Sergei Lavrov",
+        &[("country", "Russia"), ("title", "Foreign Minister")],
+        &["Foreign Minister Sergei Lavrov"],
+    );
+}
+
+/// Odd inputs: no panic, and every mention is its own slice of the text.
+#[test]
+fn odd_inputs_are_safe() {
+    let long = "Zz".repeat(5000);
+    let cases = [
+        "",
+        " ",
+        "\n\n\n",
+        "...",
+        "“”‘’\"'",
+        "the the the The THE",
+        "He said. She said. It said. They said.",
+        "🙂 Ünïcödé Ñame met Łukasz Żółć in Kraków — «quoted» text.",
+        "Mr. . Dr. , President , the Russian leader",
+        "al- el- bin ibn de",
+        long.as_str(),
+        "A.B.C.D.E.F.G.H. U.S. U.K. News.Az.Az.Az",
+    ];
+    for text in cases {
+        let seg = newsdesk_segment::segment(text);
+        for e in recognize(text, &seg) {
+            assert!(!e.mentions.is_empty());
+            for m in &e.mentions {
+                assert_eq!(text.get(m.start..m.end), Some(m.text.as_str()), "bad span in {text:?}");
+            }
+        }
+    }
+}
