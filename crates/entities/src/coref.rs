@@ -243,6 +243,12 @@ fn find_cluster(clusters: &[Cluster], span: &NameSpan, words: &[String]) -> Opti
         if cl.kind != EntityType::Person || listed {
             return false;
         }
+        // `Bill Clinton` is not `Hillary Clinton`, though both are `Clinton`.
+        let conflict = words.len() >= 2
+            && cl.keys.iter().any(|k| k.len() >= 2 && !k.ends_with(words) && !words.ends_with(k));
+        if conflict {
+            return false;
+        }
         cl.keys.iter().any(|k| {
             let (short, long): (&[String], &[String]) =
                 if k.len() <= words.len() { (k, words) } else { (words, k) };
@@ -460,10 +466,8 @@ fn finish(mut clusters: Vec<Cluster>) -> Vec<Entity> {
         c.mentions.dedup_by(|b, a| b.1.start == a.1.start && b.1.end == a.1.end);
         if c.kind == EntityType::Person {
             if let Some(leader) = lx.leaders.get(&c.name.to_lowercase()) {
+                // Only the country: a listed title may be out of date for the text's time.
                 c.country = c.country.or(leader.country);
-                if c.title.is_none() {
-                    c.title = Some((leader.title.clone(), "office".into()));
-                }
                 if let Some(org) = &leader.organisation {
                     c.attributes.entry("organisation".into()).or_insert(org.clone());
                 }

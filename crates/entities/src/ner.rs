@@ -260,11 +260,42 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             spans[k].end = end;
         }
     }
-    // Lone pronouns, function words and demonyms are never names.
+    // Articles are not part of a name unless the listed name has one (`The Hague`).
+    for s in spans.iter_mut() {
+        let article = matches!(lower[s.start], "a" | "an" | "the");
+        let listed = lx.phrase_at(&lower, s.start).is_some_and(|(k, _)| s.start + k == s.end)
+            || lx.longest(&lx.organisations, &lower, s.start).is_some_and(|(k, _)| s.start + k == s.end);
+        if article && !listed && s.end - s.start > 1 {
+            s.start += 1;
+        }
+    }
+    // Organisation words settle the type (`Roper Center`, `Acme Holdings`); a listed given
+    // name first makes a person (`Paul Ryan`), when no lexicon place says otherwise.
+    for s in spans.iter_mut() {
+        if s.place.is_some() || s.end - s.start < 2 {
+            continue;
+        }
+        let last = p.raw[s.end - 1].as_str();
+        let first = p.raw[s.start].as_str();
+        if lx.org_words.get(last).is_some_and(|pos| pos != "start")
+            || lx.org_words.get(first).is_some_and(|pos| pos != "end")
+        {
+            s.kind = EntityType::Org;
+        } else if s.kind != EntityType::Person
+            && s.end - s.start <= 3
+            && lx.first_names.contains_key(lower[s.start])
+            && lx.phrase_at(&lower, s.start).is_none()
+            && lx.longest(&lx.organisations, &lower, s.start).is_none()
+        {
+            s.kind = EntityType::Person;
+        }
+    }
+    // Lone pronouns, function words and demonyms (also plural: `Americans`) are never names.
     spans.retain(|s| {
         !(s.end - s.start == 1
             && (NEVER_ALONE.contains(&lower[s.start])
-                || matches!(lx.phrase_at(&lower, s.start), Some((1, Place::Demonym(_))))))
+                || matches!(lx.phrase_at(&lower, s.start), Some((1, Place::Demonym(_))))
+                || lower[s.start].strip_suffix('s').is_some_and(|w| lx.country_of(w).is_some())))
     });
     // Listed organisations (`NATO`, `Reuters`, `the World Bank`).
     let mut i = 0;

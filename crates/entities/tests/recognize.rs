@@ -187,3 +187,22 @@ fn odd_inputs_are_safe() {
         }
     }
 }
+
+#[test]
+fn same_surname_different_people() {
+    check(
+        "Hillary Clinton spoke first. Clinton said Bill Clinton agreed.",
+        P,
+        "Bill Clinton",
+        &[],
+        &["Bill Clinton"],
+    );
+    check(
+        "Hillary Clinton spoke first. Clinton said Bill Clinton agreed.",
+        P,
+        "Hillary Clinton",
+        &[],
+        &["Hillary Clinton", "Clinton"],
+    );
+    check_absent("Most Americans and Canadians agreed, the poll found.", "Americans");
+}
