@@ -180,6 +180,14 @@ fn parse_words(toks: &[Tok], i: usize) -> Option<(f64, usize)> {
     (count > 0).then_some((total + current, j))
 }
 
+/// True when the figure is written like a year: four digits from 1800 to 2100.
+pub(crate) fn is_year(toks: &[Tok], f: &Figure) -> bool {
+    !f.words
+        && f.num.1 == f.num.0 + 1
+        && toks.get(f.num.0).is_some_and(|t| t.text.len() == 4 && t.text.bytes().all(|c| c.is_ascii_digit()))
+        && (1800..=2100).contains(&(f.value as i64))
+}
+
 /// True when the figure is not an amount: part of a date, a year, a clock time, an ordinal,
 /// a decade, a label (`Article 5`, `Boeing 737`) or a relative date (`two days ago`).
 pub(crate) fn is_excluded(toks: &[Tok], f: &Figure, qualified: bool) -> bool {
@@ -207,10 +215,7 @@ pub(crate) fn is_excluded(toks: &[Tok], f: &Figure, qualified: bool) -> bool {
         }) {
             return true;
         }
-        let is_year = first.text.len() == 4
-            && first.text.bytes().all(|c| c.is_ascii_digit())
-            && (1800..=2100).contains(&(f.value as i64));
-        if is_year && !measured && !qualified {
+        if is_year(toks, f) && !measured && !qualified {
             return true;
         }
     }

@@ -67,6 +67,16 @@ fn sentence_amounts(text: &str, toks: &[Tok], out: &mut Vec<Amount>) {
             continue;
         }
         let object = object::object(text, toks, q_start, &f).filter(|o| !o.is_empty());
+        // A year-like number is an amount only when it measures or counts: `some 2000 troops`.
+        let counts = toks.get(f.end).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && t.text.starts_with(char::is_lowercase)
+                && lexicon::word_class(&t.lower).is_none()
+        });
+        if figure::is_year(toks, &f) && f.unit.is_none() && !f.scaled && !counts {
+            i = f.end.max(i + 1);
+            continue;
+        }
         // A bare number (a rank, a list item, `Fight for 15`) says nothing on its own.
         if f.unit.is_none() && !f.scaled && qualifier.is_none() && object.is_none() {
             i = f.end.max(i + 1);

@@ -162,8 +162,10 @@ pub(crate) fn object(text: &str, toks: &[Tok], q_start: usize, f: &Figure) -> Op
     }
     // `46 percent to 42 percent`: what follows a share is rarely what it is a share of.
     let share = matches!(f.unit, Some("people" | "percent" | "percentage points" | "points"));
+    // Only names after the number (`4 Tomb Raider`, `1 Green`) make a label, not a count.
+    let named = |(a, b): (usize, usize)| toks[a..b].iter().all(|t| t.text.starts_with(char::is_uppercase));
     if !share {
-        if let Some((a, b)) = np_right(toks, after, false) {
+        if let Some((a, b)) = np_right(toks, after, false).filter(|r| !named(*r)) {
             pieces.push((a, b));
             modifiers(toks, b, &mut pieces);
             return Some(join(text, toks, &pieces));

@@ -91,6 +91,10 @@ fn amounts() {
         ("The two sides agreed.", ""),
         ("The report came out on 2024-08-19.", ""),
         ("Prices doubled in the 1990s.", ""),
+        ("The ban runs through at least 2031.", ""),
+        ("Some 2000 troops crossed the border.", r#"2000 - about "troops""#),
+        ("The pack includes 4 Tomb Raider titles.", r#"4 - - "Tomb Raider titles""#),
+        ("They paid 1 Green and 2 Yellow.", ""),
     ];
     let failed: Vec<String> = cases.iter().filter_map(|(i, e)| check(i, e)).collect();
     assert!(failed.is_empty(), "{}", failed.join("\n"));
