@@ -22,7 +22,7 @@ const INTENT: [&str; 15] = [
     "will", "'ll", "’ll", "would", "to", "can", "could", "shall", "ready", "plans", "intends", "may",
     "might", "wants", "hopes",
 ];
-const NEGATION: [&str; 5] = ["not", "n't", "never", "no", "without"];
+const NEGATION: [&str; 6] = ["not", "n't", "n’t", "never", "no", "without"];
 const DETERMINERS: [&str; 12] =
     ["a", "an", "the", "this", "that", "every", "any", "all", "its", "one", "each", "no"];
 

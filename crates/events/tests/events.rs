@@ -110,6 +110,7 @@ fn events() {
         (aug, "Xi Jinping will meet Joe Biden in Lima next month.",
             &[("Xi Jinping", P, &["Xi Jinping"]), ("Joe Biden", P, &["Joe Biden"]), ("Lima", L, &["Lima"])],
             &[], "036 Xi Jinping>Joe Biden @2024-09"),
+        (aug, "Modi hasn’t met Sharif.", &[("Narendra Modi", P, &["Modi"]), ("Shehbaz Sharif", P, &["Sharif"])], &[], ""),
         (aug, "Modi did not meet Sharif.", &[("Narendra Modi", P, &["Modi"]), ("Shehbaz Sharif", P, &["Sharif"])], &[], ""),
         (mar, "Chancellor Olaf Scholz visited Warsaw last week.",
             &[("Olaf Scholz", P, &["Chancellor Olaf Scholz"]), ("Warsaw", L, &["Warsaw"])], &[], "042 Olaf Scholz>Warsaw @2025-03-03"),
