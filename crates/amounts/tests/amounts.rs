@@ -38,6 +38,8 @@ fn amounts() {
         ("Brussels pledged €3.2 billion in aid.", r#"3200000000 EUR - "aid""#),
         ("It cost £250m to build.", r#"250000000 GBP - "-""#),
         ("The deal is worth 40 million Swiss francs.", r#"40000000 CHF - "deal""#),
+        ("The pipeline stretches 1,200 km under the sea.", r#"1200 km - "-""#),
+        ("Floods displaced 4,500 people in Sindh.", r#"4500 people - "-""#),
         // Number words.
         (
             "Investments exceeding four billion dollars in the Kenyan economy are growing.",
