@@ -173,6 +173,12 @@ impl<'d> Roles<'d> {
             .filter(|c| (from_token..window_end).contains(&token_of(c.span.start)))
             .collect();
         let mut target = after.first().copied();
+        // `met the deadline Congress set`: after `met the`, only a participant named at once.
+        let det_after =
+            words.get(trigger.1).is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an" | "its" | "their"));
+        if code.starts_with("04") && trigger.1 - trigger.0 == 1 && det_after {
+            target = target.filter(|c| token_of(c.span.start) <= trigger.1 + 1);
+        }
         // `Kenyan President William Ruto`: the person, not the country named before him.
         if let (Some(t), Some(next)) = (target, after.get(1)) {
             let adjacent = token_of(next.span.start) <= token_of(t.span.end) + 2;
