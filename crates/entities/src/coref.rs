@@ -1,10 +1,8 @@
-//! Within-document coreference: groups the names of one text into entities and links
-//! pronouns (`he`, `her`) and definite descriptions (`the Russian leader`, `the company`) to
-//! them, gathering attributes on the way (a person's title and country, a city's country).
-//!
-//! Names join by their words (`Vladimir Putin` / `Putin` / `President Putin`); a pronoun goes to
-//! the most salient compatible person of the last sentences; a description goes to the person
-//! whose country and title fit it. Demonyms (`Ukrainian`) become mentions of their country.
+//! Within-document coreference: groups the names of one text into entities (`Vladimir Putin` /
+//! `Putin` / `President Putin`; `EU` / `European Union`; `US` / `United States`), reads titles
+//! and countries written before a person's name (`Azerbaijani President Ilham Aliyev`), then
+//! hands over to [`crate::anaphora`] for pronouns, descriptions and demonyms, and gathers each
+//! entity's attributes (title, country, organisation; a city's country; a country's code).
 
 use crate::lexicon::{Place, LEXICON};
 use crate::ner::NameSpan;
@@ -26,62 +24,43 @@ impl<'t> Words<'t> {
         let lower = raw.iter().map(|w| w.to_lowercase().replace('’', "'")).collect();
         Words { text, words, raw, lower }
     }
-    fn sentence(&self, i: usize) -> usize {
+    pub(crate) fn sentence(&self, i: usize) -> usize {
         self.words.get(i).map_or(0, |w| w.sentence)
     }
-    fn mention(&self, start: usize, end: usize, form: MentionForm) -> Option<Mention> {
+    pub(crate) fn mention(&self, start: usize, end: usize, form: MentionForm) -> Option<Mention> {
         let (a, b) = (self.words.get(start)?.span.start, self.words.get(end.checked_sub(1)?)?.span.end);
         Some(Mention { start: a, end: b, text: self.text.get(a..b)?.to_string(), form })
     }
 }
 
 /// An entity being built.
-struct Cluster {
-    kind: EntityType,
-    subtype: Option<&'static str>,
-    place: Option<Place>,
+pub(crate) struct Cluster {
+    pub(crate) kind: EntityType,
+    pub(crate) subtype: Option<&'static str>,
+    pub(crate) place: Option<Place>,
     /// The listed organisation it is (`EU` and `European Union` are one).
-    org: Option<String>,
+    pub(crate) org: Option<String>,
     /// Lowercase name words of every name mention (title removed).
-    keys: Vec<Vec<String>>,
-    name: String,
-    gender: char,
-    title: Option<(String, String)>,
-    country: Option<usize>,
-    attributes: BTreeMap<String, String>,
+    pub(crate) keys: Vec<Vec<String>>,
+    pub(crate) name: String,
+    pub(crate) gender: char,
+    pub(crate) title: Option<(String, String)>,
+    pub(crate) country: Option<usize>,
+    pub(crate) attributes: BTreeMap<String, String>,
     /// (first word, mention).
-    mentions: Vec<(usize, Mention)>,
+    pub(crate) mentions: Vec<(usize, Mention)>,
 }
 
 impl Cluster {
-    fn last_before(&self, pos: usize) -> Option<usize> {
+    pub(crate) fn last_before(&self, pos: usize) -> Option<usize> {
         self.mentions.iter().map(|(w, _)| *w).filter(|w| *w < pos).max()
     }
 }
-
-const MALE: &[&str] = &["he", "him", "his", "himself"];
-const FEMALE: &[&str] = &["she", "her", "hers", "herself"];
 /// Capitalised words before a title that are not part of it (`The`, `Former President`).
 const NOT_IN_TITLE: &[&str] = &[
     "the", "a", "an", "former", "late", "then", "outgoing", "incoming", "new", "current", "ex", "said",
     "but", "and",
 ];
-/// Adjectives allowed between `the` and a description's noun (`the former chancellor`).
-const DESCRIPTION_ADJECTIVES: &[&str] = &[
-    "former",
-    "late",
-    "then",
-    "new",
-    "current",
-    "outgoing",
-    "incoming",
-    "embattled",
-    "veteran",
-    "longtime",
-    "ousted",
-];
-const PREPOSITIONS: &[&str] =
-    &["with", "to", "by", "from", "of", "for", "and", "on", "at", "against", "between"];
 
 /// Builds the entities of a document from its words and the names found in them
 /// (word ranges in document word indices, in text order).
@@ -215,7 +194,7 @@ pub fn resolve(w: &Words, names: &[NameSpan]) -> Vec<Entity> {
         c.mentions.push((start, mention));
     }
 
-    link_others(w, &lower, &mut covered, &mut clusters);
+    crate::anaphora::link_others(w, &lower, &mut covered, &mut clusters);
     finish(clusters)
 }
 
@@ -262,203 +241,12 @@ fn find_cluster(clusters: &[Cluster], span: &NameSpan, words: &[String]) -> Opti
 }
 
 /// The listed organisation an ORG name is (its canonical name).
-fn listed_org(span: &NameSpan, words: &[String]) -> Option<String> {
+pub(crate) fn listed_org(span: &NameSpan, words: &[String]) -> Option<String> {
     if span.kind != EntityType::Org {
         return None;
     }
     LEXICON.organisations.get(&words.join(" ")).cloned()
 }
-
-/// Pronouns, descriptions and demonyms, in text order.
-fn link_others(w: &Words, lower: &[&str], covered: &mut [bool], clusters: &mut Vec<Cluster>) {
-    let lx = &*LEXICON;
-    let mut i = 0;
-    while i < lower.len() {
-        if covered[i] {
-            i += 1;
-            continue;
-        }
-        let sent = w.sentence(i);
-        let word = lower[i];
-        // Pronouns.
-        let gender = if MALE.contains(&word) {
-            Some('m')
-        } else if FEMALE.contains(&word) {
-            Some('f')
-        } else {
-            None
-        };
-        if let Some(g) = gender {
-            let best = clusters
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.kind == EntityType::Person && (c.gender == 'u' || c.gender == g))
-                .filter_map(|(k, c)| {
-                    let last = c.last_before(i)?;
-                    let last_sent = w.sentence(last);
-                    if last_sent + 3 < sent {
-                        return None;
-                    }
-                    let subject = c.mentions.iter().any(|(m, _)| {
-                        w.sentence(*m) == last_sent && (*m == 0 || !PREPOSITIONS.contains(&lower[m - 1]))
-                    });
-                    Some((k, (last_sent, subject, c.mentions.len(), last)))
-                })
-                .max_by_key(|(_, score)| *score);
-            if let Some((k, _)) = best {
-                if let Some(m) = w.mention(i, i + 1, MentionForm::Pronoun) {
-                    clusters[k].gender = g;
-                    clusters[k].mentions.push((i, m));
-                }
-            }
-            i += 1;
-            continue;
-        }
-        // `its`: the nearest preceding entity, when that is an organisation in the same
-        // sentence (`it` and `they` are left alone: too often not a name).
-        if word == "its" {
-            let nearest =
-                clusters.iter().enumerate().filter_map(|(k, c)| c.last_before(i).map(|last| (last, k))).max();
-            if let Some((last, k)) = nearest {
-                let c = &clusters[k];
-                if c.kind == EntityType::Org && w.sentence(last) == sent {
-                    if let Some(m) = w.mention(i, i + 1, MentionForm::Pronoun) {
-                        clusters[k].mentions.push((i, m));
-                    }
-                }
-            }
-            i += 1;
-            continue;
-        }
-        // Descriptions: `the (Russian) leader`.
-        if word == "the" {
-            if let Some(end) = description(w, lower, i, clusters) {
-                for c in covered.iter_mut().take(end).skip(i) {
-                    *c = true;
-                }
-                i = end;
-                continue;
-            }
-        }
-        // Demonyms: `the Ukrainian direction` mentions Ukraine.
-        if w.raw[i].chars().next().is_some_and(char::is_uppercase) {
-            if let Some((1, Place::Demonym(c))) = lx.phrase_at(lower, i) {
-                if let Some(m) = w.mention(i, i + 1, MentionForm::Name) {
-                    let place = Some(Place::Country(c));
-                    match clusters.iter().position(|cl| cl.place == place) {
-                        Some(k) => clusters[k].mentions.push((i, m)),
-                        None => clusters.push(Cluster {
-                            kind: EntityType::Location,
-                            subtype: Some("country"),
-                            place,
-                            org: None,
-                            keys: Vec::new(),
-                            name: lx.countries[c].name.clone(),
-                            gender: 'u',
-                            title: None,
-                            country: None,
-                            attributes: BTreeMap::new(),
-                            mentions: vec![(i, m)],
-                        }),
-                    }
-                }
-            }
-        }
-        let _ = sent;
-        i += 1;
-    }
-}
-
-/// Links a description starting with `the` at word `i`; returns the word after it.
-fn description(w: &Words, lower: &[&str], i: usize, clusters: &mut [Cluster]) -> Option<usize> {
-    let lx = &*LEXICON;
-    let sent = w.sentence(i);
-    let mut j = i + 1;
-    while lower.get(j).is_some_and(|x| DESCRIPTION_ADJECTIVES.contains(x)) {
-        j += 1;
-    }
-    let country =
-        lx.country_of(w.raw.get(j)?).filter(|_| w.raw[j].chars().next().is_some_and(char::is_uppercase));
-    if country.is_some() {
-        j += 1;
-    }
-    let (k, noun) = lx.longest(&lx.role_nouns, lower, j)?;
-    let end = j + k;
-    if end < lower.len() && w.sentence(end) == sent {
-        let next = w.raw[end];
-        if lower[end] == "of" || next.chars().next().is_some_and(char::is_uppercase) && lower[end] != "'s" {
-            return None;
-        }
-    }
-    let kind = match noun.kind.as_str() {
-        "PERSON" => EntityType::Person,
-        "ORG" => EntityType::Org,
-        _ => EntityType::Location,
-    };
-    let window = if kind == EntityType::Person { 6 } else { 2 };
-    let best = clusters
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.kind == kind)
-        .filter_map(|(n, c)| {
-            let last = c.last_before(i)?;
-            if w.sentence(last) + window < sent {
-                return None;
-            }
-            let country_fit = match (country, c.country.or(person_country(c))) {
-                (Some(a), Some(b)) if a != b => return None,
-                (Some(_), Some(_)) => 2,
-                (Some(_), None) => 1,
-                _ => 1,
-            };
-            let title_fit = match (kind, noun.matches.as_str()) {
-                (EntityType::Person, "head") => match &c.title {
-                    Some((_, tk)) if tk == "head" => 2,
-                    Some(_) => return None,
-                    None => 1,
-                },
-                (EntityType::Person, t) => match &c.title {
-                    Some((name, _)) if name == t => 2,
-                    Some(_) => return None,
-                    None => 1,
-                },
-                (EntityType::Org, "any") => 1,
-                (EntityType::Org, t) => {
-                    if c.name.to_lowercase().contains(&t.to_lowercase()) {
-                        2
-                    } else {
-                        return None;
-                    }
-                }
-                (_, t) => {
-                    if c.subtype == Some(if t == "country" { "country" } else { "city" }) {
-                        2
-                    } else {
-                        return None;
-                    }
-                }
-            };
-            Some((n, (country_fit, title_fit, last)))
-        })
-        .max_by_key(|(_, s)| *s);
-    let (n, _) = best?;
-    let m = w.mention(i, end, MentionForm::Description)?;
-    let c = &mut clusters[n];
-    if c.country.is_none() && kind == EntityType::Person {
-        c.country = country;
-    }
-    c.mentions.push((i, m));
-    Some(end)
-}
-
-/// A person's country from the list of leaders, when the text gave none.
-fn person_country(c: &Cluster) -> Option<usize> {
-    if c.kind != EntityType::Person {
-        return None;
-    }
-    LEXICON.leaders.get(&c.name.to_lowercase()).and_then(|l| l.country)
-}
-
 fn finish(mut clusters: Vec<Cluster>) -> Vec<Entity> {
     let lx = &*LEXICON;
     for c in clusters.iter_mut() {

@@ -14,6 +14,7 @@
 //! assert!(entities.iter().any(|e| e.name == "Beijing"));
 //! ```
 
+pub mod anaphora;
 pub mod coref;
 pub mod features;
 pub mod lexicon;

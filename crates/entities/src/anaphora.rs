@@ -1,0 +1,218 @@
+//! Anaphora: links pronouns (`he`, `her`, an organisation's `its`), definite descriptions
+//! (`the Russian leader`, `the company`, `the former chancellor`) and demonyms (`Ukrainian`)
+//! to the entities that names already made, walking the text in order so each link can use
+//! the mentions before it.
+
+use crate::coref::{Cluster, Words};
+use crate::lexicon::{Place, LEXICON};
+use newsdesk_model::{EntityType, MentionForm};
+use std::collections::BTreeMap;
+
+const MALE: &[&str] = &["he", "him", "his", "himself"];
+const FEMALE: &[&str] = &["she", "her", "hers", "herself"];
+/// Adjectives allowed between `the` and a description's noun (`the former chancellor`).
+const DESCRIPTION_ADJECTIVES: &[&str] = &[
+    "former",
+    "late",
+    "then",
+    "new",
+    "current",
+    "outgoing",
+    "incoming",
+    "embattled",
+    "veteran",
+    "longtime",
+    "ousted",
+];
+const PREPOSITIONS: &[&str] =
+    &["with", "to", "by", "from", "of", "for", "and", "on", "at", "against", "between"];
+
+/// Pronouns, descriptions and demonyms, in text order.
+pub(crate) fn link_others(w: &Words, lower: &[&str], covered: &mut [bool], clusters: &mut Vec<Cluster>) {
+    let lx = &*LEXICON;
+    let mut i = 0;
+    while i < lower.len() {
+        if covered[i] {
+            i += 1;
+            continue;
+        }
+        let sent = w.sentence(i);
+        let word = lower[i];
+        // Pronouns.
+        let gender = if MALE.contains(&word) {
+            Some('m')
+        } else if FEMALE.contains(&word) {
+            Some('f')
+        } else {
+            None
+        };
+        if let Some(g) = gender {
+            let best = clusters
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.kind == EntityType::Person && (c.gender == 'u' || c.gender == g))
+                .filter_map(|(k, c)| {
+                    let last = c.last_before(i)?;
+                    let last_sent = w.sentence(last);
+                    if last_sent + 3 < sent {
+                        return None;
+                    }
+                    let subject = c.mentions.iter().any(|(m, _)| {
+                        w.sentence(*m) == last_sent && (*m == 0 || !PREPOSITIONS.contains(&lower[m - 1]))
+                    });
+                    Some((k, (last_sent, subject, c.mentions.len(), last)))
+                })
+                .max_by_key(|(_, score)| *score);
+            if let Some((k, _)) = best {
+                if let Some(m) = w.mention(i, i + 1, MentionForm::Pronoun) {
+                    clusters[k].gender = g;
+                    clusters[k].mentions.push((i, m));
+                }
+            }
+            i += 1;
+            continue;
+        }
+        // `its`: the nearest preceding entity, when that is an organisation in the same
+        // sentence (`it` and `they` are left alone: too often not a name).
+        if word == "its" {
+            let nearest =
+                clusters.iter().enumerate().filter_map(|(k, c)| c.last_before(i).map(|last| (last, k))).max();
+            if let Some((last, k)) = nearest {
+                let c = &clusters[k];
+                if c.kind == EntityType::Org && w.sentence(last) == sent {
+                    if let Some(m) = w.mention(i, i + 1, MentionForm::Pronoun) {
+                        clusters[k].mentions.push((i, m));
+                    }
+                }
+            }
+            i += 1;
+            continue;
+        }
+        // Descriptions: `the (Russian) leader`.
+        if word == "the" {
+            if let Some(end) = description(w, lower, i, clusters) {
+                for c in covered.iter_mut().take(end).skip(i) {
+                    *c = true;
+                }
+                i = end;
+                continue;
+            }
+        }
+        // Demonyms: `the Ukrainian direction` mentions Ukraine.
+        if w.raw[i].chars().next().is_some_and(char::is_uppercase) {
+            if let Some((1, Place::Demonym(c))) = lx.phrase_at(lower, i) {
+                if let Some(m) = w.mention(i, i + 1, MentionForm::Name) {
+                    let place = Some(Place::Country(c));
+                    match clusters.iter().position(|cl| cl.place == place) {
+                        Some(k) => clusters[k].mentions.push((i, m)),
+                        None => clusters.push(Cluster {
+                            kind: EntityType::Location,
+                            subtype: Some("country"),
+                            place,
+                            org: None,
+                            keys: Vec::new(),
+                            name: lx.countries[c].name.clone(),
+                            gender: 'u',
+                            title: None,
+                            country: None,
+                            attributes: BTreeMap::new(),
+                            mentions: vec![(i, m)],
+                        }),
+                    }
+                }
+            }
+        }
+        let _ = sent;
+        i += 1;
+    }
+}
+
+/// Links a description starting with `the` at word `i`; returns the word after it.
+fn description(w: &Words, lower: &[&str], i: usize, clusters: &mut [Cluster]) -> Option<usize> {
+    let lx = &*LEXICON;
+    let sent = w.sentence(i);
+    let mut j = i + 1;
+    while lower.get(j).is_some_and(|x| DESCRIPTION_ADJECTIVES.contains(x)) {
+        j += 1;
+    }
+    let country =
+        lx.country_of(w.raw.get(j)?).filter(|_| w.raw[j].chars().next().is_some_and(char::is_uppercase));
+    if country.is_some() {
+        j += 1;
+    }
+    let (k, noun) = lx.longest(&lx.role_nouns, lower, j)?;
+    let end = j + k;
+    if end < lower.len() && w.sentence(end) == sent {
+        let next = w.raw[end];
+        if lower[end] == "of" || next.chars().next().is_some_and(char::is_uppercase) && lower[end] != "'s" {
+            return None;
+        }
+    }
+    let kind = match noun.kind.as_str() {
+        "PERSON" => EntityType::Person,
+        "ORG" => EntityType::Org,
+        _ => EntityType::Location,
+    };
+    let window = if kind == EntityType::Person { 6 } else { 2 };
+    let best = clusters
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == kind)
+        .filter_map(|(n, c)| {
+            let last = c.last_before(i)?;
+            if w.sentence(last) + window < sent {
+                return None;
+            }
+            let country_fit = match (country, c.country.or(person_country(c))) {
+                (Some(a), Some(b)) if a != b => return None,
+                (Some(_), Some(_)) => 2,
+                (Some(_), None) => 1,
+                _ => 1,
+            };
+            let title_fit = match (kind, noun.matches.as_str()) {
+                (EntityType::Person, "head") => match &c.title {
+                    Some((_, tk)) if tk == "head" => 2,
+                    Some(_) => return None,
+                    None => 1,
+                },
+                (EntityType::Person, t) => match &c.title {
+                    Some((name, _)) if name == t => 2,
+                    Some(_) => return None,
+                    None => 1,
+                },
+                (EntityType::Org, "any") => 1,
+                (EntityType::Org, t) => {
+                    if c.name.to_lowercase().contains(&t.to_lowercase()) {
+                        2
+                    } else {
+                        return None;
+                    }
+                }
+                (_, t) => {
+                    if c.subtype == Some(if t == "country" { "country" } else { "city" }) {
+                        2
+                    } else {
+                        return None;
+                    }
+                }
+            };
+            Some((n, (country_fit, title_fit, last)))
+        })
+        .max_by_key(|(_, s)| *s);
+    let (n, _) = best?;
+    let m = w.mention(i, end, MentionForm::Description)?;
+    let c = &mut clusters[n];
+    if c.country.is_none() && kind == EntityType::Person {
+        c.country = country;
+    }
+    c.mentions.push((i, m));
+    Some(end)
+}
+
+/// A person's country from the list of leaders, when the text gave none.
+fn person_country(c: &Cluster) -> Option<usize> {
+    if c.kind != EntityType::Person {
+        return None;
+    }
+    LEXICON.leaders.get(&c.name.to_lowercase()).and_then(|l| l.country)
+}
