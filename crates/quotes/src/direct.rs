@@ -29,7 +29,7 @@ pub fn find(v: &View) -> Vec<Found> {
         let ends_open = matches!(last, "," | "?" | "!" | "—" | "–" | "-" | "…");
         let comma_after = r.close.is_some_and(|c| v.punct(c + 1, ","));
         let after = attribution_after(v, r).filter(|a| ends_open || comma_after || closes_sentence(v, a));
-        let before = attribution_before(v, r, words);
+        let before = attribution_before(v, r, words).or_else(|| byline(v, r));
         let chosen = match (after, before) {
             (Some(a), _) if ends_open => Some(a),
             (_, Some(b)) => Some(b),
@@ -157,6 +157,19 @@ fn attribution_after(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
     None
 }
 
+/// A quotation closing its paragraph, signed in the next one: `"..."` then `- Jane Doe.`
+fn byline(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
+    let end = r.close.map_or(r.toks.1, |c| c + 1);
+    let para = v.toks[r.open].para;
+    let dash = (end..v.toks.len()).find(|&k| v.toks[k].para != para)?;
+    let same_para_after = (end..dash).any(|k| v.toks[k].word);
+    if same_para_after || !v.punct(dash, "-—–") || v.toks[dash].para != para + 1 {
+        return None;
+    }
+    let src = source::after(v, dash + 1).filter(|s| v.toks[s.0].cap)?;
+    Some(((dash, dash + 1), Some(src)))
+}
+
 /// The second part of a split quote: `"...," said X, director of Y, "..."`.
 fn split_continuation(v: &View, r: &Region, out: &[Found]) -> Option<usize> {
     let idx = out.len().checked_sub(1)?;
@@ -211,12 +224,15 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
         return match src {
             Some(s) => Some(((c, end), Some(s))),
             None if participle => Some(((c, end), None)),
-            None => source::subject(v, c).filter(|s| s.1 <= c).map(|s| ((c, end), Some(s))),
+            None => source::after(v, end)
+                .filter(|s| s.1 == j && colon)
+                .or_else(|| source::subject(v, c).filter(|s| s.1 <= c))
+                .map(|s| ((c, end), Some(s))),
         };
     }
-    if colon && j > 0 && v.toks[j - 1].word {
-        // No cue verb: the word before the colon stands for it, the subject is the source.
-        return Some(((j - 1, j), source::subject(v, j - 1)));
+    if colon && j > 0 && (v.toks[j - 1].word || v.punct(j - 1, ")")) {
+        // No cue verb: the colon stands for it, the subject is the source.
+        return Some(((j, j + 1), source::subject(v, j - 1)));
     }
     None
 }

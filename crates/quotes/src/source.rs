@@ -156,9 +156,9 @@ pub fn subject(v: &View, i: usize) -> Option<Range> {
     if let Some(k) = (a + 1..b).find(|&k| {
         let joiner = matches!(v.toks[k].lower.as_str(), "of" | "for" | "and" | "the" | "de")
             && v.toks.get(k + 1).is_some_and(|n| n.cap);
-        !v.toks[k].cap && !joiner && v.toks[k - 1].cap
+        v.toks[k].word && !v.toks[k].cap && !joiner && v.toks[k - 1].cap
     }) {
-        if v.toks[a..k].iter().all(|t| t.cap) {
+        if v.toks[a..k].iter().all(|t| t.cap || !t.word) {
             b = k;
         }
     }

@@ -188,3 +188,17 @@ fn speakers_and_nested_speech() {
         &["e2:You", "e2:Your"],
     );
 }
+
+#[test]
+fn bylines_and_transcripts() {
+    check(
+        "\"The bridge is safe and open again.\"\n\n- Jane Doe, mayor.",
+        &["direct|-|Jane Doe|The bridge is safe and open again."],
+    );
+    check(
+        "Rep. Jane Doe (D-Ore.):\"Who told you that figure?\"",
+        &["direct|:|Rep. Jane Doe|Who told you that figure?"],
+    );
+    check("Said the mayor:\n\n“The bridge is safe.”", &["direct|Said|the mayor|The bridge is safe."]);
+    check("Doe: The bridge will reopen in May.", &["indirect|:|Doe|The bridge will reopen in May"]);
+}
