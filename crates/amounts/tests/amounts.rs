@@ -64,6 +64,8 @@ fn amounts() {
             "Polish investments of more than 500 million euros in the Czech economy prove it.",
             r#"500000000 EUR over "Polish investments in the Czech economy""#,
         ),
+        ("A loan of US$2.5 billion was approved.", r#"2500000000 USD - "loan""#),
+        ("Turnover hit ₽40bn, the bank said.", r#"40000000000 RUB - "Turnover""#),
         // Qualifiers.
         (
             "More than 85 companies with Turkish capital are operating in Georgia.",
