@@ -43,19 +43,23 @@ pub struct BenchArgs {
 pub fn eval(args: EvalArgs) -> Result<ExitCode> {
     let pages = extraction::load(&args.dir).with_context(|| format!("loading {}", args.dir.display()))?;
     let report = extraction::evaluate(&pages);
-    println!("newsdesk extraction on {} pages ({})", pages.len(), args.dir.display());
-    println!("precision={:.3}  recall={:.3}  F1={:.3}", report.precision, report.recall, report.f1);
-    println!("worst {}:", args.worst);
+    let mut text = format!("newsdesk extraction on {} pages ({})\n", pages.len(), args.dir.display());
+    text.push_str(&format!(
+        "precision={:.3}  recall={:.3}  F1={:.3}\nworst {}:\n",
+        report.precision, report.recall, report.f1, args.worst
+    ));
     for d in report.worst(args.worst) {
-        println!(
-            "  P={:.3} R={:.3} F1={:.3}  {}  {}",
+        text.push_str(&format!(
+            "  P={:.3} R={:.3} F1={:.3}  {}  {}\n",
             d.precision,
             d.recall,
             d.f1(),
             d.key,
             d.url.as_deref().unwrap_or("")
-        );
+        ));
     }
+    // A closed pipe (`| head`) is not an error.
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -111,10 +115,10 @@ struct Row {
 
 impl Row {
     fn pages_per_s(&self) -> f64 {
-        (self.run.pages * self.run.passes) as f64 / self.run.seconds.max(1e-9)
+        self.run.pages as f64 / self.run.best_pass_seconds.max(1e-9)
     }
     fn mb_per_s(&self) -> f64 {
-        (self.run.bytes * self.run.passes) as f64 / 1e6 / self.run.seconds.max(1e-9)
+        self.run.bytes as f64 / 1e6 / self.run.best_pass_seconds.max(1e-9)
     }
     fn peak_mib(&self) -> String {
         self.run.peak_rss_kib.map_or("?".into(), |k| format!("{:.0}", k as f64 / 1024.0))
@@ -152,8 +156,9 @@ fn markdown(rows: &[Row], dir: &Path, passes: usize) -> String {
     }
     let pages = rows.first().map_or(0, |r| r.run.pages);
     s.push_str(&format!(
-        "\n{pages} pages from `{}`, {passes} passes per engine, one thread each, pages in memory \
-         before timing starts; peak RSS is the whole process (pages included).\n",
+        "\n{pages} pages from `{}`, {passes} passes per engine, speed from the fastest pass, one \
+         thread each, pages in memory before timing starts; peak RSS is the whole process (pages \
+         included).\n",
         dir.display()
     ));
     s
@@ -192,20 +197,27 @@ pub fn bench(args: BenchArgs) -> Result<ExitCode> {
         })
         .collect();
     let table = markdown(&rows, &args.dir, args.passes);
-    println!("{table}");
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), format!("{table}\n").as_bytes());
     if let Some(path) = &args.write {
-        let doc = format!(
-            "# Extraction benchmark\n\nMain-text extraction on the article-extraction benchmark pages \
-             (metric: the benchmark's own 4-token shingle P/R/F1). Reproduce with \
-             `scripts/bench-extraction.sh` (or `newsdesk bench extraction DIR --python PY --write {}`).\n\n\
-             Machine: {}.\n\n{table}",
-            path.display(),
-            machine()
-        );
-        std::fs::write(path, doc).with_context(|| format!("writing {}", path.display()))?;
+        write_results(path, &format!("Machine: {}.\n\n{table}", machine()))?;
         eprintln!("wrote {}", path.display());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+const START: &str = "<!-- bench:start (written by `newsdesk bench extraction --write`) -->";
+const END: &str = "<!-- bench:end -->";
+
+/// Replaces the results between the markers in `path`, keeping the hand-written text around
+/// them; writes a fresh document when there are no markers yet.
+fn write_results(path: &Path, results: &str) -> Result<()> {
+    let old = std::fs::read_to_string(path).unwrap_or_default();
+    let block = format!("{START}\n{results}{END}");
+    let doc = match (old.find(START), old.find(END)) {
+        (Some(a), Some(b)) if a < b => format!("{}{block}{}", &old[..a], &old[b + END.len()..]),
+        _ => format!("# Extraction benchmark\n\nReproduce with `scripts/bench-extraction.sh`.\n\n{block}\n"),
+    };
+    std::fs::write(path, doc).with_context(|| format!("writing {}", path.display()))
 }
 
 fn machine() -> String {
