@@ -202,6 +202,9 @@ impl Ctx<'_, '_> {
         if let Some(m) = self.month(i + 1) {
             return Some((end, calendar::month_shift(anchor, m, shift)));
         }
+        if self.is(i + 1, "night") && shift < 0 {
+            return Some((end, When::Day(calendar::add_days(anchor, -1)?)));
+        }
         let when = match self.word(i + 1)? {
             DateWord::Weekday(n) => When::Day(calendar::weekday_near(anchor, n, shift, self.future)?),
             DateWord::Season(m) => calendar::season_shift(anchor, m, shift)?,
@@ -217,7 +220,6 @@ impl Ctx<'_, '_> {
                 When::Month(d.year(), d.month())
             }
             DateWord::Unit(Unit::Year) => When::Year(anchor.year() + shift as i16),
-            _ if self.is(i + 1, "night") && shift < 0 => When::Day(calendar::add_days(anchor, -1)?),
             _ => return None,
         };
         Some((end, when))

@@ -42,6 +42,11 @@ fn dates() {
             "yesterday=2024-08-18/day; today=2024-08-19/day",
         ),
         (aug, "Talks resume tomorrow.", "tomorrow=2024-08-20/day"),
+        (
+            aug,
+            "Shelling resumed last night and this morning.",
+            "last night=2024-08-18/day; this morning=2024-08-19/day",
+        ),
         (aug, "Your visit to Paris this April mattered.", "this April=2024-04/month"),
         (mar, "Your visit to Astana last October helped.", "last October=2024-10/month"),
         (mar, "They will meet next April.", "next April=2025-04/month"),
