@@ -160,6 +160,21 @@ fn honoured_furniture(flat: &Flat) -> Vec<bool> {
         .collect()
 }
 
+/// Body-marked parts of one story share an ancestor this few levels up (`.article__body`
+/// chunks each in their own grid cell).
+const MARKED_KINSHIP: usize = 3;
+
+/// Up to `levels` ancestors of element `i`, nearest first.
+fn ancestors(flat: &Flat, i: usize, levels: usize) -> Vec<usize> {
+    let mut out = Vec::with_capacity(levels);
+    let mut j = flat.elements.get(i).map_or(usize::MAX, |e| e.parent);
+    while j != usize::MAX && out.len() < levels {
+        out.push(j);
+        j = flat.elements[j].parent;
+    }
+    out
+}
+
 /// The event ranges that hold the article.
 fn containers(flat: &Flat, honour: &[bool], prose: &[usize], score: &[usize]) -> Vec<(usize, usize)> {
     let range = |i: usize| (flat.elements[i].open, flat.elements[i].close);
@@ -212,11 +227,11 @@ fn containers(flat: &Flat, honour: &[bool], prose: &[usize], score: &[usize]) ->
             inside_until = e.close;
         }
     }
-    // Several marked elements: the richest, and those beside it (a body split by an ad);
+    // Several marked elements: the richest, and its kin (a body split by ads or grid cells);
     // copies elsewhere on the page (hidden duplicates, teasers) are left out.
     if let Some(&best) = marked.iter().max_by_key(|&&i| prose[i]) {
-        let parent = flat.elements[best].parent;
-        marked.retain(|&i| flat.elements[i].parent == parent);
+        let near = ancestors(flat, best, MARKED_KINSHIP);
+        marked.retain(|&i| ancestors(flat, i, MARKED_KINSHIP).iter().any(|a| near.contains(a)));
     }
     let marked_prose: usize = marked.iter().map(|&i| prose[i]).sum();
     if !marked.is_empty() && marked_prose as f64 >= 0.5 * selected_prose as f64 {
