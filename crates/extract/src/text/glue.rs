@@ -20,7 +20,9 @@ fn is_opening(c: char) -> bool {
 
 /// The whitespace-delimited token around byte position `at`, without edge punctuation.
 fn token_at(text: &str, at: usize) -> &str {
-    let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let start = text[..at]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
     let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
     text[start..end].trim_matches(|c: char| !c.is_alphanumeric())
 }
@@ -180,5 +182,6 @@ mod tests {
         check("Mail info@Example.org now.", "Mail info@Example.org now.");
         check("It is fine. Already spaced.", "It is fine. Already spaced.");
         check("Trailing dot.", "Trailing dot.");
+        check("Wide\u{3000}News.Az and\u{A0}done.Then", "Wide\u{3000}News.Az and\u{A0}done. Then");
     }
 }
