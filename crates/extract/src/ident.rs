@@ -18,12 +18,18 @@ pub fn stable_id(key: &str) -> String {
 
 /// ISO 639-1 code of the text's language, "en" when unsure or unknown.
 pub fn language(text: &str) -> String {
+    detect(text, false).unwrap_or("en").to_string()
+}
+
+/// The detected ISO 639-1 code; with `strict`, only a reliable detection of a long sample.
+pub fn detect(text: &str, strict: bool) -> Option<&'static str> {
     let sample = sniff::prefix(text, LANGUAGE_SAMPLE);
+    if strict && sample.len() < 400 {
+        return None;
+    }
     whatlang::detect(sample)
-        .filter(|info| info.is_reliable() || info.confidence() > 0.5)
+        .filter(|info| info.is_reliable() || (!strict && info.confidence() > 0.5))
         .and_then(|info| lexicon::LANGUAGE_CODES.get(info.lang().code()).copied())
-        .unwrap_or("en")
-        .to_string()
 }
 
 #[cfg(test)]

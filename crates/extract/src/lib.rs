@@ -105,6 +105,13 @@ pub fn extract(input: &[u8], opts: &Options) -> Result<Article, ExtractError> {
     article.id = ident::stable_id(&id_key);
     if article.language.is_empty() {
         article.language = ident::language(&article.text);
+    } else if let Some(found) = ident::detect(&article.text, true).filter(|l| *l != article.language) {
+        // Declared languages are often a template's default; a long text says better.
+        diagnostics.push(Diagnostic::new(
+            "language-mismatch",
+            format!("page declares {:?} but the text reads as {found:?}", article.language),
+        ));
+        article.language = found.to_string();
     }
     article.diagnostics = diagnostics;
     Ok(article)

@@ -201,3 +201,16 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn declared_language_yields_to_a_long_text() {
+    let para = "<p>Die Regierung hat am Montag neue Maßnahmen zur Unterstützung der Landwirte angekündigt, \
+                nachdem die Ernte in diesem Jahr wegen der Trockenheit deutlich schlechter ausgefallen ist.</p>";
+    let page = format!("<html lang=\"en\"><body><article>{}</article></body></html>", para.repeat(4));
+    let a = run(page.as_bytes()).expect("article");
+    assert_eq!(a.language, "de");
+    assert!(a.diagnostics.iter().any(|d| d.kind == "language-mismatch"));
+    let short = run(b"<html lang=\"fr\"><body><p>Le conseil a vot\xC3\xA9 le budget.</p></body></html>")
+        .expect("article");
+    assert_eq!(short.language, "fr");
+}
