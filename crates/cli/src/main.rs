@@ -5,7 +5,11 @@ mod analyze;
 mod checklist;
 mod entities;
 mod extraction;
+mod ingest;
+mod pages;
 mod quotes;
+mod search;
+mod warc;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -31,6 +35,14 @@ enum Command {
     /// Measure speed side by side with peer tools.
     #[command(subcommand)]
     Bench(BenchCommand),
+    /// Analyse pages (files, directories, .jsonl, .warc[.gz]) into the store.
+    Ingest(ingest::Args),
+    /// Full-text search over the store, with filters.
+    Search(search::SearchArgs),
+    /// Quotes in the store, by speaker.
+    Quotes(search::QuotesArgs),
+    /// The entities found in most stored documents.
+    Entities(search::EntitiesArgs),
 }
 
 #[derive(Subcommand)]
@@ -76,6 +88,10 @@ fn main() -> ExitCode {
         Command::Bench(BenchCommand::Extraction(a)) => extraction::bench(a),
         Command::Bench(BenchCommand::Ner(a)) => entities::bench(a),
         Command::Bench(BenchCommand::Quotes(a)) => quotes::bench(a),
+        Command::Ingest(a) => ingest::run(a),
+        Command::Search(a) => search::search(a),
+        Command::Quotes(a) => search::quotes(a),
+        Command::Entities(a) => search::entities(a),
     };
     match result {
         Ok(code) => code,

@@ -29,8 +29,21 @@ impl Inserted {
 impl Store {
     /// True when a document with this URL is already stored (lets ingest skip analysis).
     pub fn contains_url(&self, url: &str) -> Result<bool> {
-        let found: Option<i64> =
-            self.conn.query_row("SELECT 1 FROM documents WHERE url = ?1", [url], |r| r.get(0)).optional()?;
+        let found: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT 1 FROM documents WHERE url = ?1")?
+            .query_row([url], |r| r.get(0))
+            .optional()?;
+        Ok(found.is_some())
+    }
+
+    /// True when a document with this content hash (see [`content_hash`]) is already stored.
+    pub fn contains_hash(&self, hash: &str) -> Result<bool> {
+        let found: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT 1 FROM documents WHERE content_hash = ?1")?
+            .query_row([hash], |r| r.get(0))
+            .optional()?;
         Ok(found.is_some())
     }
 
