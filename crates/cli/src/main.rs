@@ -9,6 +9,7 @@ mod ingest;
 mod pages;
 mod quotes;
 mod search;
+mod serve;
 mod warc;
 
 use clap::{Parser, Subcommand};
@@ -43,6 +44,8 @@ enum Command {
     Quotes(search::QuotesArgs),
     /// The entities found in most stored documents.
     Entities(search::EntitiesArgs),
+    /// Serve the JSON API and the web reader over a store.
+    Serve(serve::Args),
 }
 
 #[derive(Subcommand)]
@@ -92,6 +95,7 @@ fn main() -> ExitCode {
         Command::Search(a) => search::search(a),
         Command::Quotes(a) => search::quotes(a),
         Command::Entities(a) => search::entities(a),
+        Command::Serve(a) => serve::run(a),
     };
     match result {
         Ok(code) => code,

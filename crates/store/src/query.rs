@@ -354,6 +354,17 @@ impl Store {
         })
     }
 
+    /// Document-local entity ids of document `id` with their store-wide ids.
+    pub fn entity_ids_of(&self, id: &str) -> Result<Vec<(String, i64)>> {
+        self.budgeted(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT de.local_id, de.entity FROM doc_entities de JOIN documents d ON d.rowid = de.doc WHERE d.id = ?1",
+            )?;
+            let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+    }
+
     pub fn stats(&self) -> Result<Stats> {
         self.budgeted(|conn| {
             let count =
