@@ -115,21 +115,26 @@ fn article_body(doc: &Document, ids: &HashMap<String, i64>) -> Markup {
     let at = |c: usize| bytes.get(c).copied().unwrap_or(doc.text.len());
     let mut quotes: Vec<_> = doc.quotes.iter().map(|q| (at(q.start), at(q.end), q)).collect();
     quotes.sort_by_key(|(s, e, _)| (*s, *e));
+    // Plain text before each quote, then the quote; overlapping quotes are left unmarked.
+    let mut pieces = Vec::new();
     let mut pos = 0;
+    for (start, end, q) in quotes {
+        if start >= pos && end > start && doc.text.get(start..end).is_some() {
+            pieces.push((doc.text.get(pos..start).unwrap_or(""), doc.text.get(start..end).unwrap_or(""), q));
+            pos = end;
+        }
+    }
     html! {
-        @for (start, end, q) in quotes {
-            @if start >= pos && end > start && doc.text.get(start..end).is_some() {
-                (doc.text.get(pos..start).unwrap_or(""))
-                mark.quote data-kind=(format!("{:?}", q.kind).to_lowercase()) { (doc.text.get(start..end).unwrap_or("")) }
-                @let name = q.speaker.as_deref().and_then(|id| doc.entity(id)).map(|e| e.name.as_str()).or(q.speaker_text.as_deref());
-                @if let Some(name) = name {
-                    " "
-                    @match q.speaker.as_ref().and_then(|id| ids.get(id)) {
-                        Some(eid) => { a.speaker href={ "/entities/" (eid) } { "— " (name) } }
-                        None => { span.speaker { "— " (name) } }
-                    }
+        @for (before, quoted, q) in pieces {
+            (before)
+            mark.quote data-kind=(format!("{:?}", q.kind).to_lowercase()) { (quoted) }
+            @let name = q.speaker.as_deref().and_then(|id| doc.entity(id)).map(|e| e.name.as_str()).or(q.speaker_text.as_deref());
+            @if let Some(name) = name {
+                " "
+                @match q.speaker.as_ref().and_then(|id| ids.get(id)) {
+                    Some(eid) => { a.speaker href={ "/entities/" (eid) } { "— " (name) } }
+                    None => { span.speaker { "— " (name) } }
                 }
-                @let _ = { pos = end; };
             }
         }
         (doc.text.get(pos..).unwrap_or(""))
