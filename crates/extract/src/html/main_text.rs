@@ -3,10 +3,13 @@
 //!
 //! Prose is text inside paragraph-like elements (`p`, `li`, `blockquote`, `pre`, `dd`) or
 //! long direct text runs, outside links. Furniture (navigation, share bars, related links,
-//! comments: see [`super::layout`]) is removed unless it wraps the article. The article is
-//! then the elements explicitly marked as its body when they hold most of the prose, else the
-//! deepest element holding 70% of the page's prose. Its blocks become paragraphs; link lists
-//! are dropped. All passes are linear scans of the flattened page.
+//! comments, hidden copies: see [`super::layout`]) is removed unless it wraps the article.
+//! Each element scores the prose of the paragraphs it directly holds (half for grandchildren);
+//! the best one, with siblings that also hold paragraphs (a body split around an ad), is the
+//! article. Elements the page marks as its body (`itemprop=articleBody`, `.article-body`) win
+//! instead when they hold at least half that prose; the deepest element with 70% of all prose
+//! is the last resort. Its blocks become paragraphs (headings, list items, quotes kept); link
+//! lists are dropped. Every pass is a linear scan of the flattened page: no recursion.
 
 use super::flat::{Event, Flat};
 use crate::text::whitespace::normalize_line;
