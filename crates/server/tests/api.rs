@@ -54,7 +54,8 @@ fn hostile_article_is_escaped_in_the_reader() {
     let addr = spawn_server(dir.path(), None);
     let hostile = "The council met on Tuesday. <script>window.__xss=1</script> \
         \"<img src=x onerror=\"window.__xss=2\">\" the mayor said. <a href=\"javascript:alert(1)\">link</a>";
-    let (status, stored) = http(addr, "POST", "/api/documents", Some(&page("https://example.net/x", hostile)), None);
+    let (status, stored) =
+        http(addr, "POST", "/api/documents", Some(&page("https://example.net/x", hostile)), None);
     assert_eq!(status, 201, "{stored}");
     let id = serde_json::from_str::<serde_json::Value>(&stored).unwrap()["id"].as_str().unwrap().to_string();
     let (status, html) = http(addr, "GET", &format!("/documents/{id}"), None, None);
@@ -77,8 +78,15 @@ fn concurrent_searches_while_ingesting_have_no_errors() {
     let writer = std::thread::spawn(move || {
         let mut errors = 0;
         for i in 0..60 {
-            let text = format!("Story number {i}. The ferry to island {i} left late, officials said on Monday.");
-            let (status, _) = http(addr, "POST", "/api/documents", Some(&page(&format!("https://example.net/{i}"), &text)), None);
+            let text =
+                format!("Story number {i}. The ferry to island {i} left late, officials said on Monday.");
+            let (status, _) = http(
+                addr,
+                "POST",
+                "/api/documents",
+                Some(&page(&format!("https://example.net/{i}"), &text)),
+                None,
+            );
             errors += usize::from(status != 201);
         }
         errors
