@@ -8,6 +8,9 @@ use common::{http, page, spawn_server};
 const STORY: &str = "Harbour officials reopened the north pier on Monday. \"The pier is safe again,\" \
 harbour master Ilse Brandt said. The repairs cost 2 million euros.";
 
+/// (method, path, body, token, expected status, expected text in the body)
+type Case<'a> = (&'a str, &'a str, Option<&'a str>, Option<&'a str>, u16, &'a str);
+
 #[test]
 fn api_statuses_and_errors() {
     let dir = tempfile::tempdir().unwrap();
@@ -18,8 +21,7 @@ fn api_statuses_and_errors() {
     let id = serde_json::from_str::<serde_json::Value>(&stored).unwrap()["id"].as_str().unwrap().to_string();
     let doc_path = format!("/api/documents/{id}");
     let too_big = format!("{{\"text\":\"{}\"}}", "a".repeat(9 * 1024 * 1024));
-    // (method, path, body, token, expected status, expected text in the body)
-    let cases: Vec<(&str, &str, Option<&str>, Option<&str>, u16, &str)> = vec![
+    let cases: Vec<Case> = vec![
         ("GET", "/openapi.json", None, None, 200, "\"openapi\""),
         ("POST", "/api/analyze", Some(&body), None, 200, "newsdesk.document/1"),
         ("POST", "/api/analyze", Some("{not json"), None, 400, "\"error\""),
