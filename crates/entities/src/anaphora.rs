@@ -57,16 +57,15 @@ pub(crate) fn link_others(w: &Words, lower: &[&str], covered: &mut [bool], clust
                     if last_sent + 3 < sent {
                         return None;
                     }
-                    let subject = c.mentions.iter().any(|(m, _)| {
-                        w.sentence(*m) == last_sent && (*m == 0 || !PREPOSITIONS.contains(&lower[m - 1]))
-                    });
+                    let subject =
+                        c.recent(w, i).iter().any(|&m| m == 0 || !PREPOSITIONS.contains(&lower[m - 1]));
                     Some((k, (last_sent, subject, c.mentions.len(), last)))
                 })
                 .max_by_key(|(_, score)| *score);
             if let Some((k, _)) = best {
                 if let Some(m) = w.mention(i, i + 1, MentionForm::Pronoun) {
                     clusters[k].gender = g;
-                    clusters[k].mentions.push((i, m));
+                    clusters[k].add(i, m, false);
                 }
             }
             i += 1;
@@ -81,7 +80,7 @@ pub(crate) fn link_others(w: &Words, lower: &[&str], covered: &mut [bool], clust
                 let c = &clusters[k];
                 if c.kind == EntityType::Org && w.sentence(last) == sent {
                     if let Some(m) = w.mention(i, i + 1, MentionForm::Pronoun) {
-                        clusters[k].mentions.push((i, m));
+                        clusters[k].add(i, m, false);
                     }
                 }
             }
@@ -104,7 +103,7 @@ pub(crate) fn link_others(w: &Words, lower: &[&str], covered: &mut [bool], clust
                 if let Some(m) = w.mention(i, i + 1, MentionForm::Name) {
                     let place = Some(Place::Country(c));
                     match clusters.iter().position(|cl| cl.place == place) {
-                        Some(k) => clusters[k].mentions.push((i, m)),
+                        Some(k) => clusters[k].add(i, m, false),
                         None => clusters.push(Cluster {
                             kind: EntityType::Location,
                             subtype: Some("country"),
@@ -117,6 +116,8 @@ pub(crate) fn link_others(w: &Words, lower: &[&str], covered: &mut [bool], clust
                             country: None,
                             attributes: BTreeMap::new(),
                             mentions: vec![(i, m)],
+                            name_pos: Vec::new(),
+                            other_pos: vec![i],
                         }),
                     }
                 }
@@ -205,7 +206,7 @@ fn description(w: &Words, lower: &[&str], i: usize, clusters: &mut [Cluster]) ->
     if c.country.is_none() && kind == EntityType::Person {
         c.country = country;
     }
-    c.mentions.push((i, m));
+    c.add(i, m, false);
     Some(end)
 }
 

@@ -49,11 +49,37 @@ pub(crate) struct Cluster {
     pub(crate) attributes: BTreeMap<String, String>,
     /// (first word, mention).
     pub(crate) mentions: Vec<(usize, Mention)>,
+    /// Sorted first words of name mentions, and of the others (pronouns, descriptions...).
+    pub(crate) name_pos: Vec<usize>,
+    pub(crate) other_pos: Vec<usize>,
 }
 
 impl Cluster {
     pub(crate) fn last_before(&self, pos: usize) -> Option<usize> {
-        self.mentions.iter().map(|(w, _)| *w).filter(|w| *w < pos).max()
+        let before = |v: &[usize]| v.partition_point(|&p| p < pos).checked_sub(1).map(|k| v[k]);
+        before(&self.name_pos).max(before(&self.other_pos))
+    }
+
+    /// Mention positions before `pos` in the same sentence as the last one, newest first.
+    pub(crate) fn recent(&self, w: &Words, pos: usize) -> Vec<usize> {
+        let Some(last) = self.last_before(pos) else { return Vec::new() };
+        let sent = w.sentence(last);
+        let mut out = Vec::new();
+        for v in [&self.name_pos, &self.other_pos] {
+            let k = v.partition_point(|&p| p < pos);
+            out.extend(v[..k].iter().rev().take_while(|&&p| w.sentence(p) == sent));
+        }
+        out
+    }
+
+    /// Adds a mention whose first word is `word`. Name mentions come in text order, and so do
+    /// the others, so both position lists stay sorted without search.
+    pub(crate) fn add(&mut self, word: usize, mention: Mention, from_name: bool) {
+        let list = if from_name { &mut self.name_pos } else { &mut self.other_pos };
+        if list.last().is_none_or(|&l| l <= word) {
+            list.push(word);
+        }
+        self.mentions.push((word, mention));
     }
 }
 /// Capitalised words before a title that are not part of it (`The`, `Former President`).
@@ -69,6 +95,16 @@ pub fn resolve(w: &Words, names: &[NameSpan]) -> Vec<Entity> {
     let mut clusters: Vec<Cluster> = Vec::new();
     let lower: Vec<&str> = w.lower.iter().map(String::as_str).collect();
     let mut covered = vec![false; w.raw.len()];
+    let mut in_name = vec![false; w.raw.len()];
+    let mut org_ending = std::collections::HashMap::new();
+    for (k, n) in names.iter().enumerate() {
+        for c in in_name.iter_mut().take(n.end).skip(n.start) {
+            *c = true;
+        }
+        if n.kind == EntityType::Org {
+            org_ending.insert(n.end, k);
+        }
+    }
 
     for span in names {
         let (mut start, end) = (span.start, span.end);
@@ -104,7 +140,7 @@ pub fn resolve(w: &Words, names: &[NameSpan]) -> Vec<Entity> {
                     let modifier = word.chars().next().is_some_and(char::is_uppercase)
                         && kind != "honorific"
                         && lx.phrase_at(&lower, b).is_none()
-                        && !names.iter().any(|n| n.start <= b && b < n.end)
+                        && !in_name[b]
                         && !lx.titles.contains_key(lower[b]);
                     if modifier {
                         *name = format!("{word} {name}");
@@ -121,7 +157,7 @@ pub fn resolve(w: &Words, names: &[NameSpan]) -> Vec<Entity> {
             }
             if k > 0 && w.sentence(k - 1) == sent {
                 country = lx.country_of(w.raw[k - 1]).filter(|_| j < span.start);
-                if let Some(org) = names.iter().find(|n| n.end == k && n.kind == EntityType::Org) {
+                if let Some(org) = org_ending.get(&k).map(|&n| &names[n]) {
                     organisation = Some(w.raw[org.start..org.end].join(" "));
                 }
             }
@@ -166,6 +202,8 @@ pub fn resolve(w: &Words, names: &[NameSpan]) -> Vec<Entity> {
                     country: None,
                     attributes: BTreeMap::new(),
                     mentions: Vec::new(),
+                    name_pos: Vec::new(),
+                    other_pos: Vec::new(),
                 });
                 clusters.len() - 1
             }
@@ -177,7 +215,9 @@ pub fn resolve(w: &Words, names: &[NameSpan]) -> Vec<Entity> {
                 c.gender = lx.gender(name_words.first().map_or("", |s| s.as_str()));
             }
         }
-        c.keys.push(name_words);
+        if !c.keys.contains(&name_words) {
+            c.keys.push(name_words);
+        }
         if c.title.is_none() || c.title.as_ref().is_some_and(|t| t.1 == "honorific") {
             c.title = title.or(c.title.take());
         }
@@ -188,10 +228,13 @@ pub fn resolve(w: &Words, names: &[NameSpan]) -> Vec<Entity> {
         if start < span.start {
             // Both the titled form and the bare name, so either can be looked up.
             if let Some(bare) = w.mention(span.start, span.end, MentionForm::Name) {
-                c.mentions.push((span.start, bare));
+                c.add(span.start, bare, true);
             }
         }
         c.mentions.push((start, mention));
+        if c.name_pos.last().is_none_or(|&l| l <= span.start) {
+            c.name_pos.push(span.start);
+        }
     }
 
     crate::anaphora::link_others(w, &lower, &mut covered, &mut clusters);

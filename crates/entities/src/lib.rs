@@ -27,6 +27,9 @@ use ner::NameSpan;
 use newsdesk_model::Entity;
 use newsdesk_segment::Segmentation;
 
+/// Longest run of words tagged at once.
+const MAX_SENTENCE_WORDS: usize = 200;
+
 /// Finds the entities of `text` with all their mentions (byte offsets; ids `e1`, `e2`… in
 /// order of first mention; mentions in text order).
 pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Entity> {
@@ -36,7 +39,8 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Entity> {
     while start < w.words.len() {
         let sentence = w.words[start].sentence;
         let mut end = start;
-        while end < w.words.len() && w.words[end].sentence == sentence {
+        // Very long "sentences" (lists, unpunctuated dumps) are tagged in pieces: bounded time.
+        while end < w.words.len() && w.words[end].sentence == sentence && end - start < MAX_SENTENCE_WORDS {
             end += 1;
         }
         for mut span in ner::tag_sentence(&w.raw[start..end]) {
@@ -54,17 +58,26 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Entity> {
 /// written the same way, capitalised (`Putin stated…` after `President Vladimir Putin`);
 /// a person's surname alone is that person.
 fn propagate(w: &coref::Words, names: &mut Vec<NameSpan>) {
-    let mut known: Vec<(Vec<&str>, NameSpan)> = Vec::new();
+    // Each distinct name once, found by its first word.
+    let mut known: Known = Default::default();
+    type Known<'a> = std::collections::HashMap<&'a str, Vec<(Vec<&'a str>, NameSpan)>>;
+    fn add<'a>(known: &mut Known<'a>, words: Vec<&'a str>, n: &NameSpan) {
+        let Some(first) = words.first().copied() else { return };
+        let list = known.entry(first).or_default();
+        if !list.iter().any(|(k, _)| *k == words) {
+            list.push((words, n.clone()));
+            list.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+        }
+    }
     for n in names.iter() {
         let words = w.raw[n.start..n.end].to_vec();
         if n.kind == newsdesk_model::EntityType::Person && words.len() > 1 {
             if let Some(last) = words.last().filter(|l| l.chars().count() > 2) {
-                known.push((vec![*last], n.clone()));
+                add(&mut known, vec![*last], n);
             }
         }
-        known.push((words, n.clone()));
+        add(&mut known, words, n);
     }
-    known.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
     let mut covered = vec![false; w.raw.len()];
     for n in names.iter() {
         for c in covered.iter_mut().take(n.end).skip(n.start) {
@@ -78,7 +91,7 @@ fn propagate(w: &coref::Words, names: &mut Vec<NameSpan>) {
             i += 1;
             continue;
         }
-        let hit = known.iter().find(|(k, _)| {
+        let hit = known.get(w.raw[i]).into_iter().flatten().find(|(k, _)| {
             i + k.len() <= w.raw.len()
                 && w.raw[i..i + k.len()] == k[..]
                 && !covered[i..i + k.len()].iter().any(|c| *c)
