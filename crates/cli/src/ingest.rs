@@ -43,9 +43,13 @@ pub struct Args {
 
 /// What a worker hands the writer.
 enum Outcome {
-    Doc(Box<Document>),
+    /// The analysed document and the URL its page was fetched from.
+    Doc(Box<Document>, Option<String>),
     Duplicate,
-    Bad { origin: String, reason: String },
+    Bad {
+        origin: String,
+        reason: String,
+    },
 }
 
 #[derive(Default)]
@@ -168,7 +172,7 @@ fn process(item: Item, dir: &std::path::Path) -> Outcome {
     if known {
         return Outcome::Duplicate;
     }
-    Outcome::Doc(Box::new(newsdesk_analyze::analyze(&article)))
+    Outcome::Doc(Box::new(newsdesk_analyze::analyze(&article)), page.url)
 }
 
 /// The writer: batches documents into transactions and reports them once durable.
@@ -180,14 +184,14 @@ fn write(
     read_bytes: &AtomicU64,
 ) -> Result<Totals> {
     let mut totals = Totals::default();
-    let mut batch: Vec<Document> = Vec::with_capacity(args.batch);
+    let mut batch: Vec<(Document, Option<String>)> = Vec::with_capacity(args.batch);
     let mut last_commit = Instant::now();
     let started = Instant::now();
     let stdout = std::io::stdout();
     let mut open = true;
     while open || !batch.is_empty() {
         match rx.recv_timeout(Duration::from_millis(100)) {
-            Ok(Outcome::Doc(doc)) => batch.push(*doc),
+            Ok(Outcome::Doc(doc, url)) => batch.push((*doc, url)),
             Ok(Outcome::Duplicate) => totals.duplicates += 1,
             Ok(Outcome::Bad { origin, reason }) => {
                 totals.bad += 1;
@@ -201,14 +205,15 @@ fn write(
         if !due || batch.is_empty() {
             continue;
         }
-        let results = store.insert_batch(&batch).context("writing to the store")?;
+        let results = store.insert_fetched(&batch).context("writing to the store")?;
         let mut out = stdout.lock();
-        for (doc, result) in batch.iter().zip(&results) {
+        for ((doc, url), result) in batch.iter().zip(&results) {
             match result {
                 Inserted::Stored { id } => {
                     totals.stored += 1;
                     if args.list {
-                        writeln!(out, "stored\t{id}\t{}", doc.source.url.as_deref().unwrap_or(""))?;
+                        let url = url.as_deref().or(doc.source.url.as_deref()).unwrap_or("");
+                        writeln!(out, "stored\t{id}\t{url}")?;
                     }
                 }
                 _ => totals.duplicates += 1,

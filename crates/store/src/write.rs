@@ -59,7 +59,21 @@ impl Store {
         let tx = self.conn.transaction()?;
         let mut out = Vec::with_capacity(docs.len());
         for doc in docs {
-            out.push(insert_one(&tx, doc)?);
+            out.push(insert_one(&tx, doc, doc.source.url.as_deref())?);
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Like [`Store::insert_batch`], but each document is keyed by the URL it was fetched
+    /// from (the input's URL) rather than the one extraction found in the page, which may be
+    /// a canonical or even a home-page URL shared by many articles.
+    pub fn insert_fetched(&mut self, docs: &[(Document, Option<String>)]) -> Result<Vec<Inserted>> {
+        let tx = self.conn.transaction()?;
+        let mut out = Vec::with_capacity(docs.len());
+        for (doc, fetched) in docs {
+            let url = fetched.as_deref().or(doc.source.url.as_deref());
+            out.push(insert_one(&tx, doc, url)?);
         }
         tx.commit()?;
         Ok(out)
@@ -74,8 +88,8 @@ fn normalise(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn insert_one(tx: &Transaction, doc: &Document) -> Result<Inserted> {
-    let url = doc.source.url.as_deref().filter(|u| !u.is_empty());
+fn insert_one(tx: &Transaction, doc: &Document, url: Option<&str>) -> Result<Inserted> {
+    let url = url.filter(|u| !u.is_empty());
     if let Some(url) = url {
         if let Some(id) = existing(tx, "SELECT id FROM documents WHERE url = ?1", url)? {
             return Ok(Inserted::DuplicateUrl { id });
