@@ -57,6 +57,8 @@ struct Totals {
     stored: u64,
     duplicates: u64,
     bad: u64,
+    /// Time the writer spent inside store transactions.
+    writing: Duration,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -120,12 +122,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     read?;
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
-        "newsdesk: ingest: {} stored, {} duplicates skipped, {} bad records skipped in {:.1} s ({:.0} docs/s) into {}",
+        "newsdesk: ingest: {} stored, {} duplicates skipped, {} bad records skipped in {:.1} s ({:.0} docs/s; {:.1} s writing) into {}",
         totals.stored,
         totals.duplicates,
         totals.bad,
         secs,
         totals.stored as f64 / secs.max(1e-9),
+        totals.writing.as_secs_f64(),
         args.store.display()
     );
     Ok(if totals.bad == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
@@ -205,7 +208,9 @@ fn write(
         if !due || batch.is_empty() {
             continue;
         }
+        let writing = Instant::now();
         let results = store.insert_fetched(&batch).context("writing to the store")?;
+        totals.writing += writing.elapsed();
         let mut out = stdout.lock();
         for ((doc, url), result) in batch.iter().zip(&results) {
             match result {
