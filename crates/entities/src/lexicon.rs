@@ -81,6 +81,8 @@ pub struct Lexicon {
     pub leaders: HashMap<String, Leader>,
     /// Lowercase name or other name of a well-known organisation → its name.
     pub organisations: HashMap<String, String>,
+    /// First words of every phrase of two words or more (to stop a lookup early).
+    pub phrase_starts: std::collections::HashSet<String>,
     /// Longest phrase in words, over places and titles.
     pub max_words: usize,
 }
@@ -160,6 +162,14 @@ impl Lexicon {
                 lx.organisations.insert(key(other), name.to_string());
             }
         }
+        lx.phrase_starts = lx
+            .places
+            .keys()
+            .chain(lx.titles.keys())
+            .chain(lx.role_nouns.keys())
+            .chain(lx.organisations.keys())
+            .filter_map(|k| k.split_once(' ').map(|(first, _)| first.to_string()))
+            .collect();
         lx.max_words = lx
             .places
             .keys()
@@ -189,6 +199,9 @@ impl Lexicon {
             buf.push_str(lower.get(i + n - 1)?);
             if let Some(v) = table.get(buf.as_str()) {
                 best = Some((n, v));
+            }
+            if n == 1 && !self.phrase_starts.contains(buf.as_str()) {
+                break;
             }
         }
         best
