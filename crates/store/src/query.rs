@@ -181,13 +181,20 @@ impl Store {
             }
             let sql = match fts_query(&q.text) {
                 Some(m) => {
+                    // Rank first, snippets after: SQLite's sorter would otherwise compute a
+                    // snippet for every match of a common word before applying LIMIT.
                     args.push(m.into());
-                    filters.push(format!("documents_fts MATCH ?{}", args.len()));
+                    let n = args.len();
+                    filters.push(format!("documents_fts MATCH ?{n}"));
                     format!(
-                        "SELECT d.id, d.url, d.title, d.source, d.day,
+                        "WITH top AS (SELECT documents_fts.rowid AS r, rank AS k
+                             FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+                             WHERE {} ORDER BY rank LIMIT {} OFFSET {})
+                         SELECT d.id, d.url, d.title, d.source, d.day,
                                 snippet(documents_fts, 1, char(2), char(3), '…', 24)
-                         FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-                         WHERE {} ORDER BY rank LIMIT {} OFFSET {}",
+                         FROM top JOIN documents_fts ON documents_fts.rowid = top.r
+                         JOIN documents d ON d.rowid = top.r
+                         WHERE documents_fts MATCH ?{n} ORDER BY top.k",
                         filters.join(" AND "),
                         clamp(q.limit),
                         q.offset.min(10_000)
