@@ -9,7 +9,7 @@ bin=${CARGO_TARGET_DIR:-target}/debug/newsdesk
 data=$shared/data
 
 echo "-- seed checklist"
-"$bin" eval checklist eval/seed.json
+"$bin" eval checklist eval/seed.json eval/statement.json
 echo "-- main-text extraction (article-extraction)"
 "$bin" eval extraction "$data/article-extraction"
 echo "-- named entities (UNER EWT test)"

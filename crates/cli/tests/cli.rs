@@ -39,7 +39,8 @@ fn assert_no_panic(out: &Output) {
 }
 
 fn schema() -> jsonschema::Validator {
-    let raw = std::fs::read_to_string(repo().join("docs/newsdesk.document.schema.json")).expect("schema file");
+    let raw =
+        std::fs::read_to_string(repo().join("docs/newsdesk.document.schema.json")).expect("schema file");
     let value: serde_json::Value = serde_json::from_str(&raw).expect("schema is JSON");
     jsonschema::validator_for(&value).expect("schema compiles")
 }
@@ -51,14 +52,16 @@ fn example_output_matches_the_schema() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
     let validator = schema();
-    let errors: Vec<String> = validator.iter_errors(&doc).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    let errors: Vec<String> =
+        validator.iter_errors(&doc).map(|e| format!("{e} at {}", e.instance_path())).collect();
     assert!(errors.is_empty(), "schema violations: {errors:#?}");
     assert_eq!(doc["schema"], "newsdesk.document/1");
 }
 
 #[test]
 fn several_inputs_give_json_lines_and_stdin_works() {
-    let out = newsdesk(&["analyze", "examples/report.txt", "-"], Some(b"Officials said the talks went well."));
+    let out =
+        newsdesk(&["analyze", "examples/report.txt", "-"], Some(b"Officials said the talks went well."));
     assert!(out.status.success());
     let stdout = String::from_utf8(out.stdout).expect("utf-8");
     let lines: Vec<&str> = stdout.lines().collect();
