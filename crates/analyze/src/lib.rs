@@ -59,6 +59,29 @@ pub fn analyze(article: &Article) -> Document {
     doc
 }
 
+/// True when every span of `doc` lies inside its text on char boundaries and every
+/// mention's text equals its slice.
+pub fn spans_valid(doc: &Document) -> bool {
+    let text = doc.text.as_str();
+    let ok = |s: Span| s.start <= s.end && text.get(s.start..s.end).is_some();
+    doc.sentences.iter().all(|s| ok(*s))
+        && doc
+            .entities
+            .iter()
+            .all(|e| e.mentions.iter().all(|m| ok(m.span()) && m.span().slice(text) == m.text))
+        && doc.quotes.iter().all(|q| {
+            ok(Span::new(q.start, q.end)) && q.cue_span.is_none_or(ok) && q.speaker_span.is_none_or(ok)
+        })
+        && doc
+            .amounts
+            .iter()
+            .all(|a| ok(Span::new(a.start, a.end)) && Span::new(a.start, a.end).slice(text) == a.text)
+        && doc
+            .dates
+            .iter()
+            .all(|d| ok(Span::new(d.start, d.end)) && Span::new(d.start, d.end).slice(text) == d.text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,27 +106,4 @@ mod tests {
         assert!(doc.diagnostics.is_empty());
         assert_eq!(doc.sentences.last().map(|s| s.end), Some(article.text.len()));
     }
-}
-
-/// True when every span of `doc` lies inside its text on char boundaries and every
-/// mention's text equals its slice.
-pub fn spans_valid(doc: &Document) -> bool {
-    let text = doc.text.as_str();
-    let ok = |s: Span| s.start <= s.end && text.get(s.start..s.end).is_some();
-    doc.sentences.iter().all(|s| ok(*s))
-        && doc
-            .entities
-            .iter()
-            .all(|e| e.mentions.iter().all(|m| ok(m.span()) && m.span().slice(text) == m.text))
-        && doc.quotes.iter().all(|q| {
-            ok(Span::new(q.start, q.end)) && q.cue_span.is_none_or(ok) && q.speaker_span.is_none_or(ok)
-        })
-        && doc
-            .amounts
-            .iter()
-            .all(|a| ok(Span::new(a.start, a.end)) && Span::new(a.start, a.end).slice(text) == a.text)
-        && doc
-            .dates
-            .iter()
-            .all(|d| ok(Span::new(d.start, d.end)) && Span::new(d.start, d.end).slice(text) == d.text)
 }
