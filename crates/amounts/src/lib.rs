@@ -22,31 +22,13 @@ use newsdesk_model::{Amount, Span};
 use newsdesk_segment::{Segmentation, TokenKind};
 
 /// A token of one sentence with what the finders need to know about it.
-#[derive(Debug, Clone)]
-pub(crate) struct Tok<'t> {
-    pub span: Span,
-    pub text: &'t str,
-    pub lower: String,
-    pub kind: TokenKind,
-    /// No space before it.
-    pub glued: bool,
-}
+pub(crate) type Tok<'t> = newsdesk_segment::TokenText<'t>;
 
 /// Finds the amounts of `text`.
 pub fn find(text: &str, seg: &Segmentation) -> Vec<Amount> {
     let mut out = Vec::new();
     for sentence in &seg.sentences {
-        let mut prev_end = None;
-        let toks: Vec<Tok> = seg
-            .tokens_in(*sentence)
-            .iter()
-            .map(|t| {
-                let glued = prev_end == Some(t.span.start);
-                prev_end = Some(t.span.end);
-                let s = t.text(text);
-                Tok { span: t.span, text: s, lower: s.to_lowercase(), kind: t.kind, glued }
-            })
-            .collect();
+        let toks = seg.token_texts(text, *sentence);
         sentence_amounts(text, &toks, &mut out);
     }
     out

@@ -20,18 +20,10 @@ mod expr;
 mod lexicon;
 
 use newsdesk_model::{DateMention, Span};
-use newsdesk_segment::{Segmentation, TokenKind};
+use newsdesk_segment::Segmentation;
 
 /// A token of one sentence with what the matchers need to know about it.
-#[derive(Debug, Clone)]
-pub(crate) struct Tok<'t> {
-    pub span: Span,
-    pub text: &'t str,
-    pub lower: String,
-    pub kind: TokenKind,
-    /// No space before it.
-    pub glued: bool,
-}
+pub(crate) type Tok<'t> = newsdesk_segment::TokenText<'t>;
 
 /// Words that make a sentence speak of the future, so that `Monday` means the next one.
 const FUTURE: [&str; 9] =
@@ -42,17 +34,7 @@ pub fn find(text: &str, seg: &Segmentation, published: Option<&str>) -> Vec<Date
     let anchor = calendar::anchor(published);
     let mut out = Vec::new();
     for sentence in &seg.sentences {
-        let mut prev_end = None;
-        let toks: Vec<Tok> = seg
-            .tokens_in(*sentence)
-            .iter()
-            .map(|t| {
-                let glued = prev_end == Some(t.span.start);
-                prev_end = Some(t.span.end);
-                let s = t.text(text);
-                Tok { span: t.span, text: s, lower: s.to_lowercase(), kind: t.kind, glued }
-            })
-            .collect();
+        let toks = seg.token_texts(text, *sentence);
         let future = toks.iter().any(|t| FUTURE.contains(&t.lower.as_str()));
         let ctx = expr::Ctx { toks: &toks, anchor, future };
         let mut i = 0;

@@ -149,7 +149,12 @@ impl fmt::Display for NerReport {
 
 /// The spans newsdesk finds in one sentence of words, typed PER/ORG/LOC (MISC left out).
 pub fn predict(words: &[String]) -> Vec<(usize, usize, String)> {
-    newsdesk_entities::ner::tag_sentence(words)
+    labelled(newsdesk_entities::ner::tag_sentence(words))
+}
+
+/// Tagger spans as (start, end, PER/ORG/LOC); MISC is left out, as UNER has no such type.
+fn labelled(spans: Vec<newsdesk_entities::ner::NameSpan>) -> Vec<(usize, usize, String)> {
+    spans
         .into_iter()
         .filter_map(|s| {
             let kind = match s.kind {
@@ -191,18 +196,7 @@ pub fn evaluate_model(model: &[u8], sentences: &[IobSentence]) -> Option<NerRepo
     for s in sentences {
         report.sentences += 1;
         report.words += s.words.len();
-        let pred: Vec<(usize, usize, String)> = newsdesk_entities::ner::tag_with(&model, &s.words)
-            .into_iter()
-            .filter_map(|s| {
-                let kind = match s.kind {
-                    newsdesk_model::EntityType::Person => "PER",
-                    newsdesk_model::EntityType::Org => "ORG",
-                    newsdesk_model::EntityType::Location => "LOC",
-                    newsdesk_model::EntityType::Misc => return None,
-                };
-                Some((s.start, s.end, kind.to_string()))
-            })
-            .collect();
+        let pred = labelled(newsdesk_entities::ner::tag_with(&model, &s.words));
         report.add(&spans(&s.tags), &pred);
     }
     Some(report)

@@ -56,7 +56,33 @@ pub struct Segmentation {
     pub paragraphs: Vec<Span>,
 }
 
+/// A token seen with its text: what stages that read words (amounts, dates) work on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenText<'t> {
+    pub span: Span,
+    pub text: &'t str,
+    pub lower: String,
+    pub kind: TokenKind,
+    /// No space before it.
+    pub glued: bool,
+}
+
 impl Segmentation {
+    /// The tokens inside `span` with their text and lowercase form, each marked when it is
+    /// glued to the token before it.
+    pub fn token_texts<'t>(&self, text: &'t str, span: Span) -> Vec<TokenText<'t>> {
+        let mut prev_end = None;
+        self.tokens_in(span)
+            .iter()
+            .map(|t| {
+                let glued = prev_end == Some(t.span.start);
+                prev_end = Some(t.span.end);
+                let s = t.text(text);
+                TokenText { span: t.span, text: s, lower: s.to_lowercase(), kind: t.kind, glued }
+            })
+            .collect()
+    }
+
     /// Index of the sentence that contains byte `offset`, if any.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.end <= offset);
