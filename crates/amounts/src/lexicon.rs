@@ -13,13 +13,7 @@ const FUNCTION_WORDS: &str = include_str!("../../../data/function_words.tsv");
 const VERBS: &str = include_str!("../../../data/verbs.tsv");
 const MONTHS: &str = include_str!("../../../data/months.tsv");
 
-/// Data lines of a TSV file: comments and blank lines skipped, split on tabs.
-fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
-    tsv.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
-}
+use newsdesk_model::tsv::rows;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum NumKind {

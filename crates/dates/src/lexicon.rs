@@ -10,12 +10,7 @@ const UNITS: &str = include_str!("../../../data/units.tsv");
 const CURRENCIES: &str = include_str!("../../../data/currencies.tsv");
 const NUMBER_WORDS: &str = include_str!("../../../data/number_words.tsv");
 
-/// Data lines of a TSV file: comments and blank lines skipped, split on tabs.
-fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
-    tsv.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
-}
+use newsdesk_model::tsv::rows;
 
 /// What a date word means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

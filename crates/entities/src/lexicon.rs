@@ -90,11 +90,7 @@ pub struct Lexicon {
 /// The lexicon, parsed once.
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
-fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
-    data.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
-}
+use newsdesk_model::tsv::rows;
 
 fn key(phrase: &str) -> String {
     phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()

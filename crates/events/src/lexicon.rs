@@ -7,12 +7,7 @@ use std::sync::LazyLock;
 const CAMEO: &str = include_str!("../../../data/cameo.tsv");
 const EVENT_VERBS: &str = include_str!("../../../data/event_verbs.tsv");
 
-/// Data lines of a TSV file: comments and blank lines skipped, split on tabs.
-fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
-    tsv.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
-}
+use newsdesk_model::tsv::rows;
 
 static LABELS: LazyLock<HashMap<&'static str, &'static str>> =
     LazyLock::new(|| rows(CAMEO).filter_map(|r| Some((*r.first()?, *r.get(1)?))).collect());

@@ -11,13 +11,7 @@ const MONTHS: &str = include_str!("../../../data/extract_months.tsv");
 const TLDS: &str = include_str!("../../../data/extract_tlds.tsv");
 const LANGUAGES: &str = include_str!("../../../data/extract_languages.tsv");
 
-/// Non-comment, non-empty lines of a TSV file, split on tabs.
-fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    data.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').collect())
-}
+use newsdesk_model::tsv::rows;
 
 /// Page-chrome vocabulary (see `data/extract_chrome.tsv`).
 pub struct Chrome {

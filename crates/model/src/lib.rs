@@ -5,6 +5,7 @@
 //! The wire contract uses **Unicode scalar value** offsets (what Python's `str` indexes); the
 //! conversion happens exactly once, in [`wire`], when a document is written out.
 
+pub mod tsv;
 pub mod wire;
 
 use serde::{Deserialize, Serialize};

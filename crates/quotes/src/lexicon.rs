@@ -35,11 +35,7 @@ pub struct Lexicon {
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
-fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
-    data.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
-}
+use newsdesk_model::tsv::rows;
 
 impl Lexicon {
     fn load() -> Self {

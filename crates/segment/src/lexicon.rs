@@ -23,13 +23,7 @@ const DOMAINS: &str = include_str!("../../../data/domains.tsv");
 const OPENERS: &str = include_str!("../../../data/sentence_openers.tsv");
 const CUE_VERBS: &str = include_str!("../../../data/cue_verbs.tsv");
 
-/// Data lines of a TSV file: comments and blank lines skipped, split on tabs.
-fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
-    tsv.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
-}
+use newsdesk_model::tsv::rows;
 
 static ABBREV: LazyLock<HashMap<&'static str, AbbrevKind>> = LazyLock::new(|| {
     rows(ABBREVIATIONS)
