@@ -7,6 +7,7 @@
 //! selected, so a page and its scrape give the same article.
 
 pub mod chrome;
+pub mod dateline;
 pub mod glue;
 pub mod publisher;
 pub mod whitespace;
@@ -120,6 +121,9 @@ pub fn clean_paragraphs(
             "sentences-repaired",
             format!("{repaired} glued sentence boundary(ies) given a space"),
         ));
+    }
+    if published.is_none() {
+        published = kept.iter().take(2).find_map(|p| dateline::date(p));
     }
     let publisher = known_publisher.map(str::to_string).or(trailer_name).or(body_name);
     Cleaned { paragraphs: kept, title: None, published, publisher, authors }
