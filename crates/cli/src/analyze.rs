@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 use newsdesk_extract::{Format, Options};
+use newsdesk_model::Document;
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,32 +41,39 @@ fn read_input(path: &PathBuf) -> std::io::Result<Vec<u8>> {
     Ok(buf)
 }
 
+/// Reads, extracts and analyses one input (`-` is standard input). The error is a message
+/// for the user, already naming the input.
+pub fn analyse_path(path: &PathBuf, opts: &Options) -> Result<Document, String> {
+    let shown = if path.as_os_str() == "-" { "<stdin>".to_string() } else { path.display().to_string() };
+    let bytes = read_input(path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
+    let article = newsdesk_extract::extract(&bytes, opts).map_err(|e| format!("{shown}: {e}"))?;
+    Ok(newsdesk_analyze::analyze(&article))
+}
+
+/// The inputs named on the command line; none means standard input.
+pub fn inputs(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        paths
+    }
+}
+
 pub fn run(args: Args) -> Result<ExitCode> {
-    let paths = if args.paths.is_empty() { vec![PathBuf::from("-")] } else { args.paths };
     let format = args.format.as_deref().map(|f| if f == "html" { Format::Html } else { Format::Text });
+    let opts = Options { url: args.url.clone(), format };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut failures = 0;
-    for path in &paths {
-        let shown = if path.as_os_str() == "-" { "<stdin>".to_string() } else { path.display().to_string() };
-        let bytes = match read_input(path) {
-            Ok(b) => b,
+    for path in &inputs(args.paths) {
+        let doc = match analyse_path(path, &opts) {
+            Ok(d) => d,
             Err(e) => {
-                eprintln!("newsdesk: {shown}: cannot read: {e}");
+                eprintln!("newsdesk: {e}");
                 failures += 1;
                 continue;
             }
         };
-        let opts = Options { url: args.url.clone(), format };
-        let article = match newsdesk_extract::extract(&bytes, &opts) {
-            Ok(a) => a,
-            Err(e) => {
-                eprintln!("newsdesk: {shown}: {e}");
-                failures += 1;
-                continue;
-            }
-        };
-        let doc = newsdesk_analyze::analyze(&article);
         let json = newsdesk_model::wire::to_json(&doc, args.pretty);
         if writeln!(out, "{json}").is_err() {
             // Broken pipe (e.g. `| head`): stop quietly, as Unix tools do.

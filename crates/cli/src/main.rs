@@ -4,6 +4,7 @@
 mod analyze;
 mod checklist;
 mod entities;
+mod export;
 mod extraction;
 mod ingest;
 mod pages;
@@ -46,6 +47,17 @@ enum Command {
     Entities(search::EntitiesArgs),
     /// Serve the JSON API and the web reader over a store.
     Serve(serve::Args),
+    /// GDELT-style rows (2.0 events, GKG 2.1), tab-separated.
+    #[command(subcommand)]
+    Export(ExportCommand),
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// One GDELT 2.0 event-table row per CAMEO event (61 columns).
+    Events(export::Args),
+    /// One GDELT GKG 2.1 row per document (27 columns).
+    Gkg(export::Args),
 }
 
 #[derive(Subcommand)]
@@ -96,6 +108,8 @@ fn main() -> ExitCode {
         Command::Quotes(a) => search::quotes(a),
         Command::Entities(a) => search::entities(a),
         Command::Serve(a) => serve::run(a),
+        Command::Export(ExportCommand::Events(a)) => export::run(export::Table::Events, a),
+        Command::Export(ExportCommand::Gkg(a)) => export::run(export::Table::Gkg, a),
     };
     match result {
         Ok(code) => code,

@@ -141,3 +141,41 @@ fn fifty_megabytes_of_text_finish_in_bounded_time() {
     // Not a speed test: a guard against hangs or quadratic blow-ups.
     assert!(started.elapsed() < Duration::from_secs(600), "took {:?}", started.elapsed());
 }
+
+/// Rows without their DATEADDED column (the export's own clock).
+fn without_date_added(tsv: &str) -> Vec<String> {
+    tsv.lines()
+        .map(|l| l.split('\t').enumerate().filter(|(i, _)| *i != 59).map(|(_, f)| f).collect())
+        .collect()
+}
+
+#[test]
+fn export_gives_gdelt_rows_from_pages_and_from_documents() {
+    let events = newsdesk(&["export", "events", "--header", "examples/report.txt"], None);
+    assert!(events.status.success(), "{}", String::from_utf8_lossy(&events.stderr));
+    let events = String::from_utf8(events.stdout).expect("utf-8");
+    let mut lines = events.lines();
+    assert!(lines.next().is_some_and(|h| h.starts_with("GLOBALEVENTID\tSQLDATE")));
+    let rows: Vec<&str> = lines.collect();
+    assert!(!rows.is_empty(), "the example report has events");
+    assert!(rows.iter().all(|r| r.split('\t').count() == 61), "61 columns each");
+
+    let analysed = newsdesk(&["analyze", "examples/report.txt"], None);
+    let again = newsdesk(&["export", "events", "--documents", "-"], Some(&analysed.stdout));
+    assert!(again.status.success());
+    let again = String::from_utf8(again.stdout).expect("utf-8");
+    assert_eq!(without_date_added(&again), without_date_added(&rows.join("\n")));
+
+    let gkg = newsdesk(&["export", "gkg", "examples/report.txt"], None);
+    let gkg = String::from_utf8(gkg.stdout).expect("utf-8");
+    assert_eq!(gkg.lines().count(), 1);
+    assert_eq!(gkg.trim_end_matches('\n').split('\t').count(), 27);
+}
+
+#[test]
+fn export_of_something_that_is_not_a_document_says_what_to_do() {
+    let out = newsdesk(&["export", "gkg", "--documents", "-"], Some(b"{\"x\": 1}\n"));
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("drop --documents"));
+}
