@@ -4,30 +4,53 @@
 //! nothing is allocated per feature and the model is a plain hash → weights table.
 
 use crate::lexicon::{Place, LEXICON};
+use std::borrow::Cow;
 
 /// The per-word facts features are built from, computed once per sentence.
-pub struct Prepared {
-    pub lower: Vec<String>,
-    pub raw: Vec<String>,
+pub struct Prepared<'w> {
+    pub lower: Vec<Cow<'w, str>>,
+    pub raw: Vec<Cow<'w, str>>,
     pub shape: Vec<String>,
     pub short: Vec<String>,
     /// Lexicon tag of each word (`B-country`, `I-city`, `title`, `first`, `org`... or "").
     pub gaz: Vec<&'static str>,
+    /// The lexicon's phrases starting at each word (length in words), looked up once here so
+    /// the rules after tagging read them instead of hashing the same words again.
+    pub places: Vec<Option<(usize, Place)>>,
+    pub organisations: Vec<Option<usize>>,
+    pub titles: Vec<Option<usize>>,
     /// Most words capitalised (a headline or all-caps text): capitals say little there.
     pub headline: bool,
 }
 
-impl Prepared {
+impl<'w> Prepared<'w> {
     /// Prepares the words of one sentence.
-    pub fn new<S: AsRef<str>>(words: &[S]) -> Prepared {
-        let raw: Vec<String> = words.iter().map(|w| normalise(w.as_ref())).collect();
-        let lower: Vec<String> = raw.iter().map(|w| w.to_lowercase()).collect();
+    pub fn new<S: AsRef<str>>(words: &'w [S]) -> Prepared<'w> {
+        let raw: Vec<Cow<'w, str>> = words.iter().map(|w| normalise(w.as_ref())).collect();
+        let lower: Vec<Cow<'w, str>> = raw.iter().map(lowercase).collect();
         let shape = raw.iter().map(|w| word_shape(w, 2)).collect();
         let short = raw.iter().map(|w| word_shape(w, 1)).collect();
-        let gaz = gazetteer(&raw, &lower);
-        let capitalised = raw.iter().filter(|r| r.chars().next().is_some_and(char::is_uppercase)).count();
-        let headline = capitalised * 2 > raw.len() && raw.len() > 3;
-        Prepared { lower, raw, shape, short, gaz, headline }
+        let lx = &*LEXICON;
+        let lw: Vec<&str> = lower.iter().map(|w| &**w).collect();
+        let places = (0..lw.len()).map(|i| lx.phrase_at(&lw, i)).collect();
+        let organisations =
+            (0..lw.len()).map(|i| lx.longest(&lx.organisations, &lw, i).map(|(n, _)| n)).collect();
+        let titles = (0..lw.len()).map(|i| lx.longest(&lx.titles, &lw, i).map(|(n, _)| n)).collect();
+        let mut p = Prepared {
+            lower,
+            raw,
+            shape,
+            short,
+            gaz: Vec::new(),
+            places,
+            organisations,
+            titles,
+            headline: false,
+        };
+        p.gaz = gazetteer(&p);
+        let capitalised = p.raw.iter().filter(|r| r.chars().next().is_some_and(char::is_uppercase)).count();
+        p.headline = capitalised * 2 > p.raw.len() && p.raw.len() > 3;
+        p
     }
 
     pub fn len(&self) -> usize {
@@ -39,15 +62,29 @@ impl Prepared {
     }
 }
 
+/// `w` in lowercase, borrowed when it already is.
+fn lowercase<'w>(w: &Cow<'w, str>) -> Cow<'w, str> {
+    if w.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
+        w.clone()
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
+}
+
 /// Curly quotes and apostrophes as straight ones, so `Russia’s` and `Russia's` look alike.
-fn normalise(w: &str) -> String {
-    w.chars()
-        .map(|c| match c {
-            '’' | '‘' | '`' => '\'',
-            '“' | '”' | '„' | '«' | '»' => '"',
-            c => c,
-        })
-        .collect()
+fn normalise(w: &str) -> Cow<'_, str> {
+    if w.is_ascii() && !w.contains('`') {
+        return Cow::Borrowed(w);
+    }
+    Cow::Owned(
+        w.chars()
+            .map(|c| match c {
+                '’' | '‘' | '`' => '\'',
+                '“' | '”' | '„' | '«' | '»' => '"',
+                c => c,
+            })
+            .collect(),
+    )
 }
 
 fn word_shape(w: &str, max_run: usize) -> String {
@@ -77,13 +114,12 @@ fn word_shape(w: &str, max_run: usize) -> String {
     out
 }
 
-fn gazetteer(raw: &[String], lower: &[String]) -> Vec<&'static str> {
+fn gazetteer(p: &Prepared) -> Vec<&'static str> {
     let lx = &*LEXICON;
-    let lw: Vec<&str> = lower.iter().map(String::as_str).collect();
-    let mut gaz = vec![""; raw.len()];
+    let mut gaz = vec![""; p.len()];
     let mut i = 0;
-    while i < raw.len() {
-        if let Some((n, place)) = lx.phrase_at(&lw, i) {
+    while i < p.len() {
+        if let Some((n, place)) = p.places[i] {
             let (b, inside) = match place {
                 Place::Country(_) => ("B-country", "I-country"),
                 Place::City(_) => ("B-city", "I-city"),
@@ -97,7 +133,7 @@ fn gazetteer(raw: &[String], lower: &[String]) -> Vec<&'static str> {
             i += n;
             continue;
         }
-        if let Some((n, _)) = lx.longest(&lx.organisations, &lw, i) {
+        if let Some(n) = p.organisations[i] {
             gaz[i] = "B-org";
             for g in gaz.iter_mut().skip(i + 1).take(n - 1) {
                 *g = "I-org";
@@ -105,16 +141,16 @@ fn gazetteer(raw: &[String], lower: &[String]) -> Vec<&'static str> {
             i += n;
             continue;
         }
-        if let Some((n, _)) = lx.longest(&lx.titles, &lw, i) {
+        if let Some(n) = p.titles[i] {
             for g in gaz.iter_mut().skip(i).take(n) {
                 *g = "title";
             }
             i += n;
             continue;
         }
-        if lx.first_names.contains_key(&lower[i]) {
+        if lx.first_names.contains_key(&*p.lower[i]) {
             gaz[i] = "first";
-        } else if lx.org_words.contains_key(&raw[i]) {
+        } else if lx.org_words.contains_key(&*p.raw[i]) {
             gaz[i] = "org";
         }
         i += 1;
@@ -145,11 +181,11 @@ fn feat(template: u8, parts: &[&str]) -> u32 {
 /// Pushes the feature hashes of word `i` into `out` (cleared first).
 pub fn features(p: &Prepared, i: usize, out: &mut Vec<u32>) {
     out.clear();
-    fn get(v: &[String], j: isize) -> &str {
+    fn get<S: AsRef<str>>(v: &[S], j: isize) -> &str {
         if j < 0 {
             "<s>"
         } else {
-            v.get(j as usize).map(String::as_str).unwrap_or("</s>")
+            v.get(j as usize).map(AsRef::as_ref).unwrap_or("</s>")
         }
     }
     let gz = |j: isize| -> &str {

@@ -5,8 +5,13 @@
 //! Everything is keyed by lowercase text; multi-word names are matched over words by
 //! [`Lexicon::phrase_at`], longest first.
 
-use std::collections::HashMap;
+use std::collections::{HashMap as StdHashMap, HashSet};
 use std::sync::LazyLock;
+
+/// The lexicon's tables: read-only after loading and keyed by our own data files, so a fast
+/// (randomly seeded) hasher is safe; lookups by text words are the tagger's hottest path.
+pub type Map<K, V> = StdHashMap<K, V, foldhash::fast::RandomState>;
+type HashMap<K, V> = Map<K, V>;
 
 const COUNTRIES: &str = include_str!("../../../data/countries.tsv");
 const CITIES: &str = include_str!("../../../data/cities.tsv");
@@ -82,7 +87,7 @@ pub struct Lexicon {
     /// Lowercase name or other name of a well-known organisation → its name.
     pub organisations: HashMap<String, String>,
     /// First words of every phrase of two words or more (to stop a lookup early).
-    pub phrase_starts: std::collections::HashSet<String>,
+    pub phrase_starts: HashSet<String, foldhash::fast::RandomState>,
     /// Longest phrase in words, over places and titles.
     pub max_words: usize,
 }
@@ -99,7 +104,7 @@ fn key(phrase: &str) -> String {
 impl Lexicon {
     fn load() -> Lexicon {
         let mut lx = Lexicon::default();
-        let mut by_iso = HashMap::new();
+        let mut by_iso = HashMap::default();
         for row in rows(COUNTRIES) {
             let [name, others, demonyms, capital, iso, ..] = row[..] else { continue };
             let idx = lx.countries.len();
@@ -186,18 +191,23 @@ impl Lexicon {
         lower: &[&str],
         i: usize,
     ) -> Option<(usize, &'a V)> {
-        let mut buf = String::new();
-        let mut best = None;
-        for n in 1..=self.max_words.min(lower.len().saturating_sub(i)) {
-            if n > 1 {
-                buf.push(' ');
-            }
-            buf.push_str(lower.get(i + n - 1)?);
+        let max = self.max_words.min(lower.len().saturating_sub(i));
+        let first = *lower.get(i)?;
+        if max == 0 {
+            return None;
+        }
+        let mut best = table.get(first).map(|v| (1, v));
+        // Most words start no phrase: one lookup, no allocation.
+        if max == 1 || !self.phrase_starts.contains(first) {
+            return best;
+        }
+        let mut buf = String::with_capacity(64);
+        buf.push_str(first);
+        for (n, word) in (2..).zip(lower.get(i + 1..i + max)?) {
+            buf.push(' ');
+            buf.push_str(word);
             if let Some(v) = table.get(buf.as_str()) {
                 best = Some((n, v));
-            }
-            if n == 1 && !self.phrase_starts.contains(buf.as_str()) {
-                break;
             }
         }
         best

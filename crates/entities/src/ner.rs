@@ -193,6 +193,10 @@ fn subtype_of(place: Place) -> &'static str {
 
 /// A word like `News.Az` or `Astana.Times`: a site or publisher name.
 fn is_site_name(w: &str) -> bool {
+    // Both readings below need a period: most words are ruled out without allocating.
+    if !w.contains('.') {
+        return false;
+    }
     let Some((left, right)) = w.split_once('.') else { return false };
     left.chars().count() >= 2
         && right.chars().count() >= 2
@@ -208,7 +212,7 @@ fn is_site_name(w: &str) -> bool {
 
 fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     let lx = &*LEXICON;
-    let lower: Vec<&str> = p.lower.iter().map(String::as_str).collect();
+    let lower: Vec<&str> = p.lower.iter().map(|w| &**w).collect();
     let n = p.len();
     // Titles and demonyms at the front of a name are not part of it
     // (`Azerbaijani President Ilham Aliyev` → `Ilham Aliyev`).
@@ -222,11 +226,10 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             }
         }
         while s.end - s.start > 1 {
-            if let Some((k, _)) = lx.longest(&lx.titles, &lower, s.start).filter(|(k, _)| s.start + k < s.end)
-            {
+            if let Some(k) = p.titles[s.start].filter(|k| s.start + k < s.end) {
                 s.start += k;
             } else if s.kind == EntityType::Person
-                && matches!(lx.phrase_at(&lower, s.start), Some((1, Place::Demonym(_) | Place::Country(_))))
+                && matches!(p.places[s.start], Some((1, Place::Demonym(_) | Place::Country(_))))
             {
                 s.start += 1;
             } else {
@@ -245,7 +248,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
                 next.starts_with(pre) && next[pre.len()..].chars().next().is_some_and(char::is_uppercase)
             });
             let particle = ["bin", "ibn", "de", "da", "van", "von", "der", "del", "di", "al", "el"]
-                .contains(&next.as_str())
+                .contains(&&**next)
                 && p.raw.get(end + 1).is_some_and(|w| capitalised(w));
             if glued {
                 end += 1;
@@ -263,8 +266,8 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     // Articles are not part of a name unless the listed name has one (`The Hague`).
     for s in spans.iter_mut() {
         let article = matches!(lower[s.start], "a" | "an" | "the");
-        let listed = lx.phrase_at(&lower, s.start).is_some_and(|(k, _)| s.start + k == s.end)
-            || lx.longest(&lx.organisations, &lower, s.start).is_some_and(|(k, _)| s.start + k == s.end);
+        let listed = p.places[s.start].is_some_and(|(k, _)| s.start + k == s.end)
+            || p.organisations[s.start].is_some_and(|k| s.start + k == s.end);
         if article && !listed && s.end - s.start > 1 {
             s.start += 1;
         }
@@ -275,8 +278,8 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         if s.place.is_some() || s.end - s.start < 2 {
             continue;
         }
-        let last = p.raw[s.end - 1].as_str();
-        let first = p.raw[s.start].as_str();
+        let last = &*p.raw[s.end - 1];
+        let first = &*p.raw[s.start];
         if lx.org_words.get(last).is_some_and(|pos| pos != "start")
             || lx.org_words.get(first).is_some_and(|pos| pos != "end")
         {
@@ -284,8 +287,8 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         } else if s.kind != EntityType::Person
             && s.end - s.start <= 3
             && lx.first_names.contains_key(lower[s.start])
-            && lx.phrase_at(&lower, s.start).is_none()
-            && lx.longest(&lx.organisations, &lower, s.start).is_none()
+            && p.places[s.start].is_none()
+            && p.organisations[s.start].is_none()
         {
             s.kind = EntityType::Person;
         }
@@ -294,13 +297,13 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     spans.retain(|s| {
         !(s.end - s.start == 1
             && (NEVER_ALONE.contains(&lower[s.start])
-                || matches!(lx.phrase_at(&lower, s.start), Some((1, Place::Demonym(_))))
+                || matches!(p.places[s.start], Some((1, Place::Demonym(_))))
                 || lower[s.start].strip_suffix('s').is_some_and(|w| lx.country_of(w).is_some())))
     });
     // Listed organisations (`NATO`, `Reuters`, `the World Bank`).
     let mut i = 0;
     while i < n {
-        let Some((k, _)) = lx.longest(&lx.organisations, &lower, i) else {
+        let Some(k) = p.organisations[i] else {
             i += 1;
             continue;
         };
@@ -329,7 +332,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     // Listed places.
     let mut i = 0;
     while i < n {
-        let Some((k, place)) = lx.phrase_at(&lower, i) else {
+        let Some((k, place)) = p.places[i] else {
             i += 1;
             continue;
         };
@@ -436,7 +439,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     }
     // Treaty-like names: `Declaration on Allied Interaction`, `Strategic Partnership Treaty`.
     for j in 0..n {
-        if !MISC_HEADS.contains(&p.raw[j].as_str()) {
+        if !MISC_HEADS.contains(&&*p.raw[j]) {
             continue;
         }
         let mut start = j;
