@@ -8,3 +8,5 @@ if [ -x scripts/install-chromium.sh ]; then
 fi
 cargo test --workspace --all-targets
 cargo test --workspace --doc
+# Python bindings, in a real interpreter and a real local PySpark.
+bash scripts/test-python.sh
