@@ -211,7 +211,7 @@ pub(crate) fn is_excluded(toks: &[Tok], f: &Figure, qualified: bool) -> bool {
             return true;
         }
         if next.is_some_and(|t| {
-            matches!(t.lower.as_str(), "a.m." | "p.m." | "am" | "pm" | "gmt" | "utc" | "o'clock" | "hrs")
+            matches!(t.lower.as_ref(), "a.m." | "p.m." | "am" | "pm" | "gmt" | "utc" | "o'clock" | "hrs")
         }) {
             return true;
         }
@@ -230,7 +230,7 @@ pub(crate) fn is_excluded(toks: &[Tok], f: &Figure, qualified: bool) -> bool {
     if matches!(f.unit, Some("days" | "weeks" | "months" | "years" | "hours" | "minutes" | "decades"))
         && toks
             .get(f.end)
-            .is_some_and(|t| matches!(t.lower.as_str(), "ago" | "later" | "earlier" | "before" | "after"))
+            .is_some_and(|t| matches!(t.lower.as_ref(), "ago" | "later" | "earlier" | "before" | "after"))
     {
         return true;
     }

@@ -85,7 +85,7 @@ fn sentence_amounts(text: &str, toks: &[Tok], out: &mut Vec<Amount>) {
 fn qualifier_before(toks: &[Tok], start: usize) -> (usize, Option<&'static str>) {
     for n in (1..=4).rev() {
         let Some(from) = start.checked_sub(n) else { continue };
-        let phrase: Vec<&str> = toks[from..start].iter().map(|t| t.lower.as_str()).collect();
+        let phrase: Vec<&str> = toks[from..start].iter().map(|t| t.lower.as_ref()).collect();
         if let Some(q) = lexicon::qualifier(&phrase.join(" "), false) {
             return (from, Some(q));
         }
@@ -97,7 +97,7 @@ fn qualifier_before(toks: &[Tok], start: usize) -> (usize, Option<&'static str>)
 fn qualifier_after(toks: &[Tok], end: usize) -> (usize, Option<&'static str>) {
     for n in (1..=2).rev() {
         let Some(slice) = toks.get(end..end + n) else { continue };
-        let phrase: Vec<&str> = slice.iter().map(|t| t.lower.as_str()).collect();
+        let phrase: Vec<&str> = slice.iter().map(|t| t.lower.as_ref()).collect();
         if let Some(q) = lexicon::qualifier(&phrase.join(" "), true) {
             return (end + n, Some(q));
         }

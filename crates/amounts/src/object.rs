@@ -73,7 +73,7 @@ fn modifiers(toks: &[Tok], mut j: usize, pieces: &mut Pieces) -> usize {
     let mut phrases = 0;
     while phrases < 2 {
         let Some(t) = toks.get(j) else { break };
-        if class(t) == Some(WordClass::Prep) && !matches!(t.lower.as_str(), "to" | "by" | "between") {
+        if class(t) == Some(WordClass::Prep) && !matches!(t.lower.as_ref(), "to" | "by" | "between") {
             let Some((_, end)) = np_right(toks, j + 1, true) else { break };
             extend(pieces, j, end);
             j = end;
@@ -82,7 +82,7 @@ fn modifiers(toks: &[Tok], mut j: usize, pieces: &mut Pieces) -> usize {
         }
         // `are operating in X` or `operating in X`.
         let aux =
-            class(t) == Some(WordClass::Aux) && matches!(t.lower.as_str(), "are" | "is" | "were" | "was");
+            class(t) == Some(WordClass::Aux) && matches!(t.lower.as_ref(), "are" | "is" | "were" | "was");
         let p = if aux { j + 1 } else { j };
         let participle = toks.get(p).is_some_and(|t| {
             t.kind == TokenKind::Word && t.lower.ends_with("ing") && class(t).is_none() && t.lower.len() > 5
@@ -177,7 +177,7 @@ pub(crate) fn object(text: &str, toks: &[Tok], q_start: usize, f: &Figure) -> Op
     while l > 0 && skipped < 4 {
         let t = &toks[l - 1];
         let link = matches!(class(t), Some(WordClass::Link | WordClass::Aux))
-            || matches!(t.lower.as_str(), "of" | "at" | "to" | "by" | "already" | "now" | "also" | "still");
+            || matches!(t.lower.as_ref(), "of" | "at" | "to" | "by" | "already" | "now" | "also" | "still");
         if !link {
             break;
         }

@@ -2,7 +2,7 @@
 //! returns where the expression ends and what it resolves to against the anchor.
 
 use crate::calendar::{self, When};
-use crate::lexicon::{date_word, is_measure, month, small_number, DateWord, Unit};
+use crate::lexicon::{is_measure, month, small_number, DateWord, Unit};
 use crate::Tok;
 use jiff::civil::Date;
 use newsdesk_segment::TokenKind;
@@ -10,6 +10,10 @@ use newsdesk_segment::TokenKind;
 /// What every matcher sees.
 pub(crate) struct Ctx<'a, 't> {
     pub toks: &'a [Tok<'t>],
+    /// What each token means as a date word, and the month it names: looked up once per
+    /// token, since every matcher asks again at every position.
+    pub words: &'a [Option<DateWord>],
+    pub months: &'a [Option<i8>],
     pub anchor: Option<Date>,
     /// The sentence speaks of the future (`will`, `scheduled`): bare weekdays look ahead.
     pub future: bool,
@@ -22,13 +26,13 @@ impl Ctx<'_, '_> {
         self.toks.get(i)
     }
     fn lower(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.lower.as_str())
+        self.toks.get(i).map_or("", |t| t.lower.as_ref())
     }
     fn word(&self, i: usize) -> Option<DateWord> {
-        date_word(self.lower(i))
+        self.words.get(i).copied().flatten()
     }
     fn month(&self, i: usize) -> Option<i8> {
-        self.tok(i).filter(|t| t.kind == TokenKind::Word).and_then(|t| month(t.text))
+        self.months.get(i).copied().flatten()
     }
     /// A day of the month: `19`, `19th`.
     fn day(&self, i: usize) -> Option<i8> {

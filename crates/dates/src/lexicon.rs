@@ -1,7 +1,8 @@
 //! The words of date expressions, compiled in from `data/months.tsv` and
 //! `data/date_words.tsv`.
 
-use std::collections::HashMap;
+/// Read-only tables of our own words: a fast hasher is safe.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 use std::sync::LazyLock;
 
 const MONTHS: &str = include_str!("../../../data/months.tsv");
@@ -73,16 +74,25 @@ pub(crate) fn month(word: &str) -> Option<i8> {
     MONTH.get(bare.to_lowercase().as_str()).copied()
 }
 
+/// [`month`] for a word whose lowercase form is already known: no allocation.
+pub(crate) fn month_of(word: &str, lower: &str) -> Option<i8> {
+    if !word.starts_with(char::is_uppercase) {
+        return None;
+    }
+    MONTH.get(lower.strip_suffix('.').unwrap_or(lower)).copied()
+}
+
 /// What a lowercase word means in a date expression.
 pub(crate) fn date_word(lower: &str) -> Option<DateWord> {
     WORDS.get(lower).copied()
 }
 
 /// Words after a number that make it an amount, not a year: units, currencies, scales.
-static MEASURE: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
-    let first = |tsv: &'static str| rows(tsv).filter_map(|r| r.first().map(|w| w.to_lowercase()));
-    first(UNITS).chain(first(CURRENCIES)).chain(first(NUMBER_WORDS)).collect()
-});
+static MEASURE: LazyLock<std::collections::HashSet<String, foldhash::fast::RandomState>> =
+    LazyLock::new(|| {
+        let first = |tsv: &'static str| rows(tsv).filter_map(|r| r.first().map(|w| w.to_lowercase()));
+        first(UNITS).chain(first(CURRENCIES)).chain(first(NUMBER_WORDS)).collect()
+    });
 
 /// True when a number followed by `lower` is an amount (`2000 people`, `2024 euros`).
 pub(crate) fn is_measure(lower: &str) -> bool {

@@ -20,7 +20,7 @@ mod expr;
 mod lexicon;
 
 use newsdesk_model::{DateMention, Span};
-use newsdesk_segment::Segmentation;
+use newsdesk_segment::{Segmentation, TokenKind};
 
 /// A token of one sentence with what the matchers need to know about it.
 pub(crate) type Tok<'t> = newsdesk_segment::TokenText<'t>;
@@ -35,8 +35,13 @@ pub fn find(text: &str, seg: &Segmentation, published: Option<&str>) -> Vec<Date
     let mut out = Vec::new();
     for sentence in &seg.sentences {
         let toks = seg.token_texts(text, *sentence);
-        let future = toks.iter().any(|t| FUTURE.contains(&t.lower.as_str()));
-        let ctx = expr::Ctx { toks: &toks, anchor, future };
+        let future = toks.iter().any(|t| FUTURE.contains(&t.lower.as_ref()));
+        let words: Vec<_> = toks.iter().map(|t| lexicon::date_word(&t.lower)).collect();
+        let months: Vec<_> = toks
+            .iter()
+            .map(|t| if t.kind == TokenKind::Word { lexicon::month_of(t.text, &t.lower) } else { None })
+            .collect();
+        let ctx = expr::Ctx { toks: &toks, words: &words, months: &months, anchor, future };
         let mut i = 0;
         while i < toks.len() {
             let Some((end, when)) = ctx.at(i).filter(|(end, _)| *end > i) else {

@@ -19,6 +19,7 @@ mod sentence;
 mod token;
 
 use newsdesk_model::Span;
+use std::borrow::Cow;
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +62,8 @@ pub struct Segmentation {
 pub struct TokenText<'t> {
     pub span: Span,
     pub text: &'t str,
-    pub lower: String,
+    /// Lowercase form, borrowed from the text when it already is (most words).
+    pub lower: Cow<'t, str>,
     pub kind: TokenKind,
     /// No space before it.
     pub glued: bool,
@@ -78,7 +80,12 @@ impl Segmentation {
                 let glued = prev_end == Some(t.span.start);
                 prev_end = Some(t.span.end);
                 let s = t.text(text);
-                TokenText { span: t.span, text: s, lower: s.to_lowercase(), kind: t.kind, glued }
+                let lower = if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+                    Cow::Owned(s.to_lowercase())
+                } else {
+                    Cow::Borrowed(s)
+                };
+                TokenText { span: t.span, text: s, lower, kind: t.kind, glued }
             })
             .collect()
     }
