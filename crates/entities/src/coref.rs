@@ -8,6 +8,7 @@ use crate::lexicon::{Place, LEXICON};
 use crate::ner::NameSpan;
 use crate::words::Word;
 use newsdesk_model::{Entity, EntityType, Mention, MentionForm};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The words of a document with their text.
@@ -15,13 +16,23 @@ pub struct Words<'t> {
     pub text: &'t str,
     pub words: Vec<Word>,
     pub raw: Vec<&'t str>,
-    pub lower: Vec<String>,
+    /// Lowercase, curly apostrophes straightened; borrowed when the word already is.
+    pub lower: Vec<Cow<'t, str>>,
 }
 
 impl<'t> Words<'t> {
     pub fn new(text: &'t str, words: Vec<Word>) -> Self {
         let raw: Vec<&str> = words.iter().map(|w| w.span.slice(text)).collect();
-        let lower = raw.iter().map(|w| w.to_lowercase().replace('’', "'")).collect();
+        let lower = raw
+            .iter()
+            .map(|&w| {
+                if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                    Cow::Borrowed(w)
+                } else {
+                    Cow::Owned(w.to_lowercase().replace('’', "'"))
+                }
+            })
+            .collect();
         Words { text, words, raw, lower }
     }
     pub(crate) fn sentence(&self, i: usize) -> usize {
@@ -93,7 +104,7 @@ const NOT_IN_TITLE: &[&str] = &[
 pub fn resolve(w: &Words, names: &[NameSpan]) -> Vec<Entity> {
     let lx = &*LEXICON;
     let mut clusters: Vec<Cluster> = Vec::new();
-    let lower: Vec<&str> = w.lower.iter().map(String::as_str).collect();
+    let lower: Vec<&str> = w.lower.iter().map(|l| &**l).collect();
     let mut covered = vec![false; w.raw.len()];
     let mut in_name = vec![false; w.raw.len()];
     let mut org_ending = std::collections::HashMap::new();

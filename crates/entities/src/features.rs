@@ -10,8 +10,9 @@ use std::borrow::Cow;
 pub struct Prepared<'w> {
     pub lower: Vec<Cow<'w, str>>,
     pub raw: Vec<Cow<'w, str>>,
-    pub shape: Vec<String>,
-    pub short: Vec<String>,
+    /// Word shapes (`Xx`, `dd.d`) with runs cut at two, and at one.
+    pub shape: Strs,
+    pub short: Strs,
     /// Lexicon tag of each word (`B-country`, `I-city`, `title`, `first`, `org`... or "").
     pub gaz: Vec<&'static str>,
     /// The lexicon's phrases starting at each word (length in words), looked up once here so
@@ -28,8 +29,11 @@ impl<'w> Prepared<'w> {
     pub fn new<S: AsRef<str>>(words: &'w [S]) -> Prepared<'w> {
         let raw: Vec<Cow<'w, str>> = words.iter().map(|w| normalise(w.as_ref())).collect();
         let lower: Vec<Cow<'w, str>> = raw.iter().map(lowercase).collect();
-        let shape = raw.iter().map(|w| word_shape(w, 2)).collect();
-        let short = raw.iter().map(|w| word_shape(w, 1)).collect();
+        let mut shape = Strs::with_capacity(raw.len());
+        let mut short = Strs::with_capacity(raw.len());
+        for w in &raw {
+            word_shapes(w, &mut shape, &mut short);
+        }
         let lx = &*LEXICON;
         let lw: Vec<&str> = lower.iter().map(|w| &**w).collect();
         let places = (0..lw.len()).map(|i| lx.phrase_at(&lw, i)).collect();
@@ -87,17 +91,45 @@ fn normalise(w: &str) -> Cow<'_, str> {
     )
 }
 
-fn word_shape(w: &str, max_run: usize) -> String {
-    let mut out = String::new();
+/// Short strings kept end to end in one buffer: one allocation per sentence, not per word.
+#[derive(Debug, Default, Clone)]
+pub struct Strs {
+    buf: String,
+    ends: Vec<usize>,
+}
+
+impl Strs {
+    fn with_capacity(n: usize) -> Strs {
+        Strs { buf: String::with_capacity(n * 4), ends: Vec::with_capacity(n) }
+    }
+    /// The `i`th string.
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)?;
+        let start = i.checked_sub(1).map_or(0, |p| self.ends[p]);
+        self.buf.get(start..end)
+    }
+    fn end(&mut self) {
+        self.ends.push(self.buf.len());
+    }
+}
+
+/// The shape of `w` (first 24 chars: upper `X`, lower `x`, digit `d`, others as they are)
+/// with runs cut at two characters into `shape` and at one into `short`.
+fn word_shapes(w: &str, shape: &mut Strs, short: &mut Strs) {
     let mut last = '\0';
     let mut run = 0;
     for c in w.chars().take(24) {
-        let k = if c.is_uppercase() {
+        let k = if c.is_ascii() {
+            match c {
+                'A'..='Z' => 'X',
+                'a'..='z' => 'x',
+                '0'..='9' => 'd',
+                c => c,
+            }
+        } else if c.is_uppercase() {
             'X'
         } else if c.is_lowercase() {
             'x'
-        } else if c.is_ascii_digit() {
-            'd'
         } else {
             c
         };
@@ -107,11 +139,15 @@ fn word_shape(w: &str, max_run: usize) -> String {
             run = 1;
             last = k;
         }
-        if run <= max_run {
-            out.push(k);
+        if run <= 2 {
+            shape.buf.push(k);
+        }
+        if run <= 1 {
+            short.buf.push(k);
         }
     }
-    out
+    shape.end();
+    short.end();
 }
 
 fn gazetteer(p: &Prepared) -> Vec<&'static str> {
@@ -188,6 +224,13 @@ pub fn features(p: &Prepared, i: usize, out: &mut Vec<u32>) {
             v.get(j as usize).map(AsRef::as_ref).unwrap_or("</s>")
         }
     }
+    fn gets(v: &Strs, j: isize) -> &str {
+        if j < 0 {
+            "<s>"
+        } else {
+            v.get(j as usize).unwrap_or("</s>")
+        }
+    }
     let gz = |j: isize| -> &str {
         if j < 0 {
             "<s>"
@@ -198,16 +241,19 @@ pub fn features(p: &Prepared, i: usize, out: &mut Vec<u32>) {
     let j = i as isize;
     let w = get(&p.lower, j);
     let raw = get(&p.raw, j);
+    // Each neighbour read once (these are looked up by several templates).
+    let (lower_p1, lower_n1) = (get(&p.lower, j - 1), get(&p.lower, j + 1));
+    let (short_p1, short, short_n1) = (gets(&p.short, j - 1), gets(&p.short, j), gets(&p.short, j + 1));
     out.push(feat(0, &[]));
     out.push(feat(1, &[w]));
-    out.push(feat(2, &[get(&p.lower, j - 1)]));
-    out.push(feat(3, &[get(&p.lower, j + 1)]));
+    out.push(feat(2, &[lower_p1]));
+    out.push(feat(3, &[lower_n1]));
     out.push(feat(4, &[get(&p.lower, j - 2)]));
     out.push(feat(5, &[get(&p.lower, j + 2)]));
-    out.push(feat(6, &[get(&p.shape, j)]));
-    out.push(feat(7, &[get(&p.short, j - 1), get(&p.short, j)]));
-    out.push(feat(8, &[get(&p.short, j), get(&p.short, j + 1)]));
-    out.push(feat(9, &[get(&p.short, j - 1), get(&p.short, j), get(&p.short, j + 1)]));
+    out.push(feat(6, &[gets(&p.shape, j)]));
+    out.push(feat(7, &[short_p1, short]));
+    out.push(feat(8, &[short, short_n1]));
+    out.push(feat(9, &[short_p1, short, short_n1]));
     let n_chars = w.chars().count();
     for (n, (cut, _)) in w.char_indices().rev().take(4).enumerate() {
         if n_chars > n + 1 {
@@ -219,22 +265,23 @@ pub fn features(p: &Prepared, i: usize, out: &mut Vec<u32>) {
             out.push(feat(16 + n as u8, &[&w[..cut]]));
         }
     }
+    let gz0 = gz(j);
     out.push(feat(20, &[raw]));
-    out.push(feat(21, &[gz(j)]));
-    out.push(feat(22, &[gz(j - 1), gz(j)]));
-    out.push(feat(23, &[gz(j), gz(j + 1)]));
-    out.push(feat(24, &[if i == 0 { "first" } else { "rest" }, get(&p.short, j)]));
-    out.push(feat(25, &[get(&p.lower, j - 1), get(&p.short, j)]));
-    out.push(feat(26, &[get(&p.short, j), get(&p.lower, j + 1)]));
-    out.push(feat(27, &[w, get(&p.lower, j + 1)]));
-    out.push(feat(28, &[get(&p.lower, j - 1), w]));
+    out.push(feat(21, &[gz0]));
+    out.push(feat(22, &[gz(j - 1), gz0]));
+    out.push(feat(23, &[gz0, gz(j + 1)]));
+    out.push(feat(24, &[if i == 0 { "first" } else { "rest" }, short]));
+    out.push(feat(25, &[lower_p1, short]));
+    out.push(feat(26, &[short, lower_n1]));
+    out.push(feat(27, &[w, lower_n1]));
+    out.push(feat(28, &[lower_p1, w]));
     out.push(feat(29, &[gz(j - 2)]));
     out.push(feat(30, &[gz(j + 2)]));
     if i == 0 {
         out.push(feat(31, &[w]));
     }
     if p.headline {
-        out.push(feat(32, &[get(&p.short, j)]));
+        out.push(feat(32, &[short]));
     }
 }
 

@@ -22,8 +22,11 @@ const CLOSERS: &[char] = &['"', '\'', ')', ']', '}', '”', '’', '»', ',', ';
 pub fn words(text: &str, seg: &Segmentation) -> Vec<Word> {
     let mut out = Vec::with_capacity(seg.tokens.len() + seg.tokens.len() / 4);
     let mut sentence = 0;
+    // Reused for every token: no allocation per word.
+    let mut pieces = Vec::new();
+    let mut tail = Vec::new();
     for token in &seg.tokens {
-        let mut pieces = Vec::new();
+        pieces.clear();
         // Cut at sentence boundaries inside the token (glued `Putin.He`).
         let mut start = token.span.start;
         for s in seg.sentences.iter().skip(sentence) {
@@ -36,17 +39,17 @@ pub fn words(text: &str, seg: &Segmentation) -> Vec<Word> {
             }
         }
         pieces.push(Span::new(start, token.span.end));
-        for piece in pieces {
+        for &piece in &pieces {
             while seg.sentences.get(sentence + 1).is_some_and(|s| s.start <= piece.start) {
                 sentence += 1;
             }
-            split_punct(text, piece, sentence, &mut out);
+            split_punct(text, piece, sentence, &mut tail, &mut out);
         }
     }
     out
 }
 
-fn split_punct(text: &str, span: Span, sentence: usize, out: &mut Vec<Word>) {
+fn split_punct(text: &str, span: Span, sentence: usize, tail: &mut Vec<Span>, out: &mut Vec<Word>) {
     let Some(s) = text.get(span.start..span.end) else { return };
     let s_trim = s.trim();
     if s_trim.is_empty() {
@@ -65,7 +68,7 @@ fn split_punct(text: &str, span: Span, sentence: usize, out: &mut Vec<Word>) {
         }
     }
     // Trailing closers, kept to push after the word.
-    let mut tail = Vec::new();
+    tail.clear();
     while let Some(w) = text.get(start..end) {
         let Some(c) = w.chars().next_back() else { break };
         if w.len() <= c.len_utf8() || !CLOSERS.contains(&c) {
@@ -88,7 +91,7 @@ fn split_punct(text: &str, span: Span, sentence: usize, out: &mut Vec<Word>) {
         None if start < end => out.push(Word { span: Span::new(start, end), sentence }),
         None => {}
     }
-    for t in tail.into_iter().rev() {
+    for &t in tail.iter().rev() {
         out.push(Word { span: t, sentence });
     }
 }
