@@ -2,7 +2,9 @@
 //! words, currencies, units, qualifiers, month names and the function words that bound the
 //! phrase naming what is counted.
 
-use std::collections::HashMap;
+/// Read-only tables of our own words: a fast hasher is safe.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 use std::sync::LazyLock;
 
 const NUMBER_WORDS: &str = include_str!("../../../data/number_words.tsv");
@@ -139,8 +141,8 @@ pub(crate) fn is_month(word: &str) -> bool {
     MONTH.contains_key(bare.to_lowercase().as_str())
 }
 
-static VERB: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
-    let mut forms = std::collections::HashSet::new();
+static VERB: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut forms = HashSet::default();
     for r in rows(VERBS) {
         let Some(base) = r.first() else { continue };
         forms.extend(inflect(base));

@@ -150,26 +150,34 @@ pub fn viterbi(scores: &[[f32; NT]], trans: &[[f32; NT]; NT], start: &[f32; NT])
     if n == 0 {
         return Vec::new();
     }
+    // Forbidden transitions weigh minus infinity: a sum with them never wins a strict
+    // comparison against the initial minus infinity, exactly as skipping them would.
+    let mut tr = [[f32::NEG_INFINITY; NT]; NT];
+    for (p, row) in tr.iter_mut().enumerate() {
+        for (t, w) in row.iter_mut().enumerate() {
+            if allowed(Some(p), t) {
+                *w = trans[p][t];
+            }
+        }
+    }
     let mut best = vec![[f32::NEG_INFINITY; NT]; n];
-    let mut back = vec![[0usize; NT]; n];
+    let mut back = vec![[0u8; NT]; n];
     for t in 0..NT {
         if allowed(None, t) {
             best[0][t] = scores[0][t] + start[t];
         }
     }
     for i in 1..n {
+        let prev = best[i - 1];
         for t in 0..NT {
             let mut arg = 0;
             // (strictly greater: ties keep the lowest previous tag)
             let mut val = f32::NEG_INFINITY;
-            for p in 0..NT {
-                if !allowed(Some(p), t) {
-                    continue;
-                }
-                let v = best[i - 1][p] + trans[p][t];
+            for (p, row) in tr.iter().enumerate() {
+                let v = prev[p] + row[t];
                 if v > val {
                     val = v;
-                    arg = p;
+                    arg = p as u8;
                 }
             }
             best[i][t] = val + scores[i][t];
@@ -186,7 +194,7 @@ pub fn viterbi(scores: &[[f32; NT]], trans: &[[f32; NT]; NT], start: &[f32; NT])
     let mut path = vec![0; n];
     for i in (0..n).rev() {
         path[i] = t;
-        t = back[i][t];
+        t = usize::from(back[i][t]);
     }
     path
 }

@@ -1,7 +1,8 @@
 //! CAMEO codes and their trigger patterns, compiled in from `data/cameo.tsv` and
 //! `data/event_verbs.tsv`.
 
-use std::collections::HashMap;
+/// Read-only tables of our own words: a fast hasher is safe.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 use std::sync::LazyLock;
 
 const CAMEO: &str = include_str!("../../../data/cameo.tsv");
@@ -34,7 +35,7 @@ pub(crate) struct Trigger {
 
 /// Triggers indexed by their first word, longest pattern first.
 static TRIGGERS: LazyLock<HashMap<&'static str, Vec<Trigger>>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Vec<Trigger>> = HashMap::new();
+    let mut map: HashMap<&'static str, Vec<Trigger>> = HashMap::default();
     for r in rows(EVENT_VERBS) {
         let (Some(pattern), Some(code)) = (r.first(), r.get(1)) else { continue };
         if label(code).is_none() {

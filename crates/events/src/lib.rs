@@ -16,6 +16,7 @@ mod trigger;
 
 use newsdesk_model::{Document, Event, Span};
 use newsdesk_segment::Segmentation;
+use std::borrow::Cow;
 
 /// Words right before a trigger that make it a plan or an offer, not a deed.
 const INTENT: [&str; 15] = [
@@ -34,17 +35,17 @@ pub fn detect(doc: &Document, seg: &Segmentation) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for (k, sentence) in seg.sentences.iter().enumerate() {
         let tokens = seg.tokens_in(*sentence);
-        let words: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let words: Vec<Cow<str>> = tokens.iter().map(|t| lowercase(t.text(text))).collect();
         let mut i = 0;
         while i < words.len() {
             let Some((trigger, end)) = trigger::match_at(&words, i) else {
                 i += 1;
                 continue;
             };
-            let near = |list: &[&str]| (i.saturating_sub(3)..i).any(|p| list.contains(&words[p].as_str()));
-            let negated = (i.saturating_sub(2)..i).any(|p| NEGATION.contains(&words[p].as_str()));
+            let near = |list: &[&str]| (i.saturating_sub(3)..i).any(|p| list.contains(&&*words[p]));
+            let negated = (i.saturating_sub(2)..i).any(|p| NEGATION.contains(&&*words[p]));
             // `a sign of`, `the visit`: a one-word verb trigger after a determiner is a noun.
-            let noun = end - i == 1 && i > 0 && DETERMINERS.contains(&words[i - 1].as_str());
+            let noun = end - i == 1 && i > 0 && DETERMINERS.contains(&&*words[i - 1]);
             if negated || noun {
                 i = end;
                 continue;
@@ -107,6 +108,15 @@ fn nearest_date(doc: &Document, sentence: Span, trigger: Span) -> Option<String>
             }
         })
         .map(|d| d.value.clone())
+}
+
+/// `word` in lowercase, borrowed when it already is (most words).
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 fn is_iso_date(s: &str) -> bool {

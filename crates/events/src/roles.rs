@@ -4,6 +4,7 @@
 
 use newsdesk_model::{Document, EntityType, MentionForm, QuoteKind, Span};
 use newsdesk_segment::Token;
+use std::borrow::Cow;
 
 /// A possible actor or target: an entity mentioned at `span`.
 #[derive(Debug, Clone, Copy)]
@@ -118,7 +119,7 @@ impl<'d> Roles<'d> {
     pub(crate) fn find(
         &self,
         tokens: &[Token],
-        words: &[String],
+        words: &[Cow<str>],
         trigger: (usize, usize),
         code: &str,
     ) -> Found {
@@ -149,8 +150,8 @@ impl<'d> Roles<'d> {
             for (k, w) in words.iter().enumerate().take(trigger.0) {
                 let inside = tokens.get(k).is_some_and(|t| region.contains(t.span));
                 // `we`, `I` as subjects; `our`, `my` only of the event itself: `our last meeting`.
-                let subject = matches!(w.as_str(), "we" | "i");
-                let possessive = matches!(w.as_str(), "our" | "my") && trigger.0 - k <= 2;
+                let subject = matches!(&**w, "we" | "i");
+                let possessive = matches!(&**w, "our" | "my") && trigger.0 - k <= 2;
                 if inside && (subject || possessive) {
                     before.push((tokens[k].span.start, speaker, true, false));
                 }
@@ -175,7 +176,7 @@ impl<'d> Roles<'d> {
         let mut target = after.first().copied();
         // `met the deadline Congress set`: after `met the`, only a participant named at once.
         let det_after =
-            words.get(trigger.1).is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an" | "its" | "their"));
+            words.get(trigger.1).is_some_and(|w| matches!(&**w, "the" | "a" | "an" | "its" | "their"));
         if code.starts_with("04") && trigger.1 - trigger.0 == 1 && det_after {
             target = target.filter(|c| token_of(c.span.start) <= trigger.1 + 1);
         }
@@ -212,11 +213,9 @@ impl<'d> Roles<'d> {
 const BE: [&str; 9] = ["is", "are", "was", "were", "be", "been", "being", "got", "get"];
 
 /// True when the trigger at word `i` follows a form of `be` (adverbs between).
-fn passive(words: &[String], i: usize) -> bool {
+fn passive(words: &[Cow<str>], i: usize) -> bool {
     let participle = words.get(i).is_some_and(|w| {
-        w.ends_with("ed")
-            || w.ends_with("en")
-            || matches!(w.as_str(), "held" | "met" | "hit" | "shot" | "sent")
+        w.ends_with("ed") || w.ends_with("en") || matches!(&**w, "held" | "met" | "hit" | "shot" | "sent")
     });
     if !participle {
         return false;
@@ -224,7 +223,7 @@ fn passive(words: &[String], i: usize) -> bool {
     let mut k = i;
     let mut skipped = 0;
     while k > 0 && skipped <= 2 {
-        let w = words[k - 1].as_str();
+        let w = &*words[k - 1];
         if BE.contains(&w) {
             return true;
         }

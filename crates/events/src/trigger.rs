@@ -1,15 +1,16 @@
 //! Matching trigger patterns against a sentence's lowercase words.
 
 use crate::lexicon::{triggers, Elem, Trigger};
+use std::borrow::Cow;
 
 /// The longest trigger that matches at word `i`: its code and the index past its last word.
-pub(crate) fn match_at(words: &[String], i: usize) -> Option<(&'static Trigger, usize)> {
+pub(crate) fn match_at(words: &[Cow<str>], i: usize) -> Option<(&'static Trigger, usize)> {
     let first = words.get(i)?;
     triggers(first).iter().find_map(|t| matches(&t.pattern, words, i).map(|end| (t, end)))
 }
 
 /// Where `pattern` ends when it matches `words` from `i` (gaps take as few words as possible).
-fn matches(pattern: &[Elem], words: &[String], i: usize) -> Option<usize> {
+fn matches(pattern: &[Elem], words: &[Cow<str>], i: usize) -> Option<usize> {
     let Some((head, rest)) = pattern.split_first() else { return Some(i) };
     match head {
         Elem::Word(w) => (words.get(i)? == w).then_some(())?,

@@ -2,7 +2,9 @@
 //! that keep their period, top-level domains that make `Name.Tld` one token, and words that
 //! typically open a sentence (used where a period is ambiguous).
 
-use std::collections::{HashMap, HashSet};
+/// Read-only tables of our own words: a fast hasher is safe.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 use std::sync::LazyLock;
 
 /// How an abbreviation behaves at a period.

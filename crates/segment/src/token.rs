@@ -114,10 +114,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 
 /// A URL starting at `i`: up to whitespace, without trailing punctuation.
 fn url_end(cs: &Chars, i: usize) -> Option<usize> {
-    let rest = cs.text.get(cs.pos(i)..)?;
-    let head = rest.get(..8).or(Some(rest))?;
-    let lower = head.to_ascii_lowercase();
-    if !URL_STARTS.iter().any(|s| lower.starts_with(s)) {
+    let rest = cs.text.get(cs.pos(i)..)?.as_bytes();
+    // Tried at every token: compared in place, no lowercase copy.
+    if !URL_STARTS.iter().any(|s| rest.get(..s.len()).is_some_and(|h| h.eq_ignore_ascii_case(s.as_bytes()))) {
         return None;
     }
     if i > 0 && cs.is(i - 1, is_word_char) {
