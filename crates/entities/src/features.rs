@@ -3,7 +3,7 @@
 //! name, organisation word). Each feature is a 32-bit hash of its template and strings, so
 //! nothing is allocated per feature and the model is a plain hash → weights table.
 
-use crate::lexicon::{Place, LEXICON};
+use crate::lexicon::{Place, WordFlags, LEXICON};
 use std::borrow::Cow;
 
 /// The per-word facts features are built from, computed once per sentence.
@@ -36,10 +36,22 @@ impl<'w> Prepared<'w> {
         }
         let lx = &*LEXICON;
         let lw: Vec<&str> = lower.iter().map(|w| &**w).collect();
-        let places = (0..lw.len()).map(|i| lx.phrase_at(&lw, i)).collect();
-        let organisations =
-            (0..lw.len()).map(|i| lx.longest(&lx.organisations, &lw, i).map(|(n, _)| n)).collect();
-        let titles = (0..lw.len()).map(|i| lx.longest(&lx.titles, &lw, i).map(|(n, _)| n)).collect();
+        let flags: Vec<u8> = lw.iter().map(|w| lx.flags(w)).collect();
+        // A table is asked only about words it has, alone or at the start of a phrase.
+        let asks = |i: usize, table: u8| flags[i] & (table | WordFlags::PHRASE_START) != 0;
+        let places = (0..lw.len())
+            .map(|i| if asks(i, WordFlags::PLACE) { lx.phrase_at(&lw, i) } else { None })
+            .collect();
+        let organisations = (0..lw.len())
+            .map(|i| {
+                asks(i, WordFlags::ORGANISATION).then(|| lx.longest(&lx.organisations, &lw, i)).flatten()
+            })
+            .map(|found| found.map(|(n, _)| n))
+            .collect();
+        let titles = (0..lw.len())
+            .map(|i| asks(i, WordFlags::TITLE).then(|| lx.longest(&lx.titles, &lw, i)).flatten())
+            .map(|found| found.map(|(n, _)| n))
+            .collect();
         let mut p = Prepared {
             lower,
             raw,
@@ -51,7 +63,7 @@ impl<'w> Prepared<'w> {
             titles,
             headline: false,
         };
-        p.gaz = gazetteer(&p);
+        p.gaz = gazetteer(&p, &flags);
         let capitalised = p.raw.iter().filter(|r| r.chars().next().is_some_and(char::is_uppercase)).count();
         p.headline = capitalised * 2 > p.raw.len() && p.raw.len() > 3;
         p
@@ -150,7 +162,7 @@ fn word_shapes(w: &str, shape: &mut Strs, short: &mut Strs) {
     short.end();
 }
 
-fn gazetteer(p: &Prepared) -> Vec<&'static str> {
+fn gazetteer(p: &Prepared, flags: &[u8]) -> Vec<&'static str> {
     let lx = &*LEXICON;
     let mut gaz = vec![""; p.len()];
     let mut i = 0;
@@ -184,9 +196,10 @@ fn gazetteer(p: &Prepared) -> Vec<&'static str> {
             i += n;
             continue;
         }
-        if lx.first_names.contains_key(&*p.lower[i]) {
+        let f = flags.get(i).copied().unwrap_or(0);
+        if f & WordFlags::FIRST_NAME != 0 && lx.first_names.contains_key(&*p.lower[i]) {
             gaz[i] = "first";
-        } else if lx.org_words.contains_key(&*p.raw[i]) {
+        } else if f & WordFlags::ORG_WORD != 0 && lx.org_words.contains_key(&*p.raw[i]) {
             gaz[i] = "org";
         }
         i += 1;

@@ -90,6 +90,23 @@ pub struct Lexicon {
     pub phrase_starts: HashSet<String, foldhash::fast::RandomState>,
     /// Longest phrase in words, over places and titles.
     pub max_words: usize,
+    /// Per lowercase word, which tables know it ([`WordFlags`]): one lookup tells that most
+    /// words are in none, instead of one lookup per table.
+    pub word_flags: Map<String, u8>,
+}
+
+/// Bits of [`Lexicon::word_flags`].
+pub struct WordFlags;
+
+impl WordFlags {
+    pub const PLACE: u8 = 1;
+    pub const ORGANISATION: u8 = 2;
+    pub const TITLE: u8 = 4;
+    /// First word of a phrase of two words or more (any table).
+    pub const PHRASE_START: u8 = 8;
+    pub const FIRST_NAME: u8 = 16;
+    /// The lowercase form of an organisation word (those are keyed as written).
+    pub const ORG_WORD: u8 = 32;
 }
 
 /// The lexicon, parsed once.
@@ -171,6 +188,27 @@ impl Lexicon {
             .chain(lx.organisations.keys())
             .filter_map(|k| k.split_once(' ').map(|(first, _)| first.to_string()))
             .collect();
+        let mut flags: Map<String, u8> = Map::default();
+        let mut mark = |k: &str, bit: u8| *flags.entry(k.to_string()).or_insert(0) |= bit;
+        for k in lx.places.keys() {
+            mark(k, WordFlags::PLACE);
+        }
+        for k in lx.organisations.keys() {
+            mark(k, WordFlags::ORGANISATION);
+        }
+        for k in lx.titles.keys() {
+            mark(k, WordFlags::TITLE);
+        }
+        for k in &lx.phrase_starts {
+            mark(k, WordFlags::PHRASE_START);
+        }
+        for k in lx.first_names.keys() {
+            mark(k, WordFlags::FIRST_NAME);
+        }
+        for k in lx.org_words.keys() {
+            mark(&k.to_lowercase(), WordFlags::ORG_WORD);
+        }
+        lx.word_flags = flags;
         lx.max_words = lx
             .places
             .keys()
@@ -211,6 +249,11 @@ impl Lexicon {
             }
         }
         best
+    }
+
+    /// The [`WordFlags`] of a lowercase word (0: in no table).
+    pub fn flags(&self, lower: &str) -> u8 {
+        self.word_flags.get(lower).copied().unwrap_or(0)
     }
 
     /// The place phrase starting at word `i`, longest first.
