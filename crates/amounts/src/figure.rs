@@ -48,7 +48,9 @@ pub(crate) fn figure_at(toks: &[Tok], i: usize) -> Option<Figure> {
     }
     let mut currency = None;
     let mut j = i;
-    for n in (1..=3).rev() {
+    // Every form tried below starts with the first token's text.
+    let currency_here = lexicon::may_start_currency(first.text);
+    for n in (1..=3).rev().filter(|_| currency_here) {
         let Some(form) = phrase(toks, i, n) else { continue };
         if let Some(code) = lexicon::currency_before(&form) {
             if toks.get(i + n).is_some_and(|t| t.kind == TokenKind::Number || starts_words(toks, i + n)) {

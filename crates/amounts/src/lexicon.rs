@@ -60,6 +60,21 @@ static CURRENCY: LazyLock<HashMap<&'static str, (&'static str, bool, bool)>> = L
         .collect()
 });
 
+/// Every beginning of a currency form that may precede a number (`U`, `US`, `US$`): a
+/// figure's first token must be one for a currency to start there.
+static CURRENCY_STARTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    CURRENCY
+        .iter()
+        .filter(|(_, c)| c.1)
+        .flat_map(|(form, _)| form.char_indices().map(|(i, c)| &form[..i + c.len_utf8()]))
+        .collect()
+});
+
+/// False when no currency written before a number starts with `text`.
+pub(crate) fn may_start_currency(text: &str) -> bool {
+    CURRENCY_STARTS.contains(text)
+}
+
 /// The ISO code of a currency written before a number (`$`, `US$`, `USD`).
 pub(crate) fn currency_before(form: &str) -> Option<&'static str> {
     CURRENCY.get(form).filter(|c| c.1).map(|c| c.0)

@@ -44,7 +44,8 @@ pub fn find(text: &str, seg: &Segmentation, published: Option<&str>) -> Vec<Date
         let ctx = expr::Ctx { toks: &toks, words: &words, months: &months, anchor, future };
         let mut i = 0;
         while i < toks.len() {
-            let Some((end, when)) = ctx.at(i).filter(|(end, _)| *end > i) else {
+            let found = if may_start(&toks[i], words[i], months[i]) { ctx.at(i) } else { None };
+            let Some((end, when)) = found.filter(|(end, _)| *end > i) else {
                 i += 1;
                 continue;
             };
@@ -67,6 +68,18 @@ pub fn find(text: &str, seg: &Segmentation, published: Option<&str>) -> Vec<Date
         }
     }
     out
+}
+
+/// False when no date expression can start at this token: every matcher of `expr` begins
+/// with a number, a date word, a month, `the`, `this`, `first`/`second`, a small number word
+/// or `mid-`; most tokens are none of these and skip the matchers.
+fn may_start(t: &Tok, word: Option<lexicon::DateWord>, month: Option<i8>) -> bool {
+    t.kind == TokenKind::Number
+        || word.is_some()
+        || month.is_some()
+        || matches!(&*t.lower, "the" | "this" | "first" | "second")
+        || lexicon::small_number(&t.lower).is_some()
+        || t.lower.starts_with("mid-")
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a year from 1 to 9999.
