@@ -3,38 +3,37 @@
 //! mark the article body (`itemprop=articleBody`, `.article-body`). The words live in
 //! `data/extract_boilerplate.tsv`.
 
+use super::tags::{self, Tag};
+use super::tokenizer::Attr;
 use aho_corasick::AhoCorasick;
-use scraper::node::Element;
 use std::collections::HashSet;
 use std::sync::LazyLock;
+
+type FastSet = HashSet<&'static str, foldhash::fast::FixedState>;
 
 const DATA: &str = include_str!("../../../../data/extract_boilerplate.tsv");
 
 struct Vocabulary {
-    skip: HashSet<&'static str>,
-    tags: HashSet<&'static str>,
-    tokens: HashSet<&'static str>,
-    classes: HashSet<&'static str>,
+    skip: Vec<&'static str>,
+    tags: Vec<&'static str>,
+    tokens: FastSet,
+    classes: FastSet,
     body: Vec<&'static str>,
 }
 
 static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
     let mut v = Vocabulary {
-        skip: HashSet::new(),
-        tags: HashSet::new(),
-        tokens: HashSet::new(),
-        classes: HashSet::new(),
+        skip: Vec::new(),
+        tags: Vec::new(),
+        tokens: FastSet::default(),
+        classes: FastSet::default(),
         body: Vec::new(),
     };
     for line in DATA.lines().filter(|l| !l.starts_with('#')) {
         let Some((kind, value)) = line.trim_end().split_once('\t') else { continue };
         match kind {
-            "skip" => {
-                v.skip.insert(value);
-            }
-            "tag" => {
-                v.tags.insert(value);
-            }
+            "skip" => v.skip.push(value),
+            "tag" => v.tags.push(value),
             "token" => {
                 v.tokens.insert(value);
             }
@@ -114,41 +113,75 @@ static BODY_MARKERS: LazyLock<AhoCorasick> =
 const HIDING_ROLES: &[&str] =
     &["navigation", "complementary", "banner", "contentinfo", "search", "dialog", "alert", "menu", "menubar"];
 
-/// Marks for an element.
-pub fn marks(el: &Element) -> Marks {
+/// The element names the vocabulary marks as never text and as furniture (for [`tags`]).
+pub fn tag_vocabulary() -> (Vec<&'static str>, Vec<&'static str>) {
+    (VOCABULARY.skip.clone(), VOCABULARY.tags.clone())
+}
+
+/// Whether a `style` value hides the element (`display: none`, `visibility:hidden`).
+fn hides(style: &str) -> bool {
+    let mut buf = [0u8; 256];
+    let mut len = 0usize;
+    for b in style.bytes().filter(|b| !b.is_ascii_whitespace()) {
+        if len == buf.len() {
+            break;
+        }
+        buf[len] = b.to_ascii_lowercase();
+        len += 1;
+    }
+    let squashed = &buf[..len];
+    memchr::memmem::find(squashed, b"display:none").is_some()
+        || memchr::memmem::find(squashed, b"visibility:hidden").is_some()
+}
+
+/// Whether a class or id token is one of the hiding classes (any case).
+fn hiding_class(token: &str) -> bool {
     let v = &*VOCABULARY;
-    let name = el.name();
-    if v.skip.contains(name) {
+    if token.len() > 24 {
+        return false;
+    }
+    if !token.bytes().any(|b| b.is_ascii_uppercase()) {
+        return v.classes.contains(token);
+    }
+    let mut buf = [0u8; 24];
+    for (d, s) in buf.iter_mut().zip(token.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..token.len()]).is_ok_and(|t| v.classes.contains(t))
+}
+
+/// Marks for an element with these attributes.
+pub fn marks(tag: Tag, attrs: &[Attr]) -> Marks {
+    let v = &*VOCABULARY;
+    if tag.is(tags::SKIP) {
         return Marks { skip: true, ..Marks::default() };
     }
-    let mut m = Marks { furniture_tag: v.tags.contains(name), ..Marks::default() };
-    for (attr, value) in el.attrs() {
-        match attr {
-            "class" | "id" => {
-                for token in value.split_ascii_whitespace() {
-                    if marks_body(token) {
-                        m.body = true;
-                    }
-                    if token.len() <= 24 && v.classes.contains(token.to_ascii_lowercase().as_str()) {
-                        m.hidden = true;
-                    }
-                    if words(token, |w| v.tokens.contains(w)) {
-                        m.furniture_attr = true;
-                    }
+    let mut m = Marks { furniture_tag: tag.is(tags::FURNITURE), ..Marks::default() };
+    for a in attrs {
+        let (attr, value) = (a.name, &*a.value);
+        let named = |n: &str| attr.eq_ignore_ascii_case(n);
+        if named("class") || named("id") {
+            for token in value.split_ascii_whitespace() {
+                if marks_body(token) {
+                    m.body = true;
                 }
-            }
-            "itemprop" if value.eq_ignore_ascii_case("articleBody") => m.body = true,
-            "style" => {
-                let squashed: String =
-                    value.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-                if squashed.contains("display:none") || squashed.contains("visibility:hidden") {
+                if hiding_class(token) {
                     m.hidden = true;
                 }
+                if words(token, |w| v.tokens.contains(w)) {
+                    m.furniture_attr = true;
+                }
             }
-            "hidden" => m.hidden = true,
-            "aria-hidden" if value.eq_ignore_ascii_case("true") => m.hidden = true,
-            "role" if HIDING_ROLES.iter().any(|r| value.eq_ignore_ascii_case(r)) => m.furniture_attr = true,
-            _ => {}
+        } else if named("itemprop") {
+            m.body |= value.eq_ignore_ascii_case("articleBody");
+        } else if named("style") {
+            m.hidden |= hides(value);
+        } else if named("hidden") {
+            m.hidden = true;
+        } else if named("aria-hidden") {
+            m.hidden |= value.eq_ignore_ascii_case("true");
+        } else if named("role") && HIDING_ROLES.iter().any(|r| value.eq_ignore_ascii_case(r)) {
+            m.furniture_attr = true;
         }
     }
     if m.body {
@@ -161,10 +194,22 @@ pub fn marks(el: &Element) -> Marks {
 mod tests {
     use super::*;
 
+    /// Marks of the first start tag in `html`.
+    struct First(Option<Marks>);
+
+    impl<'a> crate::html::tokenizer::Sink<'a> for First {
+        fn start(&mut self, name: &'a str, attrs: &[Attr<'a>], _: bool) -> crate::html::tokenizer::Mode {
+            self.0 = self.0.or_else(|| Some(marks(tags::lookup(name), attrs)));
+            crate::html::tokenizer::Mode::Data
+        }
+        fn end(&mut self, _: &'a str) {}
+        fn text(&mut self, _: std::borrow::Cow<'a, str>) {}
+    }
+
     fn check(html: &str, expected: (bool, bool, bool)) {
-        let doc = scraper::Html::parse_fragment(html);
-        let el = doc.root_element().first_child().and_then(|n| n.value().as_element().cloned());
-        let m = el.map(|e| marks(&e)).unwrap_or_default();
+        let mut first = First(None);
+        crate::html::tokenizer::tokenize(html, &mut first);
+        let m = first.0.unwrap_or_default();
         assert_eq!((m.skip, m.furniture_tag || m.furniture_attr || m.hidden, m.body), expected, "{html}");
     }
 

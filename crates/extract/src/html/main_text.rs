@@ -99,8 +99,8 @@ fn prose(flat: &Flat, honour: &[bool]) -> (Vec<usize>, Vec<usize>) {
                 in_link += usize::from(name == "a");
                 in_furniture += usize::from(honour[i]);
             }
-            Event::Text(t) => {
-                let len = t.trim().len();
+            Event::Text(s, e) => {
+                let len = flat.text_of(s, e).trim().len();
                 if in_furniture == 0 && in_link == 0 && (in_para > 0 || len >= LONG_RUN) {
                     if let Some(&top) = stack.last() {
                         prose[top] += len;
@@ -305,10 +305,11 @@ fn emit(flat: &Flat, honour: &[bool], start: usize, end: usize, out: &mut Vec<St
                     p.text.push(' ');
                 }
             }
-            Event::Text(t) => {
+            Event::Text(s, e) => {
                 if in_furniture > 0 {
                     continue;
                 }
+                let t = flat.text_of(s, e);
                 p.text.push_str(t);
                 if in_link > 0 {
                     p.link_bytes += t.trim().len();

@@ -12,11 +12,10 @@
 //!
 //! Dates are normalised to `YYYY-MM-DD` or RFC 3339 (see `crate::date`).
 
+use super::tokenizer::Attr;
 use crate::date;
 use regex::Regex;
-use scraper::{Html, Node};
 use serde_json::Value;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// JSON-LD blocks larger than this are ignored.
@@ -129,54 +128,133 @@ const DATE_KEYS: &[&str] = &[
     "cxenseparse:recs:publishtime",
 ];
 
-/// Reads the page's metadata. `url` is the page URL the caller knows, if any.
-pub fn read(doc: &Html, url: Option<&str>) -> Meta {
-    let mut metas: HashMap<String, String> = HashMap::new();
-    let mut ld = JsonLd::default();
-    let (mut lang, mut canonical, mut title_tag, mut h1) = (None, None, None, None);
-    let (mut time_pub, mut time_any) = (None, None);
-    for node in doc.tree.nodes() {
-        let Node::Element(el) = node.value() else { continue };
-        let text = || -> String {
-            node.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect::<String>()
-        };
-        match el.name() {
-            "html" => lang = lang.or_else(|| el.attr("lang").map(str::to_string)),
+/// Every other meta key read below.
+const OTHER_KEYS: &[&str] = &[
+    "og:title",
+    "twitter:title",
+    "author",
+    "article:author",
+    "dc.creator",
+    "parsely-author",
+    "sailthru.author",
+    "og:site_name",
+    "application-name",
+    "og:url",
+    "content-language",
+    "og:locale",
+    "language",
+];
+
+/// The value of the first attribute named `name` (any case).
+pub fn attr<'v>(attrs: &'v [Attr], name: &str) -> Option<&'v str> {
+    attrs.iter().find(|a| a.name.eq_ignore_ascii_case(name)).map(|a| &*a.value)
+}
+
+/// Which element's text the tree builder should hand back to the collector.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Capture {
+    None,
+    Title,
+    JsonLd,
+}
+
+/// Metadata gathered from the tags as the page streams by (one pass with main text).
+#[derive(Default)]
+pub struct Collector {
+    metas: Vec<(&'static str, String)>,
+    ld: JsonLd,
+    lang: Option<String>,
+    canonical: Option<String>,
+    title_tag: Option<String>,
+    /// The first `<h1>`'s text (set by the tree builder).
+    pub h1: Option<String>,
+    time_pub: Option<String>,
+    time_any: Option<String>,
+}
+
+impl Collector {
+    /// Reads a start tag (`name` lowercase); says whether its text is wanted.
+    pub fn start(&mut self, name: &str, attrs: &[Attr]) -> Capture {
+        match name {
+            "html" => {
+                if self.lang.is_none() {
+                    self.lang = attr(attrs, "lang").map(str::to_string);
+                }
+            }
             "meta" => {
-                let key = el.attr("property").or_else(|| el.attr("name")).or_else(|| el.attr("itemprop"));
-                let key = key.or_else(|| el.attr("http-equiv"));
-                if let (Some(k), Some(c)) = (key, el.attr("content")) {
-                    if !c.trim().is_empty() {
-                        metas.entry(k.to_ascii_lowercase()).or_insert_with(|| c.trim().to_string());
+                let key = ["property", "name", "itemprop", "http-equiv"].iter().find_map(|k| attr(attrs, k));
+                let known = key.and_then(|k| {
+                    DATE_KEYS.iter().chain(OTHER_KEYS).find(|known| known.eq_ignore_ascii_case(k.trim()))
+                });
+                if let (Some(k), Some(c)) = (known, attr(attrs, "content")) {
+                    if !c.trim().is_empty() && !self.metas.iter().any(|(m, _)| m == k) {
+                        self.metas.push((k, c.trim().to_string()));
                     }
                 }
             }
-            "link" if el.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
-                canonical = canonical.or_else(|| el.attr("href").map(str::to_string));
+            "link" if attr(attrs, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                if self.canonical.is_none() {
+                    self.canonical = attr(attrs, "href").map(str::to_string);
+                }
             }
-            "script" if el.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) => {
-                read_json_ld(&text(), &mut ld);
+            "script"
+                if attr(attrs, "type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                return Capture::JsonLd;
             }
-            "title" if title_tag.is_none() => title_tag = Some(text()),
-            "h1" if h1.is_none() => {
-                let t: String =
-                    scraper::ElementRef::wrap(node).map(|e| e.text().collect()).unwrap_or_default();
-                h1 = Some(t);
-            }
+            "title" if self.title_tag.is_none() => return Capture::Title,
             "time" => {
-                if let Some(dt) = el.attr("datetime") {
-                    let pubdate = el.attr("pubdate").is_some()
-                        || el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"));
-                    if pubdate && time_pub.is_none() {
-                        time_pub = Some(dt.to_string());
+                if let Some(dt) = attr(attrs, "datetime") {
+                    let pubdate = attr(attrs, "pubdate").is_some()
+                        || attr(attrs, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"));
+                    if pubdate && self.time_pub.is_none() {
+                        self.time_pub = Some(dt.to_string());
                     }
-                    time_any = time_any.or_else(|| Some(dt.to_string()));
+                    if self.time_any.is_none() {
+                        self.time_any = Some(dt.to_string());
+                    }
                 }
             }
             _ => {}
         }
+        Capture::None
     }
-    let meta = |k: &str| metas.get(k).cloned();
+
+    /// The text of an element [`Collector::start`] asked for.
+    pub fn text(&mut self, capture: Capture, text: &str) {
+        match capture {
+            Capture::Title => {
+                if self.title_tag.is_none() {
+                    self.title_tag = Some(text.to_string());
+                }
+            }
+            Capture::JsonLd => read_json_ld(text, &mut self.ld),
+            Capture::None => {}
+        }
+    }
+
+    /// The page's metadata. `url` is the page URL the caller knows, if any.
+    pub fn finish(self, url: Option<&str>) -> Meta {
+        let Collector { metas, ld, lang, canonical, title_tag, h1, time_pub, time_any } = self;
+        read(metas, ld, lang, canonical, title_tag, h1, time_pub, time_any, url)
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read(
+    metas: Vec<(&'static str, String)>,
+    ld: JsonLd,
+    lang: Option<String>,
+    canonical: Option<String>,
+    title_tag: Option<String>,
+    h1: Option<String>,
+    time_pub: Option<String>,
+    time_any: Option<String>,
+    url: Option<&str>,
+) -> Meta {
+    let get = |k: &str| metas.iter().find(|(m, _)| *m == k).map(|(_, v)| v);
+    let meta = |k: &str| get(k).cloned();
     let clean = |s: String| {
         let s = crate::text::whitespace::normalize_line(&s);
         (!s.is_empty()).then_some(s)
@@ -185,7 +263,7 @@ pub fn read(doc: &Html, url: Option<&str>) -> Meta {
     let published = ld
         .published
         .iter()
-        .chain(DATE_KEYS.iter().filter_map(|k| metas.get(*k)))
+        .chain(DATE_KEYS.iter().filter_map(|k| get(k)))
         .chain(time_pub.iter())
         .chain(time_any.iter())
         .find_map(|s| date::normalize(s))
@@ -206,7 +284,7 @@ pub fn read(doc: &Html, url: Option<&str>) -> Meta {
     if authors.is_empty() {
         authors = ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author"]
             .iter()
-            .filter_map(|k| metas.get(*k))
+            .filter_map(|k| get(k))
             .filter(|a| !is_url(a))
             .flat_map(|a| a.split([',', ';']).map(str::to_string).collect::<Vec<_>>())
             .filter_map(clean)
@@ -244,8 +322,8 @@ mod tests {
     use super::*;
 
     fn check(html: &str, expected: Meta) {
-        let doc = Html::parse_document(html);
-        assert_eq!(read(&doc, Some("https://example.com/2021/05/04/story")), expected, "{html}");
+        let page = crate::html::flat::flatten(html);
+        assert_eq!(page.meta.finish(Some("https://example.com/2021/05/04/story")), expected, "{html}");
     }
 
     #[test]

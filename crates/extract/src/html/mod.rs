@@ -1,28 +1,27 @@
-//! HTML → article: the DOM (html5ever through scraper; an arena tree, so neither deep
-//! nesting nor dropping it recurses), metadata ([`metadata`]), main-text selection
-//! ([`main_text`] over the flattened page of [`flat`], with the layout vocabulary of
-//! [`layout`]), after a byte-level pre-pass that drops script and style bodies
-//! ([`prune`]); the selected paragraphs then go through the same scraped-text cleanup as
-//! plain text, so a page and its scrape give the same article.
+//! HTML → article in one pass and no DOM: a streaming WHATWG tokenizer ([`tokenizer`],
+//! character references in [`entities`]) drives a stack of open elements that does the
+//! text-relevant part of tree construction and writes the page as a flat event list
+//! ([`flat`], element categories in [`tags`]), reading metadata on the way ([`metadata`]);
+//! main-text selection ([`main_text`], layout vocabulary in [`layout`]) is linear scans of
+//! that list. The selected paragraphs then go through the same scraped-text cleanup as plain
+//! text, so a page and its scrape give the same article.
 
+mod entities;
 pub mod flat;
 pub mod layout;
 pub mod main_text;
 pub mod metadata;
-pub mod prune;
+pub mod tags;
+pub mod tokenizer;
 
 use newsdesk_model::{Article, Diagnostic, Source};
-use scraper::Html;
 
 /// Extracts the article from a decoded HTML page.
 pub fn extract(html: &str, url: Option<&str>, diagnostics: &mut Vec<Diagnostic>) -> Article {
-    let doc = Html::parse_document(&prune::prune(html));
-    let meta = metadata::read(&doc, url);
-    let mut paragraphs = {
-        let flat = flat::flatten(&doc);
-        main_text::paragraphs(&flat)
-    };
-    drop(doc);
+    let mut flat = flat::flatten(html);
+    let mut paragraphs = main_text::paragraphs(&flat);
+    let meta = std::mem::take(&mut flat.meta).finish(url);
+    drop(flat);
     if let Some(title) = &meta.title {
         let mut seen = false;
         paragraphs.retain(|p| {

@@ -1,0 +1,286 @@
+//! What the tree builder and main-text selection need to know about each HTML element name,
+//! looked up once per tag: the HTML standard's categories (void, special, scope boundary,
+//! formatting, closes an open `<p>`, allowed in `<head>`, how its contents are tokenized) and
+//! the layout vocabulary's verdict (never text, page furniture; `data/extract_boilerplate.tsv`).
+
+use super::tokenizer::Mode;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+pub const VOID: u16 = 1;
+/// The standard's "special" category (stops `<li>` closing and stray end tags).
+pub const SPECIAL: u16 = 1 << 1;
+/// Boundary of "has an element in scope".
+pub const SCOPE: u16 = 1 << 2;
+pub const FORMATTING: u16 = 1 << 3;
+/// Its start tag closes an open `<p>` (in button scope).
+pub const CLOSES_P: u16 = 1 << 4;
+/// May appear in `<head>` without starting the body.
+pub const HEAD_OK: u16 = 1 << 5;
+pub const HEADING: u16 = 1 << 6;
+/// Layout: the subtree is never text.
+pub const SKIP: u16 = 1 << 7;
+/// Layout: page furniture by tag name.
+pub const FURNITURE: u16 = 1 << 8;
+/// Foreign content (`svg`, `math`): `<x/>` self-closes inside.
+pub const FOREIGN: u16 = 1 << 9;
+
+/// A known element name and its categories; unknown names have `name == ""`.
+#[derive(Debug, Clone, Copy)]
+pub struct Tag {
+    pub name: &'static str,
+    pub flags: u16,
+}
+
+impl Tag {
+    pub fn is(self, flag: u16) -> bool {
+        self.flags & flag != 0
+    }
+
+    /// How the tokenizer reads this element's contents.
+    pub fn mode(self) -> Mode {
+        match self.name {
+            "script" => Mode::Script,
+            "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => Mode::RawText,
+            "title" | "textarea" => Mode::RcData,
+            "plaintext" => Mode::PlainText,
+            _ => Mode::Data,
+        }
+    }
+}
+
+const UNKNOWN: Tag = Tag { name: "", flags: 0 };
+
+const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
+/// The HTML standard's element categories (§13.2.4.2, §13.2.6.4.7).
+const CATEGORIES: &[(u16, &[&str])] = &[
+    (
+        VOID,
+        &[
+            "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "image",
+            "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
+        ],
+    ),
+    (
+        SPECIAL,
+        &[
+            "address",
+            "applet",
+            "area",
+            "article",
+            "aside",
+            "base",
+            "basefont",
+            "bgsound",
+            "blockquote",
+            "body",
+            "br",
+            "button",
+            "caption",
+            "center",
+            "col",
+            "colgroup",
+            "dd",
+            "details",
+            "dir",
+            "div",
+            "dl",
+            "dt",
+            "embed",
+            "fieldset",
+            "figcaption",
+            "figure",
+            "footer",
+            "form",
+            "frame",
+            "frameset",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "head",
+            "header",
+            "hgroup",
+            "hr",
+            "html",
+            "iframe",
+            "img",
+            "input",
+            "keygen",
+            "li",
+            "link",
+            "listing",
+            "main",
+            "marquee",
+            "menu",
+            "meta",
+            "nav",
+            "noembed",
+            "noframes",
+            "noscript",
+            "object",
+            "ol",
+            "p",
+            "param",
+            "plaintext",
+            "pre",
+            "script",
+            "search",
+            "section",
+            "select",
+            "source",
+            "style",
+            "summary",
+            "table",
+            "tbody",
+            "td",
+            "template",
+            "textarea",
+            "tfoot",
+            "th",
+            "thead",
+            "title",
+            "tr",
+            "track",
+            "ul",
+            "wbr",
+            "xmp",
+            "svg",
+            "math",
+        ],
+    ),
+    (
+        SCOPE,
+        &["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template", "svg", "math"],
+    ),
+    (
+        FORMATTING,
+        &["a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"],
+    ),
+    (
+        CLOSES_P,
+        &[
+            "address",
+            "article",
+            "aside",
+            "blockquote",
+            "center",
+            "details",
+            "dialog",
+            "dir",
+            "div",
+            "dl",
+            "dd",
+            "dt",
+            "fieldset",
+            "figcaption",
+            "figure",
+            "footer",
+            "form",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "header",
+            "hgroup",
+            "hr",
+            "li",
+            "listing",
+            "main",
+            "menu",
+            "nav",
+            "ol",
+            "p",
+            "plaintext",
+            "pre",
+            "search",
+            "section",
+            "summary",
+            "table",
+            "ul",
+            "xmp",
+        ],
+    ),
+    (
+        HEAD_OK,
+        &[
+            "base", "basefont", "bgsound", "link", "meta", "noframes", "script", "style", "template",
+            "title", "noscript", "head", "html", "body",
+        ],
+    ),
+    (HEADING, HEADINGS),
+    (FOREIGN, &["svg", "math"]),
+];
+
+/// Other elements of the standard, so every real tag name is known.
+const OTHERS: &[&str] = &[
+    "abbr", "acronym", "audio", "bdi", "bdo", "blink", "canvas", "cite", "data", "datalist", "del", "dfn",
+    "dialog", "font", "ins", "kbd", "label", "legend", "map", "mark", "meter", "nobr", "optgroup", "option",
+    "output", "picture", "progress", "q", "rb", "rp", "rt", "rtc", "ruby", "samp", "slot", "span", "sub",
+    "sup", "time", "var", "video", "frameset", "portal", "figure", "address",
+];
+
+static TABLE: LazyLock<HashMap<&'static str, Tag, foldhash::fast::FixedState>> = LazyLock::new(|| {
+    let mut table: HashMap<&'static str, Tag, foldhash::fast::FixedState> = HashMap::default();
+    let mut add = |name: &'static str, flag: u16| {
+        table.entry(name).or_insert(Tag { name, flags: 0 }).flags |= flag;
+    };
+    for (flag, names) in CATEGORIES {
+        for name in *names {
+            add(name, *flag);
+        }
+    }
+    for name in OTHERS {
+        add(name, 0);
+    }
+    let (skip, furniture) = super::layout::tag_vocabulary();
+    for name in skip {
+        add(name, SKIP);
+    }
+    for name in furniture {
+        add(name, FURNITURE);
+    }
+    add("title", SKIP);
+    table
+});
+
+/// The element named `raw` (any case).
+pub fn lookup(raw: &str) -> Tag {
+    if raw.len() > 16 {
+        return UNKNOWN;
+    }
+    if !raw.bytes().any(|b| b.is_ascii_uppercase()) {
+        return TABLE.get(raw).copied().unwrap_or(UNKNOWN);
+    }
+    let mut buf = [0u8; 16];
+    for (d, s) in buf.iter_mut().zip(raw.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..raw.len()]).ok().and_then(|s| TABLE.get(s).copied()).unwrap_or(UNKNOWN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(raw: &str, expected: (&str, u16)) {
+        let t = lookup(raw);
+        assert_eq!((t.name, t.flags & expected.1), expected, "{raw}");
+    }
+
+    #[test]
+    fn lookups() {
+        check("p", ("p", SPECIAL | CLOSES_P));
+        check("DIV", ("div", CLOSES_P));
+        check("Br", ("br", VOID));
+        check("script", ("script", SKIP | HEAD_OK));
+        check("nav", ("nav", FURNITURE));
+        check("my-widget", ("", 0));
+        check("averyveryverylongtagname", ("", 0));
+    }
+}
