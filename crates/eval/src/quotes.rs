@@ -17,6 +17,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 mod bench;
+mod errors;
+pub use errors::{misses, Miss, Misses};
 pub use bench::{bench, BenchLine, BenchReport, PeerRun};
 
 #[derive(Debug, thiserror::Error)]
@@ -34,6 +36,7 @@ pub enum QuotesEvalError {
 pub struct GoldAttribution {
     pub content: Vec<(usize, usize)>,
     pub source: Vec<(usize, usize)>,
+    pub cue: Vec<(usize, usize)>,
     pub direct: bool,
 }
 
@@ -114,12 +117,13 @@ pub fn parse_ann(ann: &str, text: &str) -> Vec<GoldAttribution> {
             match role.trim_end_matches(|c: char| c.is_ascii_digit()) {
                 "Content" => g.content.extend(s),
                 "Source" => g.source.extend(s),
+                "Cue" => g.cue.extend(s),
                 r if r.starts_with("Attribution") => kind_ok = true,
                 _ => {}
             }
         }
         if kind_ok && !g.content.is_empty() {
-            g.direct = g.content.iter().all(|&(a, b)| enclosed_in_marks(&chars, a, b));
+            g.direct = enclosed_in_marks(&chars, &g.content);
             out.push(g);
         }
     }
@@ -130,16 +134,29 @@ fn is_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
 }
 
-/// True when chars `[a, b)` (trimmed) start with a quote mark and end with one, maybe
-/// followed by punctuation.
-fn enclosed_in_marks(chars: &[char], a: usize, b: usize) -> bool {
-    let seg: Vec<char> = chars.get(a..b.min(chars.len())).unwrap_or(&[]).to_vec();
-    let s: String = seg.iter().collect();
-    let s = s.trim();
-    let t = s.trim_end_matches(['.', ',', '?', '!', ';', ':']);
-    let opens = s.chars().next().is_some_and(is_mark) || s.starts_with("''") || s.starts_with("``");
-    let closes = t.chars().last().is_some_and(is_mark) || t.ends_with("''");
-    opens && closes && t.chars().count() > 2
+/// True when a content, as the segments brat stores (split at line breaks and around the
+/// words of the cue), lies wholly inside quote marks: it opens with a mark, closes with one
+/// (maybe followed by punctuation), and wherever a segment ends on a closing mark the next
+/// opens with a mark again. A segment ending inside the quotation (a quote running over
+/// several paragraphs) may be followed by one with or without a new opening mark.
+fn enclosed_in_marks(chars: &[char], segments: &[(usize, usize)]) -> bool {
+    let text = |&(a, b): &(usize, usize)| -> String {
+        chars.get(a..b.min(chars.len())).unwrap_or(&[]).iter().collect::<String>().trim().to_string()
+    };
+    // A typewriter mark `''` whose first or last `'` the annotator left out counts too.
+    let edge = |c: char| is_mark(c) || c == '\'' || c == '`';
+    let opens = |s: &str| s.chars().next().is_some_and(edge);
+    let closes = |s: &str| {
+        let t = s.trim_end_matches(['.', ',', '?', '!', ';', ':', ' ']);
+        t.chars().count() > 1 && t.chars().last().is_some_and(edge)
+    };
+    let segs: Vec<String> = segments.iter().map(text).filter(|s| !s.is_empty()).collect();
+    let (Some(first), Some(last)) = (segs.first(), segs.last()) else { return false };
+    let words = segs.iter().map(|s| s.chars().filter(|c| c.is_alphanumeric()).count()).sum::<usize>();
+    words > 0
+        && opens(first)
+        && closes(last)
+        && segs.windows(2).all(|w| !closes(&w[0]) || opens(&w[1]))
 }
 
 /// Word tokens (`\w+` runs) of a text as char ranges, and a char-to-token lookup.
@@ -183,6 +200,8 @@ pub struct Predicted {
     pub content: Vec<(usize, usize)>,
     pub source: Vec<(usize, usize)>,
     pub direct: bool,
+    /// The cue as a char range, when there is one.
+    pub cue: Option<(usize, usize)>,
     /// Char ranges of the mentions of the speaker entity.
     pub speaker_mentions: Vec<(usize, usize)>,
 }
@@ -210,6 +229,7 @@ pub fn predicted(text: &str, quotes: &[Quote], entities: &[Entity]) -> Vec<Predi
             continue;
         }
         let cue = q.cue_span.map(|s| (s.start, s.end));
+        let cue_chars = cue.map(|(a, b)| (ch(a), ch(b)));
         let content = (ch(q.start), ch(q.end));
         let direct = q.kind == QuoteKind::Direct;
         if let Some(g) = groups.iter_mut().find(|(c, _)| cue.is_some() && *c == cue) {
@@ -224,7 +244,7 @@ pub fn predicted(text: &str, quotes: &[Quote], entities: &[Entity]) -> Vec<Predi
             .map(|e| e.mentions.iter().map(|m| (ch(m.start), ch(m.end))).collect())
             .unwrap_or_default();
         let source = q.speaker_span.map(|s| vec![(ch(s.start), ch(s.end))]).unwrap_or_default();
-        groups.push((cue, Predicted { content: vec![content], source, direct, speaker_mentions }));
+        groups.push((cue, Predicted { content: vec![content], source, direct, cue: cue_chars, speaker_mentions }));
     }
     groups.into_iter().map(|(_, p)| p).collect()
 }
@@ -339,7 +359,7 @@ fn source_match(tok: &Tokens, p: &Predicted, g: &GoldAttribution) -> bool {
 }
 
 /// Greedy one-to-one matching of predicted to gold contents: (pred index, gold index) pairs.
-fn match_contents(pred: &[HashSet<u32>], gold: &[HashSet<u32>]) -> Vec<(usize, usize)> {
+pub(crate) fn match_contents(pred: &[HashSet<u32>], gold: &[HashSet<u32>]) -> Vec<(usize, usize)> {
     let mut cands = Vec::new();
     for (i, p) in pred.iter().enumerate() {
         for (j, g) in gold.iter().enumerate() {
@@ -361,33 +381,6 @@ fn match_contents(pred: &[HashSet<u32>], gold: &[HashSet<u32>]) -> Vec<(usize, u
         }
     }
     out
-}
-
-/// Which predictions and gold attributions found no partner, as (direct, char ranges).
-#[derive(Debug, Clone, Default)]
-pub struct Misses {
-    pub false_pos: Vec<(bool, Vec<(usize, usize)>)>,
-    pub false_neg: Vec<(bool, Vec<(usize, usize)>)>,
-}
-
-/// The unmatched predictions and gold attributions of one comparison.
-pub fn misses(text: &str, pred: &[Predicted], gold: &[GoldAttribution]) -> Misses {
-    let tok = Tokens::new(text);
-    let ps: Vec<HashSet<u32>> = pred.iter().map(|p| tok.set(&p.content)).collect();
-    let gs: Vec<HashSet<u32>> = gold.iter().map(|g| tok.set(&g.content)).collect();
-    let pairs = match_contents(&ps, &gs);
-    let mut m = Misses::default();
-    for (i, p) in pred.iter().enumerate() {
-        if !pairs.iter().any(|x| x.0 == i) {
-            m.false_pos.push((p.direct, p.content.clone()));
-        }
-    }
-    for (j, g) in gold.iter().enumerate() {
-        if !pairs.iter().any(|x| x.1 == j) {
-            m.false_neg.push((g.direct, g.content.clone()));
-        }
-    }
-    m
 }
 
 /// Scores predicted attributions against one annotator's gold.
@@ -482,22 +475,7 @@ pub fn evaluate(dir: &Path, verbose: bool, direct_only: bool) -> Result<Report, 
         let s = score_article(a, &pred);
         if verbose {
             if let Some(gold) = a.gold.first() {
-                let chars: Vec<char> = a.text.chars().collect();
-                let show = |r: &[(usize, usize)]| -> String {
-                    r.iter()
-                        .map(|&(x, y)| {
-                            chars.get(x..y.min(chars.len())).unwrap_or(&[]).iter().collect::<String>()
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" … ")
-                };
-                let m = misses(&a.text, &pred, gold);
-                for (d, r) in m.false_pos.iter().filter(|x| x.0 || !direct_only) {
-                    listed.push(format!("{}\tFP{}\t{}", a.name, if *d { " direct" } else { "" }, show(r)));
-                }
-                for (d, r) in m.false_neg.iter().filter(|x| x.0 || !direct_only) {
-                    listed.push(format!("{}\tFN{}\t{}", a.name, if *d { " direct" } else { "" }, show(r)));
-                }
+                listed.extend(errors::list(a, &pred, gold, direct_only));
             }
         }
         total.add(&s);

@@ -106,7 +106,10 @@ fn attribution_after(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
         k += 1;
     }
     let t = v.toks.get(k)?;
-    if !t.word || t.sent != v.toks[close].sent || t.para != v.toks[close].para {
+    // `"...?" Sanders said.`: the splitter ends a sentence after `?"`, the attribution is
+    // still the quotation's.
+    let stop_inside = close > 0 && v.punct(close - 1, ".?!…");
+    if !t.word || (t.sent != v.toks[close].sent && !stop_inside) || t.para != v.toks[close].para {
         return None;
     }
     if let Some(end) = source::according_at(v, k) {

@@ -94,6 +94,7 @@ pub fn bench(dir: &Path, rounds: usize, peer: Option<PeerRun>) -> Result<BenchRe
                             content: vec![(*s, *e)],
                             source: spk.clone(),
                             direct: true,
+                            cue: None,
                             speaker_mentions: Vec::new(),
                         })
                         .collect()

@@ -1,0 +1,97 @@
+//! The error listing of `newsdesk eval quotes --verbose`: every unmatched prediction (FP) and
+//! gold attribution (FN) with its cue, and for a missed gold content the prediction that
+//! overlaps it most (a mis-bounded span rather than a miss). Meant for error analysis on the
+//! train split, grouped with `sort | uniq -c` on the cue column.
+
+use super::{match_contents, Article, GoldAttribution, Predicted, Tokens};
+use std::collections::HashSet;
+
+/// One unmatched attribution, spans as char ranges.
+#[derive(Debug, Clone, Default)]
+pub struct Miss {
+    pub direct: bool,
+    pub content: Vec<(usize, usize)>,
+    pub cue: Vec<(usize, usize)>,
+    /// For a missed gold content: the unmatched prediction overlapping it most, if any.
+    pub near: Option<Vec<(usize, usize)>>,
+}
+
+/// Which predictions and gold attributions found no partner.
+#[derive(Debug, Clone, Default)]
+pub struct Misses {
+    pub false_pos: Vec<Miss>,
+    pub false_neg: Vec<Miss>,
+    /// Predicted direct quotes matched to a gold attribution that is not direct.
+    pub kind_mismatch: Vec<Miss>,
+}
+
+/// The unmatched predictions and gold attributions of one comparison.
+pub fn misses(text: &str, pred: &[Predicted], gold: &[GoldAttribution]) -> Misses {
+    let tok = Tokens::new(text);
+    let ps: Vec<HashSet<u32>> = pred.iter().map(|p| tok.set(&p.content)).collect();
+    let gs: Vec<HashSet<u32>> = gold.iter().map(|g| tok.set(&g.content)).collect();
+    let pairs = match_contents(&ps, &gs);
+    let mut m = Misses::default();
+    let free: Vec<usize> = (0..pred.len()).filter(|i| !pairs.iter().any(|x| x.0 == *i)).collect();
+    for &i in &free {
+        let p = &pred[i];
+        m.false_pos.push(Miss {
+            direct: p.direct,
+            content: p.content.clone(),
+            cue: p.cue.into_iter().collect(),
+            near: None,
+        });
+    }
+    for &(i, j) in &pairs {
+        if pred[i].direct && !gold[j].direct {
+            m.kind_mismatch.push(Miss {
+                direct: false,
+                content: gold[j].content.clone(),
+                cue: gold[j].cue.clone(),
+                near: Some(pred[i].content.clone()),
+            });
+        }
+    }
+    for (j, g) in gold.iter().enumerate() {
+        if pairs.iter().any(|x| x.1 == j) {
+            continue;
+        }
+        let near = free
+            .iter()
+            .map(|&i| (ps[i].intersection(&gs[j]).count(), i))
+            .filter(|(o, _)| *o > 0)
+            .max()
+            .map(|(_, i)| pred[i].content.clone());
+        m.false_neg.push(Miss { direct: g.direct, content: g.content.clone(), cue: g.cue.clone(), near });
+    }
+    m
+}
+
+/// Tab-separated lines `article  FP|FN[ direct]  cue  content  [near prediction]`.
+pub fn list(a: &Article, pred: &[Predicted], gold: &[GoldAttribution], direct_only: bool) -> Vec<String> {
+    let chars: Vec<char> = a.text.chars().collect();
+    let show = |r: &[(usize, usize)]| -> String {
+        r.iter()
+            .map(|&(x, y)| chars.get(x..y.min(chars.len())).unwrap_or(&[]).iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join(" … ")
+            .replace(['\n', '\t'], " ")
+    };
+    let m = misses(&a.text, pred, gold);
+    let mut out = Vec::new();
+    for (tag, list) in [("FP", &m.false_pos), ("FN", &m.false_neg), ("KIND", &m.kind_mismatch)] {
+        for x in list.iter().filter(|x| x.direct || x.near.is_some() || !direct_only) {
+            let kind = if x.direct { " direct" } else { "" };
+            let near = x.near.as_deref().map(|n| format!("\tnear: {}", show(n))).unwrap_or_default();
+            let (a0, b0) = (x.content.first().map_or(0, |r| r.0), x.content.last().map_or(0, |r| r.1));
+            let ctx = format!("\tctx: {}", show(&[(a0.saturating_sub(150), b0 + 100)]));
+            out.push(format!(
+                "{}\t{tag}{kind}\t{}\t{}{near}{ctx}",
+                a.name,
+                show(&x.cue).to_lowercase(),
+                show(&x.content)
+            ));
+        }
+    }
+    out
+}
