@@ -26,10 +26,15 @@ pub(crate) type Tok<'t> = newsdesk_segment::TokenText<'t>;
 
 /// Finds the amounts of `text`.
 pub fn find(text: &str, seg: &Segmentation) -> Vec<Amount> {
+    find_in(text, &seg.sentence_token_texts(text))
+}
+
+/// Finds the amounts of `text` from its sentences' token views
+/// ([`Segmentation::sentence_token_texts`]), when another stage shares them.
+pub fn find_in(text: &str, sentences: &[Vec<Tok>]) -> Vec<Amount> {
     let mut out = Vec::new();
-    for sentence in &seg.sentences {
-        let toks = seg.token_texts(text, *sentence);
-        sentence_amounts(text, &toks, &mut out);
+    for toks in sentences {
+        sentence_amounts(text, toks, &mut out);
     }
     out
 }

@@ -7,11 +7,12 @@
 //! Every `*.txt` file under the given directories is analysed as one article (published
 //! 2016-11-08, so relative dates resolve). Without `--once` the stages run one by one, as
 //! `analyze` runs them, and the time of each is reported per document (best round of N, since
-//! other processes share the cores). With `--once` it just calls `analyze` on every text once:
-//! the form to run under `valgrind --tool=callgrind`, whose inclusive instruction counts per
-//! stage function are the figures to compare (wall clock on a shared machine is noisy).
+//! other processes share the cores). Under `valgrind --tool=callgrind` with `--rounds 1`, the
+//! inclusive instruction counts of the `stage_*` functions are the figures to compare (wall
+//! clock on a shared machine is noisy). With `--once` it just calls `analyze` on every text.
 
-use newsdesk_model::{Article, Document};
+use newsdesk_model::{Amount, Article, DateMention, Document, Entity, Event};
+use newsdesk_segment::{Segmentation, TokenText};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -30,6 +31,49 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+// One function per stage, never inlined, so that callgrind's inclusive count of each is the
+// stage's cost (`callgrind_annotate --inclusive=yes`, look for `profile::stage_`).
+#[inline(never)]
+fn stage_segment(text: &str) -> Segmentation {
+    newsdesk_segment::segment(text)
+}
+
+#[inline(never)]
+fn stage_entities(text: &str, seg: &Segmentation) -> Vec<Entity> {
+    newsdesk_entities::recognize(text, seg)
+}
+
+#[inline(never)]
+fn stage_quotes(doc: &mut Document, seg: &Segmentation) {
+    let attribution = newsdesk_quotes::attribute(&doc.text, seg, &doc.entities);
+    doc.quotes = attribution.quotes;
+    for (id, mention) in attribution.mentions {
+        if let Some(entity) = doc.entities.iter_mut().find(|e| e.id == id) {
+            if !entity.mentions.iter().any(|m| m.span().overlaps(mention.span())) {
+                entity.mentions.push(mention);
+                entity.mentions.sort_by_key(|m| (m.start, m.end));
+            }
+        }
+    }
+}
+
+/// Amounts and dates share one token view per sentence; building it is counted here.
+#[inline(never)]
+fn stage_amounts<'t>(text: &'t str, seg: &Segmentation) -> (Vec<Amount>, Vec<Vec<TokenText<'t>>>) {
+    let views = seg.sentence_token_texts(text);
+    (newsdesk_amounts::find_in(text, &views), views)
+}
+
+#[inline(never)]
+fn stage_dates(text: &str, views: &[Vec<TokenText>], published: Option<&str>) -> Vec<DateMention> {
+    newsdesk_dates::find_in(text, views, published)
+}
+
+#[inline(never)]
+fn stage_events(doc: &Document, seg: &Segmentation) -> Vec<Event> {
+    newsdesk_events::detect(doc, seg)
+}
+
 /// The stages of `newsdesk_analyze::analyze`, each timed into `times`.
 fn staged(article: &Article, times: &mut [Duration; 6]) -> Document {
     let mut doc = Document::from_article(article);
@@ -40,27 +84,19 @@ fn staged(article: &Article, times: &mut [Duration; 6]) -> Document {
         times[i] += now - clock;
         clock = now;
     };
-    let seg = newsdesk_segment::segment(text);
+    let seg = stage_segment(text);
     doc.sentences = seg.sentences.clone();
     lap(0, times);
-    doc.entities = newsdesk_entities::recognize(text, &seg);
+    doc.entities = stage_entities(text, &seg);
     lap(1, times);
-    let attribution = newsdesk_quotes::attribute(text, &seg, &doc.entities);
-    doc.quotes = attribution.quotes;
-    for (id, mention) in attribution.mentions {
-        if let Some(entity) = doc.entities.iter_mut().find(|e| e.id == id) {
-            if !entity.mentions.iter().any(|m| m.span().overlaps(mention.span())) {
-                entity.mentions.push(mention);
-                entity.mentions.sort_by_key(|m| (m.start, m.end));
-            }
-        }
-    }
+    stage_quotes(&mut doc, &seg);
     lap(2, times);
-    doc.amounts = newsdesk_amounts::find(text, &seg);
+    let (amounts, views) = stage_amounts(text, &seg);
+    doc.amounts = amounts;
     lap(3, times);
-    doc.dates = newsdesk_dates::find(text, &seg, article.published.as_deref());
+    doc.dates = stage_dates(text, &views, article.published.as_deref());
     lap(4, times);
-    doc.events = newsdesk_events::detect(&doc, &seg);
+    doc.events = stage_events(&doc, &seg);
     lap(5, times);
     doc
 }

@@ -52,8 +52,10 @@ pub fn analyze(article: &Article) -> Document {
             }
         }
     }
-    doc.amounts = newsdesk_amounts::find(text, &seg);
-    doc.dates = newsdesk_dates::find(text, &seg, article.published.as_deref());
+    // One token view per sentence, read by both stages that work on words.
+    let views = seg.sentence_token_texts(text);
+    doc.amounts = newsdesk_amounts::find_in(text, &views);
+    doc.dates = newsdesk_dates::find_in(text, &views, article.published.as_deref());
     doc.events = newsdesk_events::detect(&doc, &seg);
     debug_assert!(spans_valid(&doc));
     doc

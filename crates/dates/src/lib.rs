@@ -31,17 +31,22 @@ const FUTURE: [&str; 9] =
 
 /// Finds the dates of `text`; `published` (`YYYY-MM-DD…`) anchors relative expressions.
 pub fn find(text: &str, seg: &Segmentation, published: Option<&str>) -> Vec<DateMention> {
+    find_in(text, &seg.sentence_token_texts(text), published)
+}
+
+/// Finds the dates of `text` from its sentences' token views
+/// ([`Segmentation::sentence_token_texts`]), when another stage shares them.
+pub fn find_in(text: &str, sentences: &[Vec<Tok>], published: Option<&str>) -> Vec<DateMention> {
     let anchor = calendar::anchor(published);
     let mut out = Vec::new();
-    for sentence in &seg.sentences {
-        let toks = seg.token_texts(text, *sentence);
+    for toks in sentences {
         let future = toks.iter().any(|t| FUTURE.contains(&t.lower.as_ref()));
         let words: Vec<_> = toks.iter().map(|t| lexicon::date_word(&t.lower)).collect();
         let months: Vec<_> = toks
             .iter()
             .map(|t| if t.kind == TokenKind::Word { lexicon::month_of(t.text, &t.lower) } else { None })
             .collect();
-        let ctx = expr::Ctx { toks: &toks, words: &words, months: &months, anchor, future };
+        let ctx = expr::Ctx { toks, words: &words, months: &months, anchor, future };
         let mut i = 0;
         while i < toks.len() {
             let found = if may_start(&toks[i], words[i], months[i]) { ctx.at(i) } else { None };

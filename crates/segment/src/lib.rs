@@ -90,6 +90,12 @@ impl Segmentation {
             .collect()
     }
 
+    /// [`Segmentation::token_texts`] of every sentence, in order: built once per document and
+    /// shared by the stages that read words (amounts, dates), so none re-reads the tokens.
+    pub fn sentence_token_texts<'t>(&self, text: &'t str) -> Vec<Vec<TokenText<'t>>> {
+        self.sentences.iter().map(|s| self.token_texts(text, *s)).collect()
+    }
+
     /// Index of the sentence that contains byte `offset`, if any.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.end <= offset);

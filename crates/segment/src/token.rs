@@ -88,13 +88,22 @@ const URL_STARTS: [&str; 4] = ["http://", "https://", "ftp://", "www."];
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let cs = Chars::new(text);
     let mut tokens = Vec::with_capacity(text.len() / 5);
+    // URLs and e-mail addresses are looked for at every token: a text without `://`, `www.`
+    // or `@` (most) has none, and skips those scans.
+    let maybe_url =
+        text.contains("://") || text.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"www."));
+    let maybe_email = text.contains('@');
     let mut i = 0;
     while i < cs.len() {
         let Some(c) = cs.at(i) else { break };
         let (end, kind) = if c.is_whitespace() {
             i += 1;
             continue;
-        } else if let Some(end) = url_end(&cs, i).or_else(|| email_end(&cs, i)) {
+        } else if let Some(end) = maybe_url
+            .then(|| url_end(&cs, i))
+            .flatten()
+            .or_else(|| maybe_email.then(|| email_end(&cs, i)).flatten())
+        {
             (end, TokenKind::Word)
         } else if let Some(end) = clitic_end(&cs, i) {
             (end, TokenKind::Word)
