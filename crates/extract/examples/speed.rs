@@ -19,6 +19,12 @@ fn main() {
             stages(&pages);
         }
     }
+    if std::env::var_os("LANGS").is_some() {
+        for p in &pages {
+            let a = extract(p, &Options { url: None, format: Some(Format::Html) });
+            println!("{}", a.map(|a| a.language).unwrap_or_default());
+        }
+    }
     let bytes: usize = pages.iter().map(Vec::len).sum();
     let opts = Options { url: None, format: Some(Format::Html) };
     let mut best = f64::INFINITY;

@@ -6,6 +6,7 @@ use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_8};
 use newsdesk_model::Diagnostic;
 use regex::bytes::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// How far into a page a charset declaration is looked for (the HTML spec says 1024 bytes;
@@ -47,8 +48,8 @@ fn utf8_evidence(input: &[u8]) -> (usize, usize) {
     (good, bad)
 }
 
-/// Decodes `input`, reporting anything odd in `diagnostics`.
-pub fn decode(input: &[u8], diagnostics: &mut Vec<Diagnostic>) -> String {
+/// Decodes `input`, reporting anything odd in `diagnostics`. Valid UTF-8 is borrowed.
+pub fn decode<'a>(input: &'a [u8], diagnostics: &mut Vec<Diagnostic>) -> Cow<'a, str> {
     if let Some((enc, bom_len)) = Encoding::for_bom(input) {
         let (text, had_errors) = enc.decode_without_bom_handling(input.get(bom_len..).unwrap_or(&[]));
         if had_errors {
@@ -57,20 +58,26 @@ pub fn decode(input: &[u8], diagnostics: &mut Vec<Diagnostic>) -> String {
                 format!("bytes invalid in {} (from its byte-order mark) were replaced", enc.name()),
             ));
         }
-        return text.into_owned();
+        return Cow::Owned(text.into_owned());
     }
-    let declared = declared(input);
     if let Ok(s) = std::str::from_utf8(input) {
-        if let Some(enc) = declared {
-            if enc != UTF_8 && !s.is_ascii() && enc.is_ascii_compatible() {
-                diagnostics.push(Diagnostic::new(
-                    "charset-mismatch",
-                    format!("declared charset {} but the bytes are valid UTF-8; read as UTF-8", enc.name()),
-                ));
+        // Only a non-ASCII page can contradict its declaration.
+        if !s.is_ascii() {
+            if let Some(enc) = declared(input) {
+                if enc != UTF_8 && enc.is_ascii_compatible() {
+                    diagnostics.push(Diagnostic::new(
+                        "charset-mismatch",
+                        format!(
+                            "declared charset {} but the bytes are valid UTF-8; read as UTF-8",
+                            enc.name()
+                        ),
+                    ));
+                }
             }
         }
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
+    let declared = declared(input);
     let (good, bad) = utf8_evidence(input);
     let guess = match declared {
         Some(enc) if enc != UTF_8 => enc,
@@ -101,7 +108,7 @@ pub fn decode(input: &[u8], diagnostics: &mut Vec<Diagnostic>) -> String {
             ));
         }
     }
-    text.into_owned()
+    Cow::Owned(text.into_owned())
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use crate::{lexicon, sniff};
 
 /// How much text the language detector reads.
-const LANGUAGE_SAMPLE: usize = 4096;
+const LANGUAGE_SAMPLE: usize = 1024;
 
 /// FNV-1a 64-bit hash as 16 lowercase hex digits: stable across runs, platforms and versions.
 pub fn stable_id(key: &str) -> String {

@@ -29,6 +29,8 @@ const NONE: usize = usize::MAX;
 pub struct Element {
     /// Lowercase name, `""` for names the HTML standard does not define.
     pub name: &'static str,
+    /// The name's categories ([`tags`] flags).
+    pub flags: u16,
     /// Index of the parent element; `usize::MAX` for the top.
     pub parent: usize,
     pub marks: Marks,
@@ -84,6 +86,7 @@ struct Builder<'a> {
     /// Stack depth of the first `<h1>` while it is open.
     h1_depth: Option<usize>,
     h1: String,
+    cache: layout::Cache<'a>,
 }
 
 /// Flattens a page (and reads its metadata) in one pass.
@@ -98,6 +101,7 @@ pub fn flatten(html: &str) -> Flat {
         capture: Capture::None,
         h1_depth: None,
         h1: String::new(),
+        cache: layout::Cache::default(),
     };
     b.flat.elements.reserve(html.len() / 64);
     b.flat.events.reserve(html.len() / 24);
@@ -112,20 +116,21 @@ pub fn flatten(html: &str) -> Flat {
 }
 
 impl<'a> Builder<'a> {
-    fn push(&mut self, tag: Tag, raw: &'a str, attrs: &[Attr]) {
+    fn push(&mut self, tag: Tag, raw: &'a str, attrs: &[Attr<'a>]) {
         if self.stack.len() >= MAX_DEPTH {
             return;
         }
         let element = if self.hidden > 0 {
             NONE
         } else {
-            let marks = layout::marks(tag, attrs);
+            let marks = layout::marks(tag, attrs, &mut self.cache);
             if marks.skip {
                 NONE
             } else {
                 let idx = self.flat.elements.len();
                 self.flat.elements.push(Element {
                     name: tag.name,
+                    flags: tag.flags,
                     parent: self.stack.iter().rev().map(|o| o.element).find(|&e| e != NONE).unwrap_or(NONE),
                     marks,
                     open: self.flat.events.len(),
@@ -143,7 +148,7 @@ impl<'a> Builder<'a> {
     }
 
     /// An element with no content (void, self-closed or a stray `</p>`).
-    fn leaf(&mut self, tag: Tag, attrs: &[Attr]) {
+    fn leaf(&mut self, tag: Tag, attrs: &[Attr<'a>]) {
         if self.hidden == 0 && matches!(tag.name, "br" | "hr" | "p" | "wbr") {
             self.push(tag, "", attrs);
             self.pop_to(self.stack.len().saturating_sub(1));

@@ -6,7 +6,7 @@
 use super::tags::{self, Tag};
 use super::tokenizer::Attr;
 use aho_corasick::AhoCorasick;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 type FastSet = HashSet<&'static str, foldhash::fast::FixedState>;
@@ -150,9 +150,24 @@ fn hiding_class(token: &str) -> bool {
     std::str::from_utf8(&buf[..token.len()]).is_ok_and(|t| v.classes.contains(t))
 }
 
-/// Marks for an element with these attributes.
-pub fn marks(tag: Tag, attrs: &[Attr]) -> Marks {
+/// What a `class` or `id` value says: (body, hidden, furniture).
+fn classify(value: &str) -> (bool, bool, bool) {
     let v = &*VOCABULARY;
+    let (mut body, mut hidden, mut furniture) = (false, false, false);
+    for token in value.split_ascii_whitespace() {
+        body |= marks_body(token);
+        hidden |= hiding_class(token);
+        furniture |= words(token, |w| v.tokens.contains(w));
+    }
+    (body, hidden, furniture)
+}
+
+/// Verdicts on `class`/`id` values already seen on this page (templates repeat them).
+#[derive(Default)]
+pub struct Cache<'a>(HashMap<&'a str, (bool, bool, bool), foldhash::fast::FixedState>);
+
+/// Marks for an element with these attributes.
+pub fn marks<'a>(tag: Tag, attrs: &[Attr<'a>], cache: &mut Cache<'a>) -> Marks {
     if tag.is(tags::SKIP) {
         return Marks { skip: true, ..Marks::default() };
     }
@@ -161,17 +176,13 @@ pub fn marks(tag: Tag, attrs: &[Attr]) -> Marks {
         let (attr, value) = (a.name, &*a.value);
         let named = |n: &str| attr.eq_ignore_ascii_case(n);
         if named("class") || named("id") {
-            for token in value.split_ascii_whitespace() {
-                if marks_body(token) {
-                    m.body = true;
-                }
-                if hiding_class(token) {
-                    m.hidden = true;
-                }
-                if words(token, |w| v.tokens.contains(w)) {
-                    m.furniture_attr = true;
-                }
-            }
+            let (body, hidden, furniture) = match a.value {
+                std::borrow::Cow::Borrowed(b) => *cache.0.entry(b).or_insert_with(|| classify(b)),
+                std::borrow::Cow::Owned(_) => classify(value),
+            };
+            m.body |= body;
+            m.hidden |= hidden;
+            m.furniture_attr |= furniture;
         } else if named("itemprop") {
             m.body |= value.eq_ignore_ascii_case("articleBody");
         } else if named("style") {
@@ -199,7 +210,7 @@ mod tests {
 
     impl<'a> crate::html::tokenizer::Sink<'a> for First {
         fn start(&mut self, name: &'a str, attrs: &[Attr<'a>], _: bool) -> crate::html::tokenizer::Mode {
-            self.0 = self.0.or_else(|| Some(marks(tags::lookup(name), attrs)));
+            self.0 = self.0.or_else(|| Some(marks(tags::lookup(name), attrs, &mut Cache::default())));
             crate::html::tokenizer::Mode::Data
         }
         fn end(&mut self, _: &'a str) {}

@@ -11,7 +11,8 @@
 //! is the last resort. Its blocks become paragraphs (headings, list items, quotes kept); link
 //! lists are dropped. Every pass is a linear scan of the flattened page: no recursion.
 
-use super::flat::{Event, Flat};
+use super::flat::{Element, Event, Flat};
+use super::tags;
 use crate::text::whitespace::normalize_line;
 
 /// Share of the page's prose the chosen container must hold.
@@ -25,48 +26,12 @@ const MAX_LINK_DENSITY: f64 = 0.5;
 /// A sibling of the best element joins it with at least this much paragraph text.
 const SIBLING_MIN: usize = 80;
 
-fn is_paragraph(tag: &str) -> bool {
-    matches!(tag, "p" | "li" | "blockquote" | "pre" | "dd")
+fn is_paragraph(e: &Element) -> bool {
+    e.flags & tags::PARAGRAPH != 0
 }
 
-fn is_block(tag: &str) -> bool {
-    matches!(
-        tag,
-        "p" | "div"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "li"
-            | "ul"
-            | "ol"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "blockquote"
-            | "pre"
-            | "section"
-            | "article"
-            | "main"
-            | "table"
-            | "tr"
-            | "figure"
-            | "br"
-            | "hr"
-            | "header"
-            | "footer"
-            | "aside"
-            | "nav"
-            | "form"
-            | "address"
-            | "center"
-            | "details"
-            | "summary"
-            | "caption"
-            | "body"
-    )
+fn is_link(e: &Element) -> bool {
+    e.flags & tags::LINK != 0
 }
 
 /// Prose length of every element, and its paragraph score: the prose of paragraphs that are
@@ -94,9 +59,9 @@ fn prose(flat: &Flat, honour: &[bool]) -> (Vec<usize>, Vec<usize>) {
         match *ev {
             Event::Open(i) => {
                 stack.push(i);
-                let name = flat.elements[i].name;
-                in_para += usize::from(is_paragraph(name));
-                in_link += usize::from(name == "a");
+                let e = &flat.elements[i];
+                in_para += usize::from(is_paragraph(e));
+                in_link += usize::from(is_link(e));
                 in_furniture += usize::from(honour[i]);
             }
             Event::Text(s, e) => {
@@ -116,12 +81,12 @@ fn prose(flat: &Flat, honour: &[bool]) -> (Vec<usize>, Vec<usize>) {
             }
             Event::Close(i) => {
                 stack.pop();
-                let name = flat.elements[i].name;
-                if is_paragraph(name) && in_para == 1 && in_furniture == 0 {
+                let e = &flat.elements[i];
+                if is_paragraph(e) && in_para == 1 && in_furniture == 0 {
                     credit(&mut score, i, prose[i]);
                 }
-                in_para -= usize::from(is_paragraph(name));
-                in_link -= usize::from(name == "a");
+                in_para -= usize::from(is_paragraph(e));
+                in_link -= usize::from(is_link(e));
                 in_furniture -= usize::from(honour[i]);
                 let p = flat.elements[i].parent;
                 if p != usize::MAX {
@@ -202,7 +167,7 @@ fn containers(flat: &Flat, honour: &[bool], prose: &[usize], score: &[usize]) ->
             if e.parent != parent || honour[i] {
                 continue;
             }
-            let paragraph_sibling = is_paragraph(e.name) && prose[i] >= SIBLING_MIN;
+            let paragraph_sibling = is_paragraph(e) && prose[i] >= SIBLING_MIN;
             if i == best || score[i] >= threshold || paragraph_sibling {
                 selected.push(i);
             }
@@ -280,7 +245,7 @@ fn emit(flat: &Flat, honour: &[bool], start: usize, end: usize, out: &mut Vec<St
         match *ev {
             Event::Open(i) | Event::Close(i) => {
                 let opening = matches!(ev, Event::Open(_));
-                let name = flat.elements[i].name;
+                let e = &flat.elements[i];
                 if honour[i] {
                     if opening {
                         in_furniture += 1;
@@ -289,7 +254,7 @@ fn emit(flat: &Flat, honour: &[bool], start: usize, end: usize, out: &mut Vec<St
                     }
                     continue;
                 }
-                if name == "a" {
+                if is_link(e) {
                     if opening {
                         in_link += 1;
                     } else {
@@ -299,9 +264,9 @@ fn emit(flat: &Flat, honour: &[bool], start: usize, end: usize, out: &mut Vec<St
                 if in_furniture > 0 {
                     continue;
                 }
-                if is_block(name) {
+                if e.flags & tags::BLOCK != 0 {
                     flush(&mut p, out);
-                } else if matches!(name, "td" | "th") {
+                } else if e.flags & tags::CELL != 0 {
                     p.text.push(' ');
                 }
             }

@@ -24,6 +24,14 @@ pub const SKIP: u16 = 1 << 7;
 pub const FURNITURE: u16 = 1 << 8;
 /// Foreign content (`svg`, `math`): `<x/>` self-closes inside.
 pub const FOREIGN: u16 = 1 << 9;
+/// Main text: a paragraph-like block whose text is prose.
+pub const PARAGRAPH: u16 = 1 << 10;
+/// Main text: a block (its text starts a new paragraph).
+pub const BLOCK: u16 = 1 << 11;
+/// Main text: a link.
+pub const LINK: u16 = 1 << 12;
+/// Main text: a table cell (its text is set off by a space).
+pub const CELL: u16 = 1 << 13;
 
 /// A known element name and its categories; unknown names have `name == ""`.
 #[derive(Debug, Clone, Copy)]
@@ -215,6 +223,49 @@ const CATEGORIES: &[(u16, &[&str])] = &[
     ),
     (HEADING, HEADINGS),
     (FOREIGN, &["svg", "math"]),
+    (PARAGRAPH, &["p", "li", "blockquote", "pre", "dd"]),
+    (
+        BLOCK,
+        &[
+            "p",
+            "div",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "li",
+            "ul",
+            "ol",
+            "dl",
+            "dt",
+            "dd",
+            "blockquote",
+            "pre",
+            "section",
+            "article",
+            "main",
+            "table",
+            "tr",
+            "figure",
+            "br",
+            "hr",
+            "header",
+            "footer",
+            "aside",
+            "nav",
+            "form",
+            "address",
+            "center",
+            "details",
+            "summary",
+            "caption",
+            "body",
+        ],
+    ),
+    (LINK, &["a"]),
+    (CELL, &["td", "th"]),
 ];
 
 /// Other elements of the standard, so every real tag name is known.
