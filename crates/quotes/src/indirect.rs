@@ -135,6 +135,8 @@ fn headline(v: &View, i: usize) -> Option<Found> {
 fn according(v: &View, i: usize, end: usize) -> Option<Found> {
     let src = source::after(v, end)?;
     let (sa, sb) = sentence(v, i);
+    // A clause opens the sentence or follows a colon, semicolon or dash.
+    let sa = (sa..i).rev().find(|&k| v.punct(k, ":;—–")).map_or(sa, |k| k + 1);
     let first_word = (sa..i).all(|k| !v.toks[k].word || LEXICON.is(&v.toks[k].lower, "boundary"));
     if first_word && v.punct(src.1, ",") {
         let span = content(v, src.1 + 1, content_end(v, src.1 + 1, sb))?;

@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 const CUE_VERBS: &str = include_str!("../../../data/cue_verbs.tsv");
 const QUOTE_WORDS: &str = include_str!("../../../data/quote_words.tsv");
 const SOURCE_NOUNS: &str = include_str!("../../../data/source_nouns.tsv");
+/// Cue verb forms learned from PolNeAR's train split (`scripts/derive_polnear_cues.py`).
+const LEARNED_CUES: &str = include_str!("../../../data/polnear_cues.tsv");
 
 /// How a cue verb may be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +48,13 @@ impl Lexicon {
             let words: Vec<String> = form.split_whitespace().map(str::to_lowercase).collect();
             let Some(first) = words.first().cloned() else { continue };
             cues.entry(first).or_default().push(CueVerb { words, frame });
+        }
+        for row in rows(LEARNED_CUES) {
+            let Some(form) = row.first().map(|f| f.to_lowercase()) else { continue };
+            let list = cues.entry(form.clone()).or_default();
+            if !list.iter().any(|c| c.words.len() == 1) {
+                list.push(CueVerb { words: vec![form], frame: Frame::Any });
+            }
         }
         for list in cues.values_mut() {
             list.sort_by_key(|c| std::cmp::Reverse(c.words.len()));

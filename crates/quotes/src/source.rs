@@ -183,7 +183,9 @@ pub fn after(v: &View, start: usize) -> Option<Range> {
             }
             break;
         }
-        if b > start && (LEXICON.is(&t.lower, "stop") || cue_at(v, b).is_some()) {
+        // A cue word right after a determiner is a noun (`a post from X`, `the state Division`).
+        let noun_use = t.cap || (b > start && LEXICON.is(&v.toks[b - 1].lower, "det"));
+        if b > start && (LEXICON.is(&t.lower, "stop") || (cue_at(v, b).is_some() && !noun_use)) {
             break;
         }
         if LEXICON.is(&t.lower, "boundary") && t.lower != "and" {
