@@ -173,26 +173,24 @@ pub fn marks<'a>(tag: Tag, attrs: &[Attr<'a>], cache: &mut Cache<'a>) -> Marks {
     }
     let mut m = Marks { furniture_tag: tag.is(tags::FURNITURE), ..Marks::default() };
     for a in attrs {
-        let (attr, value) = (a.name, &*a.value);
-        let named = |n: &str| attr.eq_ignore_ascii_case(n);
-        if named("class") || named("id") {
-            let (body, hidden, furniture) = match a.value {
-                std::borrow::Cow::Borrowed(b) => *cache.0.entry(b).or_insert_with(|| classify(b)),
-                std::borrow::Cow::Owned(_) => classify(value),
-            };
-            m.body |= body;
-            m.hidden |= hidden;
-            m.furniture_attr |= furniture;
-        } else if named("itemprop") {
-            m.body |= value.eq_ignore_ascii_case("articleBody");
-        } else if named("style") {
-            m.hidden |= hides(value);
-        } else if named("hidden") {
-            m.hidden = true;
-        } else if named("aria-hidden") {
-            m.hidden |= value.eq_ignore_ascii_case("true");
-        } else if named("role") && HIDING_ROLES.iter().any(|r| value.eq_ignore_ascii_case(r)) {
-            m.furniture_attr = true;
+        // Raw values: the words looked for have no character references.
+        let (attr, value) = (a.name, a.raw);
+        let named = |n: &str| attr.len() == n.len() && attr.eq_ignore_ascii_case(n);
+        match attr.len() {
+            2 | 5 if named("class") || named("id") => {
+                let (body, hidden, furniture) = *cache.0.entry(value).or_insert_with(|| classify(value));
+                m.body |= body;
+                m.hidden |= hidden;
+                m.furniture_attr |= furniture;
+            }
+            8 if named("itemprop") => m.body |= value.eq_ignore_ascii_case("articleBody"),
+            5 if named("style") => m.hidden |= hides(value),
+            6 if named("hidden") => m.hidden = true,
+            11 if named("aria-hidden") => m.hidden |= value.eq_ignore_ascii_case("true"),
+            4 if named("role") => {
+                m.furniture_attr |= HIDING_ROLES.iter().any(|r| value.eq_ignore_ascii_case(r));
+            }
+            _ => {}
         }
     }
     if m.body {

@@ -34,6 +34,15 @@ fn is_link(e: &Element) -> bool {
     e.flags & tags::LINK != 0
 }
 
+/// `t.trim().len()`, with ASCII whitespace (nearly all of it) trimmed byte-wise first.
+fn trimmed_len(t: &str) -> usize {
+    let a = t.trim_ascii();
+    match (a.as_bytes().first(), a.as_bytes().last()) {
+        (Some(&f), Some(&l)) if f >= 0x80 || l >= 0x80 => a.trim().len(),
+        _ => a.len(),
+    }
+}
+
 /// Prose length of every element, and its paragraph score: the prose of paragraphs that are
 /// its children (plus half of its grandchildren's), so the element that directly holds the
 /// article's paragraphs scores highest, not the page wrapper and not a list of teaser cards.
@@ -65,7 +74,7 @@ fn prose(flat: &Flat, honour: &[bool]) -> (Vec<usize>, Vec<usize>) {
                 in_furniture += usize::from(honour[i]);
             }
             Event::Text(s, e) => {
-                let len = flat.text_of(s, e).trim().len();
+                let len = trimmed_len(flat.text_of(s, e));
                 if in_furniture == 0 && in_link == 0 && (in_para > 0 || len >= LONG_RUN) {
                     if let Some(&top) = stack.last() {
                         prose[top] += len;

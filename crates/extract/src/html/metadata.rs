@@ -16,6 +16,7 @@ use super::tokenizer::Attr;
 use crate::date;
 use regex::Regex;
 use serde_json::Value;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// JSON-LD blocks larger than this are ignored.
@@ -146,8 +147,8 @@ const OTHER_KEYS: &[&str] = &[
 ];
 
 /// The value of the first attribute named `name` (any case).
-pub fn attr<'v>(attrs: &'v [Attr], name: &str) -> Option<&'v str> {
-    attrs.iter().find(|a| a.name.eq_ignore_ascii_case(name)).map(|a| &*a.value)
+pub fn attr<'v>(attrs: &[Attr<'v>], name: &str) -> Option<Cow<'v, str>> {
+    attrs.iter().find(|a| a.name.eq_ignore_ascii_case(name)).map(|a| a.value())
 }
 
 /// Which element's text the tree builder should hand back to the collector.
@@ -178,13 +179,14 @@ impl Collector {
         match name {
             "html" => {
                 if self.lang.is_none() {
-                    self.lang = attr(attrs, "lang").map(str::to_string);
+                    self.lang = attr(attrs, "lang").map(Cow::into_owned);
                 }
             }
             "meta" => {
                 let key = ["property", "name", "itemprop", "http-equiv"].iter().find_map(|k| attr(attrs, k));
                 let known = key.and_then(|k| {
-                    DATE_KEYS.iter().chain(OTHER_KEYS).find(|known| known.eq_ignore_ascii_case(k.trim()))
+                    let k = k.trim();
+                    DATE_KEYS.iter().chain(OTHER_KEYS).find(|known| known.eq_ignore_ascii_case(k))
                 });
                 if let (Some(k), Some(c)) = (known, attr(attrs, "content")) {
                     if !c.trim().is_empty() && !self.metas.iter().any(|(m, _)| m == k) {
@@ -194,7 +196,7 @@ impl Collector {
             }
             "link" if attr(attrs, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
                 if self.canonical.is_none() {
-                    self.canonical = attr(attrs, "href").map(str::to_string);
+                    self.canonical = attr(attrs, "href").map(Cow::into_owned);
                 }
             }
             "script"

@@ -17,11 +17,19 @@
 use super::entities;
 use std::borrow::Cow;
 
-/// One attribute of a start tag. `name` is as written (compare with `eq_ignore_ascii_case`).
+/// One attribute of a start tag, as written: compare `name` with `eq_ignore_ascii_case`;
+/// `raw` is the value before character references are decoded ([`Attr::value`]).
 #[derive(Debug, Clone)]
 pub struct Attr<'a> {
     pub name: &'a str,
-    pub value: Cow<'a, str>,
+    pub raw: &'a str,
+}
+
+impl<'a> Attr<'a> {
+    /// The value with character references decoded (only attributes that are read pay).
+    pub fn value(&self) -> Cow<'a, str> {
+        entities::decode(self.raw, true)
+    }
 }
 
 /// How the tokenizer reads what follows a start tag (the tree builder decides).
@@ -218,7 +226,7 @@ impl<'a> Tokenizer<'a> {
                 i += 1;
             }
             if b.get(i) != Some(&b'=') {
-                self.attrs.push(Attr { name: attr_name, value: Cow::Borrowed("") });
+                self.attrs.push(Attr { name: attr_name, raw: "" });
                 continue;
             }
             i += 1;
@@ -240,7 +248,7 @@ impl<'a> Tokenizer<'a> {
                 }
             };
             i = next;
-            self.attrs.push(Attr { name: attr_name, value: entities::decode(value, true) });
+            self.attrs.push(Attr { name: attr_name, raw: value });
         }
     }
 
@@ -288,7 +296,7 @@ mod tests {
             self.0.push('<');
             self.0.push_str(name);
             for a in attrs {
-                self.0.push_str(&format!(" {}={}", a.name, a.value));
+                self.0.push_str(&format!(" {}={}", a.name, a.value()));
             }
             self.0.push_str(if self_closing { "/>" } else { ">" });
             match name.to_ascii_lowercase().as_str() {
