@@ -46,7 +46,8 @@ pub fn binary_kind(input: &[u8]) -> Option<String> {
     // Counted byte by byte in branch-free passes the compiler vectorises.
     let nul = count(window, |b| b == 0);
     let low = count(window, |b| b < 0x20 || b == 0x7F);
-    let allowed = count(window, |b| b == b'\t' || b == b'\n') + count(window, |b| b == b'\r' || b == 0x0C || b == 0x1B);
+    let allowed =
+        count(window, |b| b == b'\t' || b == b'\n') + count(window, |b| b == b'\r' || b == 0x0C || b == 0x1B);
     let control = low - nul - allowed;
     let n = window.len().max(1);
     if nul * 100 > n || (nul + control) * 10 > n {

@@ -120,6 +120,9 @@ pub fn tag_vocabulary() -> (Vec<&'static str>, Vec<&'static str>) {
 
 /// Whether a `style` value hides the element (`display: none`, `visibility:hidden`).
 fn hides(style: &str) -> bool {
+    if !style.contains(':') {
+        return false;
+    }
     let mut buf = [0u8; 256];
     let mut len = 0usize;
     for b in style.bytes().filter(|b| !b.is_ascii_whitespace()) {
@@ -130,8 +133,8 @@ fn hides(style: &str) -> bool {
         len += 1;
     }
     let squashed = &buf[..len];
-    memchr::memmem::find(squashed, b"display:none").is_some()
-        || memchr::memmem::find(squashed, b"visibility:hidden").is_some()
+    squashed.windows(12).any(|w| w == b"display:none")
+        || squashed.windows(17).any(|w| w == b"visibility:hidden")
 }
 
 /// Whether a class or id token is one of the hiding classes (any case).
@@ -150,21 +153,38 @@ fn hiding_class(token: &str) -> bool {
     std::str::from_utf8(&buf[..token.len()]).is_ok_and(|t| v.classes.contains(t))
 }
 
-/// What a `class` or `id` value says: (body, hidden, furniture).
-fn classify(value: &str) -> (bool, bool, bool) {
+/// What a `class` or `id` token says: (body, hidden, furniture).
+fn classify_token(token: &str) -> (bool, bool, bool) {
     let v = &*VOCABULARY;
-    let (mut body, mut hidden, mut furniture) = (false, false, false);
-    for token in value.split_ascii_whitespace() {
-        body |= marks_body(token);
-        hidden |= hiding_class(token);
-        furniture |= words(token, |w| v.tokens.contains(w));
-    }
-    (body, hidden, furniture)
+    (marks_body(token), hiding_class(token), words(token, |w| v.tokens.contains(w)))
 }
 
-/// Verdicts on `class`/`id` values already seen on this page (templates repeat them).
+type Verdicts<'a> = HashMap<&'a str, (bool, bool, bool), foldhash::fast::FixedState>;
+
+/// Verdicts on `class`/`id` values and tokens already seen on this page (templates and
+/// utility-class frameworks repeat them).
 #[derive(Default)]
-pub struct Cache<'a>(HashMap<&'a str, (bool, bool, bool), foldhash::fast::FixedState>);
+pub struct Cache<'a> {
+    values: Verdicts<'a>,
+    tokens: Verdicts<'a>,
+}
+
+impl<'a> Cache<'a> {
+    fn classify(&mut self, value: &'a str) -> (bool, bool, bool) {
+        if let Some(&v) = self.values.get(value) {
+            return v;
+        }
+        let (mut body, mut hidden, mut furniture) = (false, false, false);
+        for token in value.split_ascii_whitespace() {
+            let (b, h, f) = *self.tokens.entry(token).or_insert_with(|| classify_token(token));
+            body |= b;
+            hidden |= h;
+            furniture |= f;
+        }
+        self.values.insert(value, (body, hidden, furniture));
+        (body, hidden, furniture)
+    }
+}
 
 /// Marks for an element with these attributes.
 pub fn marks<'a>(tag: Tag, attrs: &[Attr<'a>], cache: &mut Cache<'a>) -> Marks {
@@ -178,7 +198,7 @@ pub fn marks<'a>(tag: Tag, attrs: &[Attr<'a>], cache: &mut Cache<'a>) -> Marks {
         let named = |n: &str| attr.len() == n.len() && attr.eq_ignore_ascii_case(n);
         match attr.len() {
             2 | 5 if named("class") || named("id") => {
-                let (body, hidden, furniture) = *cache.0.entry(value).or_insert_with(|| classify(value));
+                let (body, hidden, furniture) = cache.classify(value);
                 m.body |= body;
                 m.hidden |= hidden;
                 m.furniture_attr |= furniture;

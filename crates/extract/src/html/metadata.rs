@@ -177,11 +177,7 @@ impl Collector {
     /// Reads a start tag (`name` lowercase); says whether its text is wanted.
     pub fn start(&mut self, name: &str, attrs: &[Attr]) -> Capture {
         match name {
-            "html" => {
-                if self.lang.is_none() {
-                    self.lang = attr(attrs, "lang").map(Cow::into_owned);
-                }
-            }
+            "html" if self.lang.is_none() => self.lang = attr(attrs, "lang").map(Cow::into_owned),
             "meta" => {
                 let key = ["property", "name", "itemprop", "http-equiv"].iter().find_map(|k| attr(attrs, k));
                 let known = key.and_then(|k| {
@@ -194,10 +190,11 @@ impl Collector {
                     }
                 }
             }
-            "link" if attr(attrs, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
-                if self.canonical.is_none() {
-                    self.canonical = attr(attrs, "href").map(Cow::into_owned);
-                }
+            "link"
+                if self.canonical.is_none()
+                    && attr(attrs, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+            {
+                self.canonical = attr(attrs, "href").map(Cow::into_owned);
             }
             "script"
                 if attr(attrs, "type")
