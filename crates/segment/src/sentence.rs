@@ -53,16 +53,16 @@ enum Mark {
 
 /// Classifies quote marks and brackets; straight double quotes by spacing, then by parity
 /// within the paragraph.
-fn marks(text: &str, tokens: &[Token]) -> Vec<Mark> {
+fn marks(text: &str, tokens: &[Token], gaps: &[Gap]) -> Vec<Mark> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut inside = false;
     for (i, t) in tokens.iter().enumerate() {
-        if i > 0 && gap(text, tokens[i - 1].span.end, t.span.start) == Gap::Blank {
+        if i > 0 && gaps[i] == Gap::Blank {
             inside = false;
         }
         let s = t.span.slice(text);
-        let before = i == 0 || gap(text, tokens[i - 1].span.end, t.span.start) != Gap::Glued;
-        let after = tokens.get(i + 1).is_none_or(|n| gap(text, t.span.end, n.span.start) != Gap::Glued);
+        let before = i == 0 || gaps[i] != Gap::Glued;
+        let after = gaps.get(i + 1).is_none_or(|g| *g != Gap::Glued);
         let mark = match s {
             "“" | "‘" | "«" | "„" | "(" | "[" | "{" => Mark::Open,
             "”" | "»" | ")" | "]" | "}" => Mark::Close,
@@ -120,7 +120,7 @@ fn starts_upper(s: &str) -> bool {
 }
 
 /// Whether a sentence starts at token `k` after a stop of strength `stop`.
-fn opens(text: &str, tokens: &[Token], marks: &[Mark], k: usize, stop: Stop) -> bool {
+fn opens(text: &str, tokens: &[Token], gaps: &[Gap], marks: &[Mark], k: usize, stop: Stop) -> bool {
     let Some(t) = tokens.get(k) else { return false };
     if stop == Stop::No {
         return false;
@@ -136,7 +136,7 @@ fn opens(text: &str, tokens: &[Token], marks: &[Mark], k: usize, stop: Stop) -> 
     match stop {
         Stop::Strong => match t.kind {
             TokenKind::Word => starts_upper(s),
-            TokenKind::Number => gap(text, tokens[k - 1].span.end, t.span.start) != Gap::Glued,
+            TokenKind::Number => gaps.get(k).is_some_and(|g| *g != Gap::Glued),
             // `$5.76 for the meal.`, `€3bn was spent.`
             TokenKind::Symbol => tokens.get(k + 1).is_some_and(|n| n.kind == TokenKind::Number),
             _ => false,
@@ -162,7 +162,14 @@ fn attributed(text: &str, tokens: &[Token], k: usize) -> bool {
 
 /// Sentence and paragraph spans over `tokens`.
 pub(crate) fn split(text: &str, tokens: &[Token]) -> (Vec<Span>, Vec<Span>) {
-    let marks = marks(text, tokens);
+    // The gap before each token (the first has none: `Glued`), measured once.
+    let gaps: Vec<Gap> = (0..tokens.len())
+        .map(|i| match i.checked_sub(1) {
+            Some(p) => gap(text, tokens[p].span.end, tokens[i].span.start),
+            None => Gap::Glued,
+        })
+        .collect();
+    let marks = marks(text, tokens, &gaps);
     let mut sentences = Vec::new();
     let mut paragraphs = Vec::new();
     let (mut sent_start, mut para_start) = (0, 0);
@@ -171,23 +178,21 @@ pub(crate) fn split(text: &str, tokens: &[Token]) -> (Vec<Span>, Vec<Span>) {
         let mut last = i;
         let strength = stop(text, &tokens[i]);
         if strength != Stop::No {
-            while tokens.get(last + 1).is_some_and(|n| {
-                marks.get(last + 1) == Some(&Mark::Close)
-                    && !matches!(gap(text, tokens[last].span.end, n.span.start), Gap::Line | Gap::Blank)
+            while gaps.get(last + 1).is_some_and(|g| {
+                marks.get(last + 1) == Some(&Mark::Close) && !matches!(g, Gap::Line | Gap::Blank)
             }) {
                 last += 1;
             }
         }
         let next = last + 1;
-        let Some(n) = tokens.get(next) else { break };
-        let g = gap(text, tokens[last].span.end, n.span.start);
+        let (Some(n), Some(&g)) = (tokens.get(next), gaps.get(next)) else { break };
         let boundary = match g {
             Gap::Blank => true,
             _ if last > i && attributed(text, tokens, next) => false,
             Gap::Line => {
                 strength != Stop::No || starts_upper(n.span.slice(text)) || n.kind != TokenKind::Word
             }
-            _ => opens(text, tokens, &marks, next, strength),
+            _ => opens(text, tokens, &gaps, &marks, next, strength),
         };
         if boundary {
             sentences.push(Span::new(tokens[sent_start].span.start, tokens[last].span.end));
