@@ -100,7 +100,11 @@ fn content_end(v: &View, a: usize, sent_end: usize) -> usize {
         if v.region_of(k).is_some() || !v.punct(k, ",;") {
             continue;
         }
-        let next = k + 1;
+        let mut next = k + 1;
+        // `..., and suggested that ...`: a second attribution by the same source.
+        if v.toks.get(next).is_some_and(|t| matches!(t.lower.as_str(), "and" | "but")) {
+            next += 1;
+        }
         let cue_next = source::cue_at(v, next).is_some() || source::according_at(v, next).is_some();
         let subject_cue = source::after(v, next).is_some_and(|(_, e)| source::cue_at(v, e).is_some());
         if cue_next || subject_cue {
@@ -207,7 +211,9 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
     let mut k = source::phrase_at(v, end, "extension").unwrap_or(end);
     // `that` after a short gap (`said on Monday that`, `told CNN that`).
     let that = (k..(k + MAX_THAT_GAP).min(sb))
-        .take_while(|&g| v.toks[g].word || v.punct(g, ",") || source::is_pronoun(v, (g, g + 1)))
+        .take_while(|&g| {
+            (v.toks[g].word || v.punct(g, ",")) && (g == k || !LEXICON.is(&v.toks[g].lower, "clause_word"))
+        })
         .find(|&g| v.toks[g].lower == "that");
     if let Some(t) = that {
         k = t + 1;
@@ -218,6 +224,11 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
         let t = v.toks.get(k)?;
         if v.punct(k, ":") {
             k += 1;
+        } else if t.word && LEXICON.is(&t.lower, "cue_preposition") {
+            // `talked about X`, `called on X to ...`, `refused to comment`: the object.
+            if t.lower != "to" {
+                k += 1;
+            }
         } else if !(t.word && clause_start(v, k)) {
             return None;
         }
