@@ -3,7 +3,7 @@
 //! JSON that is stored, so tables and JSON can never disagree.
 
 use crate::{content_hash, day_of, today_utc, Result, Store};
-use newsdesk_model::{wire, Document};
+use newsdesk_model::{wire, Document, MentionForm};
 use rusqlite::{params, OptionalExtension, Transaction};
 use std::collections::{HashMap, HashSet};
 
@@ -57,10 +57,12 @@ impl Store {
     /// transaction. When this returns `Ok`, every `Stored` document is durable.
     pub fn insert_batch(&mut self, docs: &[Document]) -> Result<Vec<Inserted>> {
         let tx = self.conn.transaction()?;
+        let mut counts = Counts::default();
         let mut out = Vec::with_capacity(docs.len());
         for doc in docs {
-            out.push(insert_one(&tx, doc, doc.source.url.as_deref())?);
+            out.push(insert_one(&tx, doc, doc.source.url.as_deref(), &mut counts)?);
         }
+        counts.apply(&tx)?;
         tx.commit()?;
         Ok(out)
     }
@@ -70,13 +72,39 @@ impl Store {
     /// a canonical or even a home-page URL shared by many articles.
     pub fn insert_fetched(&mut self, docs: &[(Document, Option<String>)]) -> Result<Vec<Inserted>> {
         let tx = self.conn.transaction()?;
+        let mut counts = Counts::default();
         let mut out = Vec::with_capacity(docs.len());
         for (doc, fetched) in docs {
             let url = fetched.as_deref().or(doc.source.url.as_deref());
-            out.push(insert_one(&tx, doc, url)?);
+            out.push(insert_one(&tx, doc, url, &mut counts)?);
         }
+        counts.apply(&tx)?;
         tx.commit()?;
         Ok(out)
+    }
+}
+
+/// Entity lookups and counter changes of one transaction: an entity row is looked up once
+/// per batch and its counters (and so its place in `entities_docs`) updated once at the end,
+/// instead of once per document that mentions it.
+#[derive(Default)]
+struct Counts {
+    rows: HashMap<String, i64>,
+    /// Entity rowid → (documents, mentions, quotes) added by this batch.
+    added: HashMap<i64, [i64; 3]>,
+}
+
+impl Counts {
+    fn apply(&self, tx: &Transaction) -> Result<()> {
+        let mut stmt = tx.prepare_cached(
+            "UPDATE entities SET docs = docs + ?2, mentions = mentions + ?3, quotes = quotes + ?4 WHERE rowid = ?1",
+        )?;
+        let mut added: Vec<_> = self.added.iter().collect();
+        added.sort_unstable_by_key(|(row, _)| **row);
+        for (row, [docs, mentions, quotes]) in added {
+            stmt.execute(params![row, docs, mentions, quotes])?;
+        }
+        Ok(())
     }
 }
 
@@ -88,7 +116,7 @@ fn normalise(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn insert_one(tx: &Transaction, doc: &Document, url: Option<&str>) -> Result<Inserted> {
+fn insert_one(tx: &Transaction, doc: &Document, url: Option<&str>, counts: &mut Counts) -> Result<Inserted> {
     let url = url.filter(|u| !u.is_empty());
     if let Some(url) = url {
         if let Some(id) = existing(tx, "SELECT id FROM documents WHERE url = ?1", url)? {
@@ -117,14 +145,19 @@ fn insert_one(tx: &Transaction, doc: &Document, url: Option<&str>) -> Result<Ins
     let doc_row = tx.last_insert_rowid();
     tx.prepare_cached("INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
         .execute(params![doc_row, wire.title.as_deref().unwrap_or(""), wire.text])?;
-    let rows = insert_entities(tx, doc_row, &wire)?;
+    let rows = insert_entities(tx, doc_row, &wire, counts)?;
     insert_findings(tx, doc_row, &wire, &rows)?;
     Ok(Inserted::Stored { id: wire.id })
 }
 
 /// Maps each document-local entity to a store-wide one (same type and name) and writes
 /// its mentions; returns local id → entity rowid.
-fn insert_entities(tx: &Transaction, doc_row: i64, wire: &Document) -> Result<HashMap<String, i64>> {
+fn insert_entities(
+    tx: &Transaction,
+    doc_row: i64,
+    wire: &Document,
+    counts: &mut Counts,
+) -> Result<HashMap<String, i64>> {
     let mut rows = HashMap::new();
     let mut counted = HashSet::new();
     for entity in &wire.entities {
@@ -134,18 +167,25 @@ fn insert_entities(tx: &Transaction, doc_row: i64, wire: &Document) -> Result<Ha
         }
         let kind = entity.kind.as_str();
         let key = format!("{kind}:{}", name.to_lowercase());
-        let found: Option<i64> = tx
-            .prepare_cached("SELECT rowid FROM entities WHERE key = ?1")?
-            .query_row([&key], |r| r.get(0))
-            .optional()?;
-        let row = match found {
-            Some(row) => row,
+        let row = match counts.rows.get(&key) {
+            Some(&row) => row,
             None => {
-                tx.prepare_cached("INSERT INTO entities (key, name, type) VALUES (?1, ?2, ?3)")?
-                    .execute(params![key, name, kind])?;
-                let row = tx.last_insert_rowid();
-                tx.prepare_cached("INSERT INTO entities_fts (rowid, name) VALUES (?1, ?2)")?
-                    .execute(params![row, name])?;
+                let found: Option<i64> = tx
+                    .prepare_cached("SELECT rowid FROM entities WHERE key = ?1")?
+                    .query_row([&key], |r| r.get(0))
+                    .optional()?;
+                let row = match found {
+                    Some(row) => row,
+                    None => {
+                        tx.prepare_cached("INSERT INTO entities (key, name, type) VALUES (?1, ?2, ?3)")?
+                            .execute(params![key, name, kind])?;
+                        let row = tx.last_insert_rowid();
+                        tx.prepare_cached("INSERT INTO entities_fts (rowid, name) VALUES (?1, ?2)")?
+                            .execute(params![row, name])?;
+                        row
+                    }
+                };
+                counts.rows.insert(key, row);
                 row
             }
         };
@@ -158,21 +198,15 @@ fn insert_entities(tx: &Transaction, doc_row: i64, wire: &Document) -> Result<Ha
         )?
         .execute(params![doc_row, row, entity.id, mentions, quotes])?;
         let new_doc = i64::from(counted.insert(row));
-        tx.prepare_cached("UPDATE entities SET docs = docs + ?2, mentions = mentions + ?3, quotes = quotes + ?4 WHERE rowid = ?1")?
-            .execute(params![row, new_doc, mentions, quotes])?;
+        let added = counts.added.entry(row).or_default();
+        added[0] += new_doc;
+        added[1] += mentions;
+        added[2] += quotes;
         let mut stmt = tx.prepare_cached(
             "INSERT INTO mentions (doc, entity, start, end, text, form) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
         for m in &entity.mentions {
-            let form = serde_json::to_value(m.form)?;
-            stmt.execute(params![
-                doc_row,
-                row,
-                m.start as i64,
-                m.end as i64,
-                m.text,
-                form.as_str().unwrap_or("")
-            ])?;
+            stmt.execute(params![doc_row, row, m.start as i64, m.end as i64, m.text, form_name(m.form)])?;
         }
     }
     Ok(rows)
@@ -244,6 +278,15 @@ fn insert_findings(
         ])?;
     }
     Ok(())
+}
+
+/// The wire name of a mention form (as serde writes it), without a JSON round trip.
+fn form_name(form: MentionForm) -> &'static str {
+    match form {
+        MentionForm::Name => "name",
+        MentionForm::Pronoun => "pronoun",
+        MentionForm::Description => "description",
+    }
 }
 
 /// The host of an `http(s)://host/...` URL, without `www.`.
