@@ -33,8 +33,9 @@ pub struct Args {
     /// Print `stored<TAB>id<TAB>url` on standard output for each document once it is durable.
     #[arg(long)]
     list: bool,
-    /// Documents per transaction (a batch also commits after half a second).
-    #[arg(long, default_value_t = 256)]
+    /// Documents per transaction (a batch also commits after two seconds). Larger batches
+    /// write each touched index page once for many documents.
+    #[arg(long, default_value_t = 1024)]
     batch: usize,
     /// Analysis threads (default: all cores).
     #[arg(long)]
@@ -73,7 +74,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(cores.max(1)).build()?;
 
     let (page_tx, page_rx) = sync_channel::<Item>(cores * 4);
-    let (out_tx, out_rx) = sync_channel::<Outcome>(args.batch.max(1) * 2);
+    // Room for one batch: workers keep analysing while the writer commits the previous one.
+    let (out_tx, out_rx) = sync_channel::<Outcome>(args.batch.clamp(1, 1024));
 
     // Reader: stream pages; URLs already in the store are skipped before any analysis.
     let reader = {
@@ -203,8 +205,7 @@ fn write(
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => open = false,
         }
-        let due =
-            batch.len() >= args.batch.max(1) || last_commit.elapsed() > Duration::from_millis(500) || !open;
+        let due = batch.len() >= args.batch.max(1) || last_commit.elapsed() > Duration::from_secs(2) || !open;
         if !due || batch.is_empty() {
             continue;
         }
