@@ -2,10 +2,11 @@
 # Store benchmark: ingest throughput with full analysis, peak memory, search latency.
 # Builds a WARC of N pages from the shared HTML corpus (distinct URL and text per copy),
 # ingests it with the release binary, then serves the store and times searches.
-# Usage: scripts/bench-store.sh [N=10000] [OUT=docs/benchmarks/store.md]
+# Usage: scripts/bench-store.sh [N=10000] [OUT=docs/benchmarks/store-N.md]
+# (docs/benchmarks/store.md is the hand-written analysis; this script never overwrites it.)
 set -eu
 N=${1:-10000}
-OUT=${2:-docs/benchmarks/store.md}
+OUT=${2:-docs/benchmarks/store-$N.md}
 CORPUS=${CORPUS:-../shared/data/article-extraction/html}
 BIN=${NEWSDESK:-${CARGO_TARGET_DIR:-target}/release/newsdesk}
 [ -x "$BIN" ] || cargo build --release -p newsdesk-cli
@@ -22,6 +23,9 @@ print(n>>20)" "$WORK/pages.warc.gz")
 
 /usr/bin/time -v "$BIN" ingest --store "$WORK/store" "$WORK/pages.warc.gz" 2> "$WORK/ingest.err" || true
 SUMMARY=$(grep 'newsdesk: ingest:.*stored' "$WORK/ingest.err" | tail -1)
+# "N stored, ... (D docs/s; W s writing)": the writer's share per stored document.
+WRITER_MS=$(echo "$SUMMARY" | sed -n 's/.*: \([0-9]*\) stored.*; \([0-9.]*\) s writing.*/\1 \2/p' |
+    awk '$1 > 0 {printf "%.2f", $2 * 1000 / $1}')
 RSS_MB=$(awk '/Maximum resident set size/ {print int($6/1024)}' "$WORK/ingest.err")
 STORE_MB=$(du -sm "$WORK/store" | cut -f1)
 
@@ -35,7 +39,8 @@ mkdir -p "$(dirname "$OUT")"
 cat > "$OUT" <<MD
 # Store benchmark
 
-Produced by \`scripts/bench-store.sh $N\` on $(date -u +%Y-%m-%d) ($(nproc) cores, $(uname -m)).
+Produced by \`scripts/bench-store.sh $N\` on $(date -u +%Y-%m-%d) ($(nproc) cores, $(uname -m),
+load average $(cut -d' ' -f1-3 /proc/loadavg) when it finished). Analysis: [store.md](store.md).
 Input: a Common Crawl News-shaped WARC of $N pages ($WARC_MB MB gzipped, $RAW_MB MB raw) built
 from the shared HTML corpus, every copy with its own URL and its own edition sentence so
 deduplication keeps it and the full pipeline (extract → analyze → store) runs on each.
@@ -43,6 +48,7 @@ deduplication keeps it and the full pipeline (extract → analyze → store) run
 | measure | value |
 |---|---|
 | ingest summary | $SUMMARY |
+| writer time inside store transactions per stored document | ${WRITER_MS:-?} ms |
 | peak resident memory while ingesting | $RSS_MB MB |
 | store size on disk | $STORE_MB MB |
 | search latency over HTTP (\`scripts/bench-store-search.py\`, 10 queries × 30 rounds) | $SEARCH |

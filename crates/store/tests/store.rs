@@ -191,3 +191,48 @@ fn fts_queries_are_always_valid() {
         assert_eq!(fts_query(input).as_deref(), expected, "{input}");
     }
 }
+
+/// A store past the size where search samples the newest documents: 1,200 bulletins, every
+/// hundredth about the levy (and naming Mara Quell; the 1,100th twice), each quoting Tobin Vale twice.
+#[test]
+fn search_in_a_large_store_ranks_rare_words_and_pages_common_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let docs: Vec<Document> = (0..1200)
+        .map(|i| {
+            let levy = match i {
+                1100 => " Mara Quell said the levy stays, the levy rises.",
+                _ if i % 100 == 0 => " Mara Quell said the levy stays.",
+                _ => "",
+            };
+            let text = format!("Edition {i} of the harbour bulletin.{levy} \"Open,\" Tobin Vale said. \"Shut,\" Tobin Vale said.");
+            let people: &[&str] = if levy.is_empty() { &["Tobin Vale"] } else { &["Tobin Vale", "Mara Quell"] };
+            doc(&format!("https://example.org/{i}"), "2025-03-01", &text, people, &[("Tobin Vale", "Open,"), ("Tobin Vale", "Shut,")])
+        })
+        .collect();
+    store.insert_batch(&docs).unwrap();
+    let q = |text: &str| SearchQuery { text: text.into(), limit: 10, ..Default::default() };
+    let first = |query: SearchQuery| -> (usize, Option<String>) {
+        let hits = store.search(&query).unwrap();
+        (hits.len(), hits.first().and_then(|h| h.url.clone()))
+    };
+    let newest = Some("https://example.org/1199".to_string());
+    let cases: Vec<(SearchQuery, (usize, Option<String>))> = vec![
+        // Words in every document: newest first, also past the sampled documents.
+        (q("harbour bulletin"), (10, newest.clone())),
+        (SearchQuery { offset: 1185, ..q("bulletin") }, (10, Some("https://example.org/14".into()))),
+        // A rare word beside common ones is ranked; the common ones do not hide it.
+        (SearchQuery { limit: 20, ..q("the levy bulletin") }, (12, Some("https://example.org/1100".into()))),
+        (
+            SearchQuery { entity: Some("Mara Quell".into()), limit: 20, ..q("bulletin") },
+            (12, Some("https://example.org/1100".into())),
+        ),
+        // A speaker with more quotes than are sorted walks the day index.
+        (SearchQuery { speaker: Some("Tobin Vale".into()), ..q("") }, (10, newest.clone())),
+        (SearchQuery { speaker: Some("Mara Quell".into()), ..q("") }, (0, None)),
+    ];
+    for (query, expected) in cases {
+        let shown = format!("{query:?}");
+        assert_eq!(first(query), expected, "{shown}");
+    }
+}
