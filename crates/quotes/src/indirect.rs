@@ -30,6 +30,11 @@ pub fn find(v: &View, found: &mut Vec<Found>) {
         } else if let Some((end, Frame::Any)) = source::cue_at(v, i) {
             if is_noun_use(v, i) {
                 None
+            } else if let Some((first, second)) = parenthetical(v, i, end) {
+                if let Some(f) = first.filter(|f| !overlaps(f, found)) {
+                    found.push(f);
+                }
+                Some(second)
             } else {
                 final_cue(v, i, end).or_else(|| subject_cue(v, i, end, found))
             }
@@ -195,6 +200,31 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
     }
     let span = content(v, sa, comma)?;
     Some(Found::new(QuoteKind::Indirect, span, Some((i, end)), Some(src)))
+}
+
+/// `Survival, Mr. X says, depends on ...`: a source and cue set off by commas inside the
+/// content. Both parts, sharing the cue; the first is left out when it is only an adverbial
+/// opener (`In particular, he said, ...`).
+fn parenthetical(v: &View, i: usize, end: usize) -> Option<(Option<Found>, Found)> {
+    let (sa, sb) = sentence(v, i);
+    let src = source::before(v, i)?;
+    if src.0 <= sa + 1 || !v.punct(src.0 - 1, ",") || v.region_of(src.0 - 1).is_some() {
+        return None;
+    }
+    let close = source::phrase_at(v, end, "extension").unwrap_or(end);
+    if !v.punct(close, ",") || v.region_of(close + 1).is_some() {
+        return None;
+    }
+    let tail_end = content_end(v, close + 1, sb);
+    let second = content(v, close + 1, tail_end)?;
+    let words = (sa..src.0 - 1).filter(|&k| v.toks[k].word).count();
+    let opener = LEXICON.is(&v.toks[sa].lower, "stop") || LEXICON.is(&v.toks[sa].lower, "boundary");
+    let mut first = None;
+    if !(opener && words <= 4) {
+        let span = if words == 1 { Some(v.tok_span(sa, src.0 - 1)) } else { content(v, sa, src.0 - 1) };
+        first = span.map(|s| Found::new(QuoteKind::Indirect, s, Some((i, end)), Some(src)));
+    }
+    Some((first, Found::new(QuoteKind::Indirect, second, Some((i, end)), Some(src))))
 }
 
 /// `X said (on Monday) (that) ...`, `X told reporters that ...`, `..., adding that ...`.
