@@ -9,7 +9,7 @@ VENV=$TARGET/py-venv
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
 fi
-"$VENV/bin/pip" install -q --disable-pip-version-check "maturin>=1.16,<2" "pyspark>=4.3,<5"
+"$VENV/bin/pip" install -q --disable-pip-version-check "maturin>=1.16,<2" "pyspark>=4.3,<5" "warcio>=1.7,<2"
 rm -rf "$TARGET/wheels"
 "$VENV/bin/maturin" build -q -m crates/python/Cargo.toml -o "$TARGET/wheels"
 "$VENV/bin/pip" install -q --disable-pip-version-check --force-reinstall --no-deps "$TARGET"/wheels/newsdesk-*.whl

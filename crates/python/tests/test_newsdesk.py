@@ -122,6 +122,44 @@ class Spark(unittest.TestCase):
         self.assertEqual(counts, local)
         self.assertGreaterEqual(counts.get("Kassym-Jomart Tokayev", 0), 10)
 
+    def test_the_common_crawl_news_example_over_a_warc(self):
+        """examples/spark_ccnews.py on a gzipped WARC written here: one document per page."""
+        import importlib.util
+        import io
+        import tempfile
+
+        from warcio.statusandheaders import StatusAndHeaders
+        from warcio.warcwriter import WARCWriter
+
+        html = (EXAMPLES / "report.html").read_bytes()
+        with tempfile.TemporaryDirectory() as tmp:
+            warc = pathlib.Path(tmp) / "news.warc.gz"
+            with open(warc, "wb") as out:
+                writer = WARCWriter(out, gzip=True)
+                for n in range(3):
+                    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+                    record = writer.create_warc_record(
+                        f"https://news.example/story-{n}", "response", payload=io.BytesIO(html), http_headers=headers
+                    )
+                    writer.write_record(record)
+                headers = StatusAndHeaders("404 Not Found", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+                writer.write_record(
+                    writer.create_warc_record("https://news.example/gone", "response", payload=io.BytesIO(b"gone"), http_headers=headers)
+                )
+            spec = importlib.util.spec_from_file_location("spark_ccnews", EXAMPLES / "spark_ccnews.py")
+            example = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(example)
+            lines = (
+                self.spark.sparkContext.parallelize([str(warc)], 1)
+                .mapPartitions(lambda paths: example.analyse(paths, "documents"))
+                .collect()
+            )
+            docs = [json.loads(line) for line in lines]
+            self.assertEqual(len(docs), 3, "three 200 pages, the 404 skipped")
+            self.assertTrue(all(d["quotes"] for d in docs))
+            rows = list(example.analyse([str(warc)], "events"))
+            self.assertTrue(rows and all(len(r.split("\t")) == 61 for r in rows))
+
 
 if __name__ == "__main__":
     unittest.main()
