@@ -18,8 +18,8 @@ use std::path::{Path, PathBuf};
 
 mod bench;
 mod errors;
-pub use errors::{misses, Miss, Misses};
 pub use bench::{bench, BenchLine, BenchReport, PeerRun};
+pub use errors::{misses, Miss, Misses};
 
 #[derive(Debug, thiserror::Error)]
 pub enum QuotesEvalError {
@@ -153,10 +153,7 @@ fn enclosed_in_marks(chars: &[char], segments: &[(usize, usize)]) -> bool {
     let segs: Vec<String> = segments.iter().map(text).filter(|s| !s.is_empty()).collect();
     let (Some(first), Some(last)) = (segs.first(), segs.last()) else { return false };
     let words = segs.iter().map(|s| s.chars().filter(|c| c.is_alphanumeric()).count()).sum::<usize>();
-    words > 0
-        && opens(first)
-        && closes(last)
-        && segs.windows(2).all(|w| !closes(&w[0]) || opens(&w[1]))
+    words > 0 && opens(first) && closes(last) && segs.windows(2).all(|w| !closes(&w[0]) || opens(&w[1]))
 }
 
 /// Word tokens (`\w+` runs) of a text as char ranges, and a char-to-token lookup.
@@ -244,7 +241,10 @@ pub fn predicted(text: &str, quotes: &[Quote], entities: &[Entity]) -> Vec<Predi
             .map(|e| e.mentions.iter().map(|m| (ch(m.start), ch(m.end))).collect())
             .unwrap_or_default();
         let source = q.speaker_span.map(|s| vec![(ch(s.start), ch(s.end))]).unwrap_or_default();
-        groups.push((cue, Predicted { content: vec![content], source, direct, cue: cue_chars, speaker_mentions }));
+        groups.push((
+            cue,
+            Predicted { content: vec![content], source, direct, cue: cue_chars, speaker_mentions },
+        ));
     }
     groups.into_iter().map(|(_, p)| p).collect()
 }
@@ -511,5 +511,39 @@ impl fmt::Display for Report {
             writeln!(f, "  {f1:.3}  {gold:>4.0}  {name}")?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::enclosed_in_marks;
+
+    /// `segments` are `|`-separated parts of `text` (as brat splits a content).
+    fn check(text: &str, segments: &str, direct: bool) {
+        let chars: Vec<char> = text.chars().collect();
+        let ranges: Vec<(usize, usize)> = segments
+            .split('|')
+            .filter_map(|seg| {
+                let byte = text.find(seg)?;
+                let a = text[..byte].chars().count();
+                Some((a, a + seg.chars().count()))
+            })
+            .collect();
+        assert_eq!(enclosed_in_marks(&chars, &ranges), direct, "{segments}");
+    }
+
+    #[test]
+    fn direct_gold() {
+        let t = "“We won,” she said. “We will govern.”\n“And build.”";
+        check(t, "“We won,”", true);
+        check(t, "“We won,”|“We will govern.”", true);
+        check(t, "“We will govern.”|“And build.”", true);
+        let t = "Jane said: “We will build roads.\n\n“We will build schools.” Then she left.";
+        check(t, "“We will build roads.|“We will build schools.”", true);
+        check(t, "“We will build roads.", false);
+        check(t, "“We will build schools.” Then she left", false);
+        let t = "She said “We won,” of the vote, “by far.”";
+        check(t, "“We won,”|of the vote|“by far.”", false);
+        check("''We won,'' said Jane.", "''We won,'", true);
     }
 }

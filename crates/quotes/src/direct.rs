@@ -30,7 +30,14 @@ pub fn find(v: &View) -> Vec<Found> {
         let comma_after = r.close.is_some_and(|c| v.punct(c + 1, ","));
         let after = attribution_after(v, r).filter(|a| ends_open || comma_after || closes_sentence(v, a));
         let before = attribution_before(v, r, words).or_else(|| byline(v, r));
+        // `X shouted, "A," Y said, "B"`: an attribution after that opens the next quotation
+        // is that one's.
+        let leads_on = after.is_some_and(|(cue, src)| {
+            let e = src.map_or(cue.1, |s| s.1.max(cue.1));
+            v.punct(e, ",:") && v.regions.iter().any(|n| n.open == e + 1)
+        });
         let chosen = match (after, before) {
+            (Some(_), Some(b)) if leads_on => Some(b),
             (Some(a), _) if ends_open => Some(a),
             (_, Some(b)) => Some(b),
             (Some(a), None) => Some(a),
@@ -115,10 +122,18 @@ fn attribution_after(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
     if let Some(end) = source::according_at(v, k) {
         return Some(((k, end), source::after(v, end)));
     }
-    if let Some((end, _)) = source::cue_at(v, k) {
+    // `"...," scoffed X`: right after a quotation ending in a comma, a past-tense verb
+    // before a name is a cue, listed or not.
+    let slot_verb = |k: usize| {
+        v.toks.get(k).is_some_and(|t| t.word && !t.cap && t.lower.ends_with("ed") && t.lower.len() > 4)
+            && v.toks.get(close.wrapping_sub(1)).is_some_and(|p| p.lower == ",")
+    };
+    let cue_end = source::cue_at(v, k).map(|(e, _)| e).or_else(|| slot_verb(k).then_some(k + 1));
+    if let Some(end) = cue_end {
         let src = source::after(v, end)
             .or_else(|| source::phrase_at(v, end, "extension").and_then(|e| source::after(v, e)));
-        return src.map(|s| ((k, end), Some(s)));
+        let listed = source::cue_at(v, k).is_some();
+        return src.filter(|s| listed || v.toks[s.0].cap).map(|s| ((k, end), Some(s)));
     }
     // `X said` / `X, the Y of Z, said`: a short source then a cue.
     let mut c = k;
@@ -142,8 +157,14 @@ fn attribution_after(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
         if c > k && commas.is_empty() && c - k > 10 {
             break;
         }
+        // `"...," Arianna Gil scoffed.`: an unlisted past-tense verb closing the sentence.
+        let closing_verb = c > k
+            && v.toks[k].cap
+            && slot_verb(c)
+            && v.toks.get(c + 1).is_none_or(|n| n.sent != t.sent || v.punct(c + 1, ".,"));
         if c > k {
-            if let Some((end, _)) = source::cue_at(v, c) {
+            let cue_end = source::cue_at(v, c).map(|(e, _)| e).or_else(|| closing_verb.then_some(c + 1));
+            if let Some(end) = cue_end {
                 if commas.len() == 2 && commas[1] + 1 == c {
                     // An apposition between two commas.
                     return Some(((c, end), Some((k, commas[0]))));

@@ -45,6 +45,9 @@ fn direct_speech() {
         "The mayor spoke at noon.\n\nJane Doe wrote on X: “The bridge is safe.”",
         &["direct|wrote|Jane Doe|The bridge is safe."],
     );
+    check("\"Who are they?\" Jane Doe said.", &["direct|said|Jane Doe|Who are they?"]);
+    check("\"Not again,\" scoffed Jane Doe.", &["direct|scoffed|Jane Doe|Not again,"]);
+    check("\"Not again,\" Jane Doe scoffed.", &["direct|scoffed|Jane Doe|Not again,"]);
 }
 
 #[test]
@@ -77,6 +80,27 @@ fn indirect_speech() {
     check(
         "The bridge will reopen in May, said Mayor Ann Lee during a visit to the site.",
         &["indirect|said|Mayor Ann Lee|The bridge will reopen in May"],
+    );
+    check(
+        "The port, the mayor said, will reopen in May.",
+        &["indirect|said|the mayor|The port", "indirect|said|the mayor|will reopen in May"],
+    );
+    check(
+        "Jane Doe said she was not going to draw that conclusion.",
+        &["indirect|said|Jane Doe|she was not going to draw that conclusion"],
+    );
+    check("Jane Doe complained about the new bridge.", &["indirect|complained|Jane Doe|the new bridge"]);
+    check(
+        "It is late: According to recent polls, the mayor trails by ten points.",
+        &["indirect|According to|recent polls|the mayor trails by ten points"],
+    );
+    check(
+        "Exports fell, according to the state Bureau of Statistics.",
+        &["indirect|according to|the state Bureau of Statistics|Exports fell"],
+    );
+    check(
+        "Jane Doe said the port was safe, and added that it would reopen.",
+        &["indirect|said|Jane Doe|the port was safe", "indirect|added|Jane Doe|it would reopen"],
     );
     check(
         "The bridge will reopen in May, the mayor said.",
