@@ -9,7 +9,8 @@
 //! `analyze` runs them, and the time of each is reported per document (best round of N, since
 //! other processes share the cores). Under `valgrind --tool=callgrind` with `--rounds 1`, the
 //! inclusive instruction counts of the `stage_*` functions are the figures to compare (wall
-//! clock on a shared machine is noisy). With `--once` it just calls `analyze` on every text.
+//! clock on a shared machine is noisy). With `--once` it just calls `analyze` on every text;
+//! with `--dump` it prints each document's JSON, to check that a change keeps output identical.
 
 use newsdesk_model::{Amount, Article, DateMention, Document, Entity, Event};
 use newsdesk_segment::{Segmentation, TokenText};
@@ -104,12 +105,14 @@ fn staged(article: &Article, times: &mut [Duration; 6]) -> Document {
 fn main() {
     let mut rounds = 5;
     let mut once = false;
+    let mut dump = false;
     let mut files = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--rounds" => rounds = args.next().and_then(|n| n.parse().ok()).unwrap_or(rounds),
             "--once" => once = true,
+            "--dump" => dump = true,
             p => collect(Path::new(p), &mut files),
         }
     }
@@ -123,6 +126,12 @@ fn main() {
     if once {
         let n: usize = articles.iter().map(|a| newsdesk_analyze::analyze(a).entities.len()).sum();
         eprintln!("{n} entities");
+        return;
+    }
+    if dump {
+        for a in &articles {
+            println!("{}", newsdesk_model::wire::to_json(&newsdesk_analyze::analyze(a), false));
+        }
         return;
     }
     let mut best = [Duration::MAX; 6];
