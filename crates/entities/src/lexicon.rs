@@ -115,6 +115,10 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 use newsdesk_model::tsv::rows;
 
 fn key(phrase: &str) -> String {
+    // One word (what lookups by a word of the text ask): no splitting and joining.
+    if !phrase.contains(char::is_whitespace) {
+        return phrase.to_lowercase();
+    }
     phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
