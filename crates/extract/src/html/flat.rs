@@ -9,8 +9,8 @@
 //! ignored when a block stands between, which keeps the text in the same paragraph.
 //!
 //! Subtrees the layout vocabulary says are never text (`script`, `head`, `svg`...) are left
-//! out; depth is capped at [`MAX_DEPTH`] (deeper tags are read as text containers of the
-//! deepest element), so 100 000 nested `<div>`s cost linear time and no recursion.
+//! out; depth is capped at [`MAX_DEPTH`] (deeper elements open beside the deepest one, as
+//! in browsers), so 100 000 nested `<div>`s cost linear time and no recursion.
 //! Metadata is collected from the same stream ([`super::metadata::Collector`]).
 
 use super::layout::{self, Marks};
@@ -19,7 +19,8 @@ use super::tags::{self, Tag};
 use super::tokenizer::{self, Attr, Mode, Sink};
 use std::borrow::Cow;
 
-/// Open elements deeper than this are not tracked (browsers cap their trees similarly).
+/// Open elements never nest deeper than this: an element that would is opened beside the
+/// deepest one instead (Blink's HTML parser has the same limit and rule).
 pub const MAX_DEPTH: usize = 512;
 
 const NONE: usize = usize::MAX;
@@ -118,7 +119,8 @@ pub fn flatten(html: &str) -> Flat {
 impl<'a> Builder<'a> {
     fn push(&mut self, tag: Tag, raw: &'a str, attrs: &[Attr<'a>]) {
         if self.stack.len() >= MAX_DEPTH {
-            return;
+            // As browsers do at their depth limit: the new element becomes a sibling.
+            self.pop_to(MAX_DEPTH - 1);
         }
         let element = if self.hidden > 0 {
             NONE
@@ -414,7 +416,14 @@ mod tests {
         let depth = 10_000;
         let html = format!("{}<p>deep</p>{}", "<div>".repeat(depth), "</div>".repeat(depth));
         let flat = flatten(&html);
-        assert!(flat.elements.len() <= MAX_DEPTH + 1);
         assert!(flat.text.contains("deep"));
+        let p = flat.elements.iter().position(|e| e.name == "p").expect("the paragraph is kept");
+        let mut depth = 0;
+        let mut j = p;
+        while j != NONE {
+            depth += 1;
+            j = flat.elements[j].parent;
+        }
+        assert_eq!(depth, MAX_DEPTH);
     }
 }
