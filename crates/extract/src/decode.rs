@@ -22,10 +22,18 @@ static XML_ENCODING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Where `charset` (any case) first occurs in `head`.
+fn first_charset(head: &[u8]) -> Option<usize> {
+    memchr::memchr2_iter(b'c', b'C', head)
+        .find(|&i| head.get(i..i + 7).is_some_and(|w| w.eq_ignore_ascii_case(b"charset")))
+}
+
 /// The charset a page declares for itself, if any and if known to the Encoding Standard.
 pub fn declared(input: &[u8]) -> Option<&'static Encoding> {
     let head = &input[..input.len().min(DECLARATION_WINDOW)];
-    let caps = META_CHARSET.captures(head).or_else(|| XML_ENCODING.captures(head))?;
+    // A `<meta ... charset=` match starts at most ~210 bytes before its first `charset`.
+    let meta = first_charset(head).and_then(|at| META_CHARSET.captures(&head[at.saturating_sub(216)..]));
+    let caps = meta.or_else(|| XML_ENCODING.captures(head))?;
     let label = caps.get(1)?.as_bytes();
     let enc = Encoding::for_label(label)?;
     // A page that says UTF-16 in ASCII bytes cannot really be UTF-16 (HTML spec rule).

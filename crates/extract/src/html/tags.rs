@@ -300,19 +300,49 @@ static TABLE: LazyLock<HashMap<&'static str, Tag, foldhash::fast::FixedState>> =
     table
 });
 
+/// Slots of the direct-mapped table tried before the hash map (tag names are few and short).
+const SLOTS: usize = 1024;
+
+fn slot(name: &[u8]) -> usize {
+    let (first, last) = (name.first().copied().unwrap_or(0), name.last().copied().unwrap_or(0));
+    let second = name.get(1).copied().unwrap_or(0);
+    (name.len() * 61 + usize::from(first) * 31 + usize::from(second) * 7 + usize::from(last)) % SLOTS
+}
+
+/// Each slot holds the one known name hashing there (none when two collide).
+static FAST: LazyLock<Vec<Option<Tag>>> = LazyLock::new(|| {
+    let mut fast: Vec<Option<Tag>> = vec![None; SLOTS];
+    let mut taken = vec![0u8; SLOTS];
+    for tag in TABLE.values() {
+        let i = slot(tag.name.as_bytes());
+        taken[i] = taken[i].saturating_add(1);
+        fast[i] = (taken[i] == 1).then_some(*tag);
+    }
+    fast
+});
+
+fn find(lower: &[u8]) -> Tag {
+    if let Some(Some(tag)) = FAST.get(slot(lower)) {
+        if tag.name.as_bytes() == lower {
+            return *tag;
+        }
+    }
+    std::str::from_utf8(lower).ok().and_then(|s| TABLE.get(s).copied()).unwrap_or(UNKNOWN)
+}
+
 /// The element named `raw` (any case).
 pub fn lookup(raw: &str) -> Tag {
     if raw.len() > 16 {
         return UNKNOWN;
     }
     if !raw.bytes().any(|b| b.is_ascii_uppercase()) {
-        return TABLE.get(raw).copied().unwrap_or(UNKNOWN);
+        return find(raw.as_bytes());
     }
     let mut buf = [0u8; 16];
     for (d, s) in buf.iter_mut().zip(raw.bytes()) {
         *d = s.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..raw.len()]).ok().and_then(|s| TABLE.get(s).copied()).unwrap_or(UNKNOWN)
+    find(&buf[..raw.len()])
 }
 
 #[cfg(test)]
@@ -333,5 +363,9 @@ mod tests {
         check("nav", ("nav", FURNITURE));
         check("my-widget", ("", 0));
         check("averyveryverylongtagname", ("", 0));
+        check("dvi", ("", 0));
+        for tag in TABLE.values() {
+            check(&tag.name.to_ascii_uppercase(), (tag.name, tag.flags));
+        }
     }
 }
