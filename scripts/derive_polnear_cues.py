@@ -16,6 +16,8 @@ import sys
 
 MIN_CUE = 3
 MIN_RATE = 0.3
+MIN_OCCURRENCES = 30
+MAX_RARE_RATE = 0.05
 WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 
 
@@ -63,13 +65,22 @@ def main(split):
 
     rows = [w for w in kept if not w.endswith("ly") and w not in function_words and verb_like(w)]
     rows.sort(key=lambda w: (-cue[w], w))
-    print("# Verb forms PolNeAR's annotators mark as attribution cues: form<TAB>times a cue<TAB>occurrences.")
+    # Hand-listed cue forms that PolNeAR's texts nearly always use otherwise (`state`, `states`):
+    # kept for direct quotes only.
+    with open(os.path.join(here, "..", "data", "cue_verbs.tsv"), encoding="utf-8") as f:
+        listed = {l.split("\t")[0] for l in f if not l.startswith("#") and " " not in l.split("\t")[0]}
+    rare = sorted(w for w in listed if total[w] >= MIN_OCCURRENCES and cue[w] / total[w] < MAX_RARE_RATE)
+    print("# Verb forms PolNeAR's annotators mark as attribution cues: form<TAB>times a cue<TAB>occurrences<TAB>use.")
+    print("# use `cue`: a cue verb for direct and indirect speech; `quote_only`: a listed cue form that is")
+    print(f"# a cue in under {MAX_RARE_RATE:.0%} of >= {MIN_OCCURRENCES} occurrences (`state`), kept for direct quotes only.")
     print("# Derived by scripts/derive_polnear_cues.py from the PolNeAR v1.0.0 TRAIN split only (first")
     print(f"# annotator per article; kept when a cue >= {MIN_CUE} times and in >= {MIN_RATE:.0%} of occurrences).")
     print("# source: PolNeAR (Newell, Margolin, Ruths, LREC 2018), train split annotations")
     print("# licence: PolNeAR research corpus terms (word counts only; no corpus text is copied)")
     for w in rows:
-        print(f"{w}\t{cue[w]}\t{total[w]}")
+        print(f"{w}\t{cue[w]}\t{total[w]}\tcue")
+    for w in rare:
+        print(f"{w}\t{cue[w]}\t{total[w]}\tquote_only")
 
 
 if __name__ == "__main__":

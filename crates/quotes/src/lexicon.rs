@@ -52,7 +52,12 @@ impl Lexicon {
         for row in rows(LEARNED_CUES) {
             let Some(form) = row.first().map(|f| f.to_lowercase()) else { continue };
             let list = cues.entry(form.clone()).or_default();
-            if !list.iter().any(|c| c.words.len() == 1) {
+            if row.get(3) == Some(&"quote_only") {
+                // Nearly always a noun in news (`the state`): only next to a quotation.
+                for c in list.iter_mut().filter(|c| c.words.len() == 1) {
+                    c.frame = Frame::Quote;
+                }
+            } else if !list.iter().any(|c| c.words.len() == 1) {
                 list.push(CueVerb { words: vec![form], frame: Frame::Any });
             }
         }
