@@ -60,6 +60,19 @@ struct Totals {
     bad: u64,
     /// Time the writer spent inside store transactions.
     writing: Duration,
+    /// CPU time the writer thread used inside them (Linux), to tell work from waiting.
+    writing_cpu: Option<Duration>,
+}
+
+/// CPU time (user + system) of the calling thread, from `/proc/thread-self/stat` (Linux;
+/// clock ticks of 10 ms); `None` elsewhere.
+fn thread_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) start at state, field 3.
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -124,13 +137,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
     read?;
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
-        "newsdesk: ingest: {} stored, {} duplicates skipped, {} bad records skipped in {:.1} s ({:.0} docs/s; {:.1} s writing) into {}",
+        "newsdesk: ingest: {} stored, {} duplicates skipped, {} bad records skipped in {:.1} s ({:.0} docs/s; {:.1} s writing{}) into {}",
         totals.stored,
         totals.duplicates,
         totals.bad,
         secs,
         totals.stored as f64 / secs.max(1e-9),
         totals.writing.as_secs_f64(),
+        totals.writing_cpu.map(|c| format!(", {:.1} s of it on CPU", c.as_secs_f64())).unwrap_or_default(),
         args.store.display()
     );
     Ok(if totals.bad == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
@@ -210,8 +224,12 @@ fn write(
             continue;
         }
         let writing = Instant::now();
+        let cpu = thread_cpu();
         let results = store.insert_fetched(&batch).context("writing to the store")?;
         totals.writing += writing.elapsed();
+        if let (Some(before), Some(after)) = (cpu, thread_cpu()) {
+            totals.writing_cpu = Some(totals.writing_cpu.unwrap_or_default() + after.saturating_sub(before));
+        }
         let mut out = stdout.lock();
         for ((doc, url), result) in batch.iter().zip(&results) {
             match result {

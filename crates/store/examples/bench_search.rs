@@ -46,6 +46,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
         all.extend(times);
     }
+    for speaker in [None, Some("Trump".to_string())] {
+        let query = newsdesk_store::QuoteQuery { speaker, limit: 20, offset: 0 };
+        let t = Instant::now();
+        let n = store.quotes(&query)?.len();
+        println!("{:>7.2} ms  {n:>2} quotes  speaker={:?}", t.elapsed().as_secs_f64() * 1e3, query.speaker);
+    }
     all.sort_by(f64::total_cmp);
     let pick = |p: f64| all[((p * all.len() as f64) as usize).min(all.len() - 1)];
     println!("p50 {:.2} ms  p99 {:.2} ms  max {:.2} ms", pick(0.5), pick(0.99), all[all.len() - 1]);

@@ -352,18 +352,27 @@ impl Store {
     pub fn quotes(&self, q: &QuoteQuery) -> Result<Vec<QuoteRow>> {
         self.budgeted(|conn| {
             let mut args: Vec<Value> = Vec::new();
-            let filter = match q.speaker.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            // Quotes are stored in text order, so (doc DESC, rowid) is newest document first,
+            // then reading order: both come from the covering speaker indexes, and only the
+            // page's rows are read.
+            let candidates = match q.speaker.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
                 Some(speaker) => {
                     let ids = id_list(&entity_ids(conn, speaker)?);
                     args.push(speaker.to_string().into());
-                    format!("WHERE q.speaker IN ({ids}) OR q.speaker_name = ?1 COLLATE NOCASE")
+                    // UNION, not OR, so both indexes are read (see `search`); it also drops
+                    // a quote found by both.
+                    format!(
+                        "SELECT doc, rowid AS r FROM quotes WHERE speaker IN ({ids})
+                         UNION SELECT doc, rowid AS r FROM quotes WHERE speaker_name = ?1 COLLATE NOCASE"
+                    )
                 }
-                None => String::new(),
+                None => "SELECT doc, rowid AS r FROM quotes".to_string(),
             };
             let sql = format!(
-                "SELECT q.speaker_name, q.speaker, q.kind, q.text, q.cue, d.id, d.title, d.source, d.day
-                 FROM quotes q JOIN documents d ON d.rowid = q.doc {filter}
-                 ORDER BY q.doc DESC, q.start LIMIT {} OFFSET {}",
+                "WITH top AS (SELECT doc, r FROM ({candidates}) ORDER BY doc DESC, r LIMIT {} OFFSET {})
+                 SELECT q.speaker_name, q.speaker, q.kind, q.text, q.cue, d.id, d.title, d.source, d.day
+                 FROM top JOIN quotes q ON q.rowid = top.r JOIN documents d ON d.rowid = q.doc
+                 ORDER BY top.doc DESC, top.r",
                 clamp(q.limit),
                 q.offset.min(10_000)
             );

@@ -222,7 +222,11 @@ fn insert_findings(
     let mut stmt = tx.prepare_cached(
         "INSERT INTO quotes (doc, speaker, speaker_name, kind, text, start, end, cue) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
-    for q in &wire.quotes {
+    // In text order, so that rowid order within a document is reading order (the quote
+    // browser orders by it from an index).
+    let mut quotes: Vec<_> = wire.quotes.iter().collect();
+    quotes.sort_by_key(|q| (q.start, q.end));
+    for q in quotes {
         let speaker_name = q
             .speaker
             .as_deref()
