@@ -254,6 +254,8 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
         let t = v.toks.get(k)?;
         if v.punct(k, ":") {
             k += 1;
+        } else if t.word && LEXICON.is(&t.lower, "question_word") {
+            // `asked whether ...`, `explained how ...`: the question is the content.
         } else if t.word && LEXICON.is(&t.lower, "cue_preposition") {
             // `talked about X`, `called on X to ...`, `refused to comment`: the object.
             if t.lower != "to" {
