@@ -102,7 +102,20 @@ fn content(v: &View, a: usize, mut b: usize) -> Option<Span> {
 /// `, according to` or `, he said`.
 fn content_end(v: &View, a: usize, sent_end: usize) -> usize {
     for k in a..sent_end {
-        if v.region_of(k).is_some() || !v.punct(k, ",;") {
+        if v.region_of(k).is_some() {
+            continue;
+        }
+        // `... his statements: "..."`: what a colon introduces is another content.
+        if k > a && v.punct(k, ":") {
+            return k;
+        }
+        // `... momentum and said that ...`: a second cue of the same source.
+        let joined_cue = matches!(v.toks[k].lower.as_str(), "and" | "but")
+            && source::cue_at(v, k + 1).is_some_and(|(_, f)| f == Frame::Any);
+        if k > a && joined_cue {
+            return k;
+        }
+        if !v.punct(k, ",;") {
             continue;
         }
         let mut next = k + 1;
@@ -235,7 +248,11 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
         None
     } else {
         let coordinated = i > 0 && matches!(v.toks[i - 1].lower.as_str(), "and" | "but");
-        let subject = || source::subject(v, i).filter(|s| s.1 < i && coordinated);
+        // `Voters who have listened to him said ...`: a subject with a relative clause.
+        let relative = |s: &source::Range| {
+            v.toks.get(s.1).is_some_and(|t| matches!(t.lower.as_str(), "who" | "which" | "that"))
+        };
+        let subject = || source::subject(v, i).filter(|s| s.1 < i && (coordinated || relative(s)));
         Some(source::before(v, i).or_else(|| source::before_apposition(v, i)).or_else(subject)?)
     };
     let mut k = source::phrase_at(v, end, "extension").unwrap_or(end);

@@ -144,7 +144,10 @@ pub fn subject(v: &View, i: usize) -> Option<Range> {
     while a > 0 && v.toks[a - 1].sent == sent {
         a -= 1;
     }
-    if LEXICON.is(&v.toks[a].lower, "stop") || LEXICON.is(&v.toks[a].lower, "boundary") {
+    // `But Trump said`, `Yet some voters said`: a conjunction opening the sentence.
+    if matches!(v.toks[a].lower.as_str(), "but" | "and" | "yet" | "so") && a + 1 < i {
+        a += 1;
+    } else if LEXICON.is(&v.toks[a].lower, "stop") || LEXICON.is(&v.toks[a].lower, "boundary") {
         a = (a..i).find(|&k| v.punct(k, ","))? + 1;
     }
     let (a, mut b) = after(v, a)?;
@@ -188,7 +191,8 @@ pub fn after(v: &View, start: usize) -> Option<Range> {
         if b > start && (LEXICON.is(&t.lower, "stop") || (cue_at(v, b).is_some() && !noun_use)) {
             break;
         }
-        if LEXICON.is(&t.lower, "boundary") && t.lower != "and" {
+        // `said the group is ...`: a verb, so a clause rather than a source.
+        if (LEXICON.is(&t.lower, "boundary") && t.lower != "and") || LEXICON.is(&t.lower, "clause_word") {
             break;
         }
         b += 1;
