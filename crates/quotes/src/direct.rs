@@ -34,7 +34,7 @@ pub fn find(v: &View) -> Vec<Found> {
         // is that one's.
         let leads_on = after.is_some_and(|(cue, src)| {
             let e = src.map_or(cue.1, |s| s.1.max(cue.1));
-            v.punct(e, ",:") && v.regions.iter().any(|n| n.open == e + 1)
+            v.punct(e, ",:") && v.regions.binary_search_by_key(&(e + 1), |n| n.open).is_ok()
         });
         let chosen = match (after, before) {
             (Some(_), Some(b)) if leads_on => Some(b),

@@ -117,7 +117,7 @@ impl BenchReport {
             self.dir.display(),
             self.newsdesk.docs
         ));
-        s.push_str("Direct quotes: gold contents whose every part is enclosed in quote marks; a prediction matches when ");
+        s.push_str("Direct quotes: gold contents lying wholly inside quote marks (over all the segments brat splits them into, a quote running on over paragraphs included); a prediction matches when ");
         s.push_str("it shares at least half of the word tokens of the longer of the two (one-to-one). Right speaker: of ");
         s.push_str("the matched direct quotes with a gold source, the share whose predicted source lies in it. Speed: ");
         s.push_str("documents per second on one core, newsdesk best of 3 passes (segment, entities, quotes), textacy ");
