@@ -282,7 +282,14 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
             return None;
         }
     }
-    let span = content(v, k, content_end(v, k, sb))?;
+    let mut stop = content_end(v, k, sb);
+    if that.is_none() && !v.toks.get(k).is_some_and(|t| LEXICON.is(&t.lower, "clause_word")) {
+        // An object rather than a clause (`endorsed Clinton, calling her ...`): up to a comma.
+        if let Some(c) = (k + 1..stop).find(|&c| v.punct(c, ",") && v.region_of(c).is_none()) {
+            stop = c;
+        }
+    }
+    let span = content(v, k, stop)?;
     let mut f = Found::new(QuoteKind::Indirect, span, Some((i, end)), src);
     if participle {
         // `..., adding that`: the speaker of a quote before in the same sentence, or else the

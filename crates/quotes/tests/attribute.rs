@@ -90,6 +90,7 @@ fn indirect_speech() {
         &["indirect|said|Jane Doe|she was not going to draw that conclusion"],
     );
     check("Jane Doe complained about the new bridge.", &["indirect|complained|Jane Doe|the new bridge"]);
+    check("The union endorsed Jane Doe, praising her plan.", &["indirect|endorsed|The union|Jane Doe"]);
     check(
         "It is late: According to recent polls, the mayor trails by ten points.",
         &["indirect|According to|recent polls|the mayor trails by ten points"],
