@@ -90,7 +90,10 @@ fn indirect_speech() {
         &["indirect|said|Jane Doe|she was not going to draw that conclusion"],
     );
     check("Jane Doe complained about the new bridge.", &["indirect|complained|Jane Doe|the new bridge"]);
-    check("The union endorsed Jane Doe, praising her plan.", &["indirect|endorsed|The union|Jane Doe"]);
+    check(
+        "The union endorsed Jane Doe, praising her plan.",
+        &["indirect|endorsed|The union|Jane Doe", "indirect|praising|The union|her plan"],
+    );
     check(
         "It is late: According to recent polls, the mayor trails by ten points.",
         &["indirect|According to|recent polls|the mayor trails by ten points"],
