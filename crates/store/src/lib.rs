@@ -19,12 +19,12 @@
 mod hash;
 mod query;
 pub mod schema;
+mod search;
 mod write;
 
 pub use hash::content_hash;
-pub use query::{
-    fts_query, DayCount, EntityRow, Hit, QuoteQuery, QuoteRow, SearchQuery, Stats, StoredDocument,
-};
+pub use query::{DayCount, EntityRow, QuoteQuery, QuoteRow, Stats, StoredDocument};
+pub use search::{fts_query, Hit, SearchQuery};
 pub use write::Inserted;
 
 use rusqlite::{Connection, OpenFlags};
