@@ -43,6 +43,9 @@ pub fn find(v: &View) -> Vec<Found> {
             (Some(a), None) => Some(a),
             (None, None) => None,
         };
+        // `his radio show, “Generations With Kevin,” X reported`: a title inside a sentence.
+        let chosen =
+            chosen.filter(|(cue, _)| cue.0 < r.open || starts_sentence(v, r.open) || !title_like(v, r));
         if let Some((cue, src)) = chosen {
             let mut f = Found::new(QuoteKind::Direct, r.content, Some(cue), src);
             if cue.0 > r.open {
@@ -300,6 +303,16 @@ fn runs_on(v: &View, r: &Region) -> Option<usize> {
         e -= 1;
     }
     Some(v.toks[e].end)
+}
+
+/// At most six words, each capitalised or a function word, two capitalised at least, no
+/// sentence punctuation: a title (`Latin History for Dummies`), not speech.
+fn title_like(v: &View, r: &Region) -> bool {
+    let words: Vec<&crate::text::Tok> = v.toks[r.toks.0..r.toks.1].iter().filter(|t| t.word).collect();
+    let function = |t: &crate::text::Tok| crate::lexicon::LEXICON.is(&t.lower, "title_word");
+    let caps = words.iter().filter(|t| t.cap).count();
+    let sentence_punct = (r.toks.0..r.toks.1).any(|k| v.punct(k, ".?!"));
+    words.len() <= 6 && caps >= 2 && !sentence_punct && words.iter().all(|t| t.cap || function(t))
 }
 
 fn starts_sentence(v: &View, open: usize) -> bool {

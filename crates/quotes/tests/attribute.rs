@@ -150,6 +150,7 @@ fn not_speech() {
     check("She read “War and Peace” on the train.", &[]);
     check("On Tuesday, the council met in the old hall.", &[]);
     check("", &[]);
+    check("He hosts a show, “Tales of the City,” the paper reported.", &[]);
 }
 
 #[test]
