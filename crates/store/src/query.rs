@@ -5,7 +5,7 @@
 
 use crate::search::fts_query;
 use crate::{Result, Store};
-use rusqlite::{params_from_iter, types::Value, Connection, OptionalExtension, Row};
+use rusqlite::{params_from_iter, Connection, OptionalExtension, Params, Row, Statement};
 use serde::Serialize;
 
 /// Most rows any query returns, whatever the caller asks for.
@@ -71,6 +71,15 @@ pub struct Stats {
     pub schema_version: u32,
 }
 
+/// Every row `stmt` returns for `params`, each read by `row`.
+pub(crate) fn all_rows<T>(
+    stmt: &mut Statement,
+    params: impl Params,
+    row: impl FnMut(&Row) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    Ok(stmt.query_map(params, row)?.collect::<rusqlite::Result<_>>()?)
+}
+
 pub(crate) fn clamp(limit: usize) -> i64 {
     limit.clamp(1, MAX_LIMIT) as i64
 }
@@ -83,8 +92,7 @@ pub(crate) fn entity_ids(conn: &Connection, name: &str) -> Result<Vec<i64>> {
         "SELECT e.rowid FROM entities_fts f JOIN entities e ON e.rowid = f.rowid
          WHERE entities_fts MATCH ?1 ORDER BY e.docs DESC LIMIT 50",
     )?;
-    let ids = stmt.query_map([q], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
-    Ok(ids)
+    all_rows(&mut stmt, [q], |r| r.get(0))
 }
 
 pub(crate) fn id_list(ids: &[i64]) -> String {
@@ -94,6 +102,9 @@ pub(crate) fn id_list(ids: &[i64]) -> String {
         ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
     }
 }
+
+/// The columns [`entity_row`] reads, in its order, of `entities e`.
+const ENTITY_COLUMNS: &str = "e.rowid, e.name, e.type, e.docs, e.mentions, e.quotes";
 
 fn entity_row(r: &Row) -> rusqlite::Result<EntityRow> {
     Ok(EntityRow {
@@ -111,14 +122,14 @@ impl Store {
     /// speaker as written) when given.
     pub fn quotes(&self, q: &QuoteQuery) -> Result<Vec<QuoteRow>> {
         self.budgeted(|conn| {
-            let mut args: Vec<Value> = Vec::new();
+            let mut args = Vec::new();
             // Quotes are stored in text order, so (doc DESC, rowid) is newest document first,
             // then reading order: both come from the covering speaker indexes, and only the
             // page's rows are read.
             let candidates = match q.speaker.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
                 Some(speaker) => {
                     let ids = id_list(&entity_ids(conn, speaker)?);
-                    args.push(speaker.to_string().into());
+                    args.push(speaker);
                     // UNION, not OR, so both indexes are read (see `search`); it also drops
                     // a quote found by both.
                     format!(
@@ -136,41 +147,39 @@ impl Store {
                 clamp(q.limit),
                 q.offset.min(10_000)
             );
-            let mut stmt = conn.prepare(&sql)?;
-            let rows = stmt
-                .query_map(params_from_iter(args), |r| {
-                    Ok(QuoteRow {
-                        speaker: r.get(0)?,
-                        speaker_entity: r.get(1)?,
-                        kind: r.get(2)?,
-                        text: r.get(3)?,
-                        cue: r.get(4)?,
-                        document: r.get(5)?,
-                        title: r.get(6)?,
-                        source: r.get(7)?,
-                        day: r.get(8)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(rows)
+            all_rows(&mut conn.prepare(&sql)?, params_from_iter(args), |r| {
+                Ok(QuoteRow {
+                    speaker: r.get(0)?,
+                    speaker_entity: r.get(1)?,
+                    kind: r.get(2)?,
+                    text: r.get(3)?,
+                    cue: r.get(4)?,
+                    document: r.get(5)?,
+                    title: r.get(6)?,
+                    source: r.get(7)?,
+                    day: r.get(8)?,
+                })
+            })
         })
     }
 
     /// The entities found in most documents; of one type (`PERSON`, `ORG`...) when given.
     pub fn top_entities(&self, limit: usize, kind: Option<&str>) -> Result<Vec<EntityRow>> {
         self.budgeted(|conn| {
-            let base = "SELECT rowid, name, type, docs, mentions, quotes FROM entities";
-            let rows = match kind {
-                Some(kind) => conn
-                    .prepare_cached(&format!("{base} WHERE type = ?1 ORDER BY docs DESC LIMIT ?2"))?
-                    .query_map(rusqlite::params![kind.to_uppercase(), clamp(limit)], entity_row)?
-                    .collect::<rusqlite::Result<Vec<_>>>()?,
-                None => conn
-                    .prepare_cached(&format!("{base} ORDER BY docs DESC LIMIT ?1"))?
-                    .query_map([clamp(limit)], entity_row)?
-                    .collect::<rusqlite::Result<Vec<_>>>()?,
-            };
-            Ok(rows)
+            let base = format!("SELECT {ENTITY_COLUMNS} FROM entities e");
+            match kind {
+                Some(kind) => all_rows(
+                    &mut *conn
+                        .prepare_cached(&format!("{base} WHERE type = ?1 ORDER BY docs DESC LIMIT ?2"))?,
+                    rusqlite::params![kind.to_uppercase(), clamp(limit)],
+                    entity_row,
+                ),
+                None => all_rows(
+                    &mut *conn.prepare_cached(&format!("{base} ORDER BY docs DESC LIMIT ?1"))?,
+                    [clamp(limit)],
+                    entity_row,
+                ),
+            }
         })
     }
 
@@ -179,23 +188,19 @@ impl Store {
         self.budgeted(|conn| {
             let ids = entity_ids(conn, name)?;
             let sql = format!(
-                "SELECT rowid, name, type, docs, mentions, quotes FROM entities WHERE rowid IN ({})
+                "SELECT {ENTITY_COLUMNS} FROM entities e WHERE rowid IN ({})
                  ORDER BY docs DESC LIMIT {}",
                 id_list(&ids),
                 clamp(limit)
             );
-            let rows =
-                conn.prepare(&sql)?.query_map([], entity_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(rows)
+            all_rows(&mut conn.prepare(&sql)?, [], entity_row)
         })
     }
 
     pub fn entity(&self, id: i64) -> Result<Option<EntityRow>> {
         self.budgeted(|conn| {
             Ok(conn
-                .prepare_cached(
-                    "SELECT rowid, name, type, docs, mentions, quotes FROM entities WHERE rowid = ?1",
-                )?
+                .prepare_cached(&format!("SELECT {ENTITY_COLUMNS} FROM entities e WHERE rowid = ?1"))?
                 .query_row([id], entity_row)
                 .optional()?)
         })
@@ -208,10 +213,9 @@ impl Store {
                 "SELECT d.day, SUM(de.mentions), SUM(de.quotes) FROM doc_entities de
                  JOIN documents d ON d.rowid = de.doc WHERE de.entity = ?1 GROUP BY d.day ORDER BY d.day",
             )?;
-            let rows = stmt
-                .query_map([id], |r| Ok(DayCount { day: r.get(0)?, mentions: r.get(1)?, quotes: r.get(2)? }))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(rows)
+            all_rows(&mut stmt, [id], |r| {
+                Ok(DayCount { day: r.get(0)?, mentions: r.get(1)?, quotes: r.get(2)? })
+            })
         })
     }
 
@@ -219,17 +223,14 @@ impl Store {
     /// documents), with how many documents they share.
     pub fn cooccurring(&self, id: i64, limit: usize) -> Result<Vec<(EntityRow, i64)>> {
         self.budgeted(|conn| {
-            let mut stmt = conn.prepare_cached(
-                "SELECT e.rowid, e.name, e.type, e.docs, e.mentions, e.quotes, COUNT(DISTINCT b.doc) AS shared
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT {ENTITY_COLUMNS}, COUNT(DISTINCT b.doc) AS shared
                  FROM (SELECT doc FROM doc_entities WHERE entity = ?1 ORDER BY doc DESC LIMIT 2000) a
                  JOIN doc_entities b ON b.doc = a.doc AND b.entity <> ?1
                  JOIN entities e ON e.rowid = b.entity
-                 GROUP BY e.rowid ORDER BY shared DESC, e.docs DESC LIMIT ?2",
-            )?;
-            let rows = stmt
-                .query_map(rusqlite::params![id, clamp(limit)], |r| Ok((entity_row(r)?, r.get(6)?)))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(rows)
+                 GROUP BY e.rowid ORDER BY shared DESC, e.docs DESC LIMIT ?2"
+            ))?;
+            all_rows(&mut stmt, rusqlite::params![id, clamp(limit)], |r| Ok((entity_row(r)?, r.get(6)?)))
         })
     }
 
@@ -257,8 +258,7 @@ impl Store {
             let mut stmt = conn.prepare_cached(
                 "SELECT de.local_id, de.entity FROM doc_entities de JOIN documents d ON d.rowid = de.doc WHERE d.id = ?1",
             )?;
-            let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(rows)
+            all_rows(&mut stmt, [id], |r| Ok((r.get(0)?, r.get(1)?)))
         })
     }
 
