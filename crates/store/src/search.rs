@@ -2,9 +2,9 @@
 //! words are judged on a sample of the newest documents and not ranked, ranking looks at a
 //! window of the newest matches, and row ids are ordered before any text is read.
 
-use crate::query::{clamp, entity_ids, id_list, MAX_QUERY_BYTES};
+use crate::query::{all_rows, clamp, entity_ids, id_list, MAX_QUERY_BYTES};
 use crate::{Result, Store};
-use rusqlite::{params_from_iter, types::Value, Connection, OptionalExtension};
+use rusqlite::{params_from_iter, types::Value, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Default)]
@@ -93,25 +93,186 @@ const SAMPLE: i64 = 1_000;
 /// sorting every candidate.
 const SORT_LIMIT: i64 = 2_000;
 
+/// The columns [`hit`] reads, in its order; each query adds the snippet as the sixth.
+const HIT_COLUMNS: &str = "d.id, d.url, d.title, d.source, d.day";
+/// The snippet of a full-text match, matched words wrapped in `\u{2}`…`\u{3}`.
+const SNIPPET: &str = "snippet(documents_fts, 1, char(2), char(3), '…', 24)";
+
+fn hit(r: &Row) -> rusqlite::Result<Hit> {
+    Ok(Hit {
+        id: r.get(0)?,
+        url: r.get(1)?,
+        title: r.get(2)?,
+        source: r.get(3)?,
+        day: r.get(4)?,
+        snippet: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
+    })
+}
+
+fn hits(conn: &Connection, sql: &str, args: &[Value]) -> Result<Vec<Hit>> {
+    all_rows(&mut conn.prepare(sql)?, params_from_iter(args), hit)
+}
+
 fn count(conn: &Connection, sql: &str, args: &[Value]) -> Result<i64> {
     Ok(conn.prepare(sql)?.query_row(params_from_iter(args), |r| r.get(0))?)
 }
 
-fn hits(conn: &Connection, sql: &str, args: Vec<Value>) -> Result<Vec<Hit>> {
-    let mut stmt = conn.prepare(sql)?;
-    let hits = stmt
-        .query_map(params_from_iter(args), |r| {
-            Ok(Hit {
-                id: r.get(0)?,
-                url: r.get(1)?,
-                title: r.get(2)?,
-                source: r.get(3)?,
-                day: r.get(4)?,
-                snippet: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(hits)
+/// The filters of a [`SearchQuery`] as SQL conditions on `documents d`, with the arguments
+/// they number (`?1`…).
+struct Filters {
+    conditions: Vec<String>,
+    args: Vec<Value>,
+    /// Documents the entity filter and quotes the speaker filter select, before the others.
+    candidates: i64,
+}
+
+impl Filters {
+    fn of(conn: &Connection, q: &SearchQuery) -> Result<Filters> {
+        let mut f = Filters { conditions: Vec::new(), args: Vec::new(), candidates: 0 };
+        let given = |s: &Option<String>| s.as_deref().filter(|s| !s.is_empty()).map(str::to_string);
+        if let Some(source) = given(&q.source) {
+            f.push(source, |n| format!("d.source = ?{n} COLLATE NOCASE"));
+        }
+        if let Some(from) = given(&q.from) {
+            f.push(from, |n| format!("d.day >= ?{n}"));
+        }
+        if let Some(to) = given(&q.to) {
+            f.push(to, |n| format!("d.day <= ?{n}"));
+        }
+        if let Some(entity) = given(&q.entity) {
+            let ids = id_list(&entity_ids(conn, &entity)?);
+            f.candidates +=
+                count(conn, &format!("SELECT COUNT(*) FROM doc_entities WHERE entity IN ({ids})"), &[])?;
+            f.conditions.push(format!("d.rowid IN (SELECT doc FROM doc_entities WHERE entity IN ({ids}))"));
+        }
+        if let Some(speaker) = given(&q.speaker) {
+            let ids = id_list(&entity_ids(conn, &speaker)?);
+            let name = Value::from(speaker.trim().to_string());
+            f.candidates += count(
+                conn,
+                &format!("SELECT (SELECT COUNT(*) FROM quotes WHERE speaker IN ({ids})) + (SELECT COUNT(*) FROM quotes WHERE speaker_name = ?1 COLLATE NOCASE)"),
+                std::slice::from_ref(&name),
+            )?;
+            // UNION ALL, not OR: SQLite then reads both covering indexes instead of scanning
+            // every quote.
+            f.push(name, |n| {
+                format!(
+                    "d.rowid IN (SELECT doc FROM quotes WHERE speaker IN ({ids})
+                     UNION ALL SELECT doc FROM quotes WHERE speaker_name = ?{n} COLLATE NOCASE)"
+                )
+            });
+        }
+        Ok(f)
+    }
+
+    /// Adds an argument and the condition made from its number.
+    fn push(&mut self, arg: impl Into<Value>, condition: impl FnOnce(usize) -> String) {
+        self.args.push(arg.into());
+        self.conditions.push(condition(self.args.len()));
+    }
+}
+
+/// Where a page starts and how long it is.
+#[derive(Clone, Copy)]
+struct Page {
+    limit: i64,
+    offset: i64,
+}
+
+/// How a page of full-text matches is ordered.
+#[derive(Clone, Copy)]
+enum Order {
+    /// By bm25.
+    Rank,
+    /// Newest first (by rowid).
+    Newest,
+}
+
+/// SQL for a page of the full-text matches of argument `?{arg}` that pass the filters, with
+/// rowid `>= floor` when given. Row ids are ordered first and snippets computed after:
+/// SQLite's sorter would otherwise compute a snippet for every match before `LIMIT`.
+fn fts_page(filters: &[String], arg: usize, floor: Option<i64>, order: Order, page: Page) -> String {
+    let mut all = filters.to_vec();
+    all.push(format!("documents_fts MATCH ?{arg}"));
+    if let Some(floor) = floor {
+        all.push(format!("documents_fts.rowid >= {floor}"));
+    }
+    // The documents table is joined only when a filter needs it: its rows are large, and
+    // reading one per match costs more than ranking it.
+    let join = if filters.is_empty() { "" } else { "JOIN documents d ON d.rowid = documents_fts.rowid" };
+    let (key, inner, outer) = match order {
+        Order::Rank => (", rank AS k", "rank", "top.k"),
+        Order::Newest => ("", "documents_fts.rowid DESC", "top.r DESC"),
+    };
+    let Page { limit, offset } = page;
+    format!(
+        "WITH top AS (SELECT documents_fts.rowid AS r{key} FROM documents_fts {join}
+             WHERE {} ORDER BY {inner} LIMIT {limit} OFFSET {offset})
+         SELECT {HIT_COLUMNS}, {SNIPPET}
+         FROM top JOIN documents_fts ON documents_fts.rowid = top.r
+         JOIN documents d ON d.rowid = top.r
+         WHERE documents_fts MATCH ?{arg} ORDER BY {outer}",
+        all.join(" AND ")
+    )
+}
+
+/// Every document that passes the filters, newest first.
+fn newest_documents(conn: &Connection, f: &Filters, page: Page) -> Result<Vec<Hit>> {
+    // A frequent entity or speaker has too many documents to sort; walking the day index
+    // until the page is full is cheaper.
+    let scan = if f.candidates > SORT_LIMIT { "INDEXED BY documents_day" } else { "" };
+    let filter =
+        if f.conditions.is_empty() { String::new() } else { format!("WHERE {}", f.conditions.join(" AND ")) };
+    let Page { limit, offset } = page;
+    // Order row ids first, read the page's columns after: the sorter would otherwise carry
+    // every candidate's text.
+    let sql = format!(
+        "WITH top AS (SELECT d.rowid AS r, d.day AS k FROM documents d {scan} {filter}
+             ORDER BY d.day DESC, d.rowid DESC LIMIT {limit} OFFSET {offset})
+         SELECT {HIT_COLUMNS}, substr(d.text, 1, 200)
+         FROM top JOIN documents d ON d.rowid = top.r ORDER BY top.k DESC, top.r DESC"
+    );
+    hits(conn, &sql, &f.args)
+}
+
+/// Matches of near-universal words only: bm25 cannot order them, so newest first. FTS5 walks
+/// a long posting list backwards slowly: the page is looked for among the documents above
+/// `sample` first, where it usually is, and further back only when it is not there.
+fn newest_matches(
+    conn: &Connection,
+    mut f: Filters,
+    words: &[String],
+    sample: i64,
+    page: Page,
+) -> Result<Vec<Hit>> {
+    f.args.push(words.join(" ").into());
+    let arg = f.args.len();
+    let found = hits(conn, &fts_page(&f.conditions, arg, Some(sample + 1), Order::Newest, page), &f.args)?;
+    if found.len() as i64 == page.limit {
+        return Ok(found);
+    }
+    hits(conn, &fts_page(&f.conditions, arg, None, Order::Newest, page), &f.args)
+}
+
+/// Matches of `words` by bm25, among the newest [`RANK_WINDOW`] matches when the filters
+/// leave enough of them, else among all.
+fn ranked_matches(conn: &Connection, mut f: Filters, words: &[String], page: Page) -> Result<Vec<Hit>> {
+    let query = words.join(" ");
+    let window = RANK_WINDOW.max(page.limit + page.offset);
+    let floor: Option<i64> = conn
+        .prepare_cached(
+            "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
+        )?
+        .query_row(rusqlite::params![query, window - 1], |r| r.get(0))
+        .optional()?;
+    f.args.push(query.into());
+    let arg = f.args.len();
+    let found = hits(conn, &fts_page(&f.conditions, arg, floor, Order::Rank, page), &f.args)?;
+    if floor.is_none() || found.len() as i64 == page.limit || f.conditions.is_empty() {
+        return Ok(found);
+    }
+    // The filters keep too few of the newest matches: rank them all.
+    hits(conn, &fts_page(&f.conditions, arg, None, Order::Rank, page), &f.args)
 }
 
 impl Store {
@@ -123,131 +284,18 @@ impl Store {
     /// leave too few of those does it rank every match.
     pub fn search(&self, q: &SearchQuery) -> Result<Vec<Hit>> {
         self.budgeted(|conn| {
-            let mut args: Vec<Value> = Vec::new();
-            let mut filters = Vec::new();
-            if let Some(source) = q.source.as_deref().filter(|s| !s.is_empty()) {
-                args.push(source.to_string().into());
-                filters.push(format!("d.source = ?{} COLLATE NOCASE", args.len()));
-            }
-            if let Some(from) = q.from.as_deref().filter(|s| !s.is_empty()) {
-                args.push(from.to_string().into());
-                filters.push(format!("d.day >= ?{}", args.len()));
-            }
-            if let Some(to) = q.to.as_deref().filter(|s| !s.is_empty()) {
-                args.push(to.to_string().into());
-                filters.push(format!("d.day <= ?{}", args.len()));
-            }
-            let mut candidates = 0;
-            if let Some(entity) = q.entity.as_deref().filter(|s| !s.is_empty()) {
-                let ids = id_list(&entity_ids(conn, entity)?);
-                candidates += count(conn, &format!("SELECT COUNT(*) FROM doc_entities WHERE entity IN ({ids})"), &[])?;
-                filters.push(format!("d.rowid IN (SELECT doc FROM doc_entities WHERE entity IN ({ids}))"));
-            }
-            if let Some(speaker) = q.speaker.as_deref().filter(|s| !s.is_empty()) {
-                let ids = id_list(&entity_ids(conn, speaker)?);
-                let name = Value::from(speaker.trim().to_string());
-                candidates += count(
-                    conn,
-                    &format!("SELECT (SELECT COUNT(*) FROM quotes WHERE speaker IN ({ids})) + (SELECT COUNT(*) FROM quotes WHERE speaker_name = ?1 COLLATE NOCASE)"),
-                    std::slice::from_ref(&name),
-                )?;
-                args.push(name);
-                filters.push(format!(
-                    // UNION ALL, not OR: SQLite then reads both covering indexes instead of
-                    // scanning every quote.
-                    "d.rowid IN (SELECT doc FROM quotes WHERE speaker IN ({ids})
-                     UNION ALL SELECT doc FROM quotes WHERE speaker_name = ?{} COLLATE NOCASE)",
-                    args.len()
-                ));
-            }
-            let limit = clamp(q.limit);
-            let offset = q.offset.min(10_000) as i64;
+            let filters = Filters::of(conn, q)?;
+            let page = Page { limit: clamp(q.limit), offset: q.offset.min(10_000) as i64 };
             let words = fts_words(&q.text);
             if words.is_empty() {
-                // Without words: newest first. A frequent entity or speaker has too many
-                // documents to sort; walking the day index until the page is full is cheaper.
-                let scan = if candidates > SORT_LIMIT { "INDEXED BY documents_day" } else { "" };
-                // Order row ids first, read the page's columns after: the sorter would
-                // otherwise carry every candidate's text.
-                let sql = format!(
-                    "WITH top AS (SELECT d.rowid AS r, d.day AS k FROM documents d {scan} {} {}
-                         ORDER BY d.day DESC, d.rowid DESC LIMIT {limit} OFFSET {offset})
-                     SELECT d.id, d.url, d.title, d.source, d.day, substr(d.text, 1, 200)
-                     FROM top JOIN documents d ON d.rowid = top.r ORDER BY top.k DESC, top.r DESC",
-                    if filters.is_empty() { "" } else { "WHERE" },
-                    filters.join(" AND "),
-                );
-                return hits(conn, &sql, args);
+                return newest_documents(conn, &filters, page);
             }
             let (rare, common, sample) = common_words(conn, words)?;
             if rare.is_empty() {
-                // Only near-universal words: bm25 cannot order them, so newest first.
-                args.push(common.join(" ").into());
-                let n = args.len();
-                let join = if filters.is_empty() { "" } else { "JOIN documents d ON d.rowid = documents_fts.rowid" };
-                let newest_first = |floor: Option<i64>| {
-                    let mut all = filters.clone();
-                    all.push(format!("documents_fts MATCH ?{n}"));
-                    if let Some(floor) = floor {
-                        all.push(format!("documents_fts.rowid > {floor}"));
-                    }
-                    format!(
-                        "WITH top AS (SELECT documents_fts.rowid AS r FROM documents_fts {join}
-                             WHERE {} ORDER BY documents_fts.rowid DESC LIMIT {limit} OFFSET {offset})
-                         SELECT d.id, d.url, d.title, d.source, d.day,
-                                snippet(documents_fts, 1, char(2), char(3), '…', 24)
-                         FROM top JOIN documents_fts ON documents_fts.rowid = top.r
-                         JOIN documents d ON d.rowid = top.r
-                         WHERE documents_fts MATCH ?{n} ORDER BY top.r DESC",
-                        all.join(" AND ")
-                    )
-                };
-                // FTS5 walks a long posting list backwards slowly: look in the sample
-                // first, where the page usually is, and further back only when it is not.
-                let found = hits(conn, &newest_first(Some(sample)), args.clone())?;
-                if found.len() as i64 == limit {
-                    return Ok(found);
-                }
-                let sql = newest_first(None);
-                return hits(conn, &sql, args);
+                newest_matches(conn, filters, &common, sample, page)
+            } else {
+                ranked_matches(conn, filters, &rare, page)
             }
-            args.push(rare.join(" ").into());
-            let n = args.len();
-            let window = RANK_WINDOW.max(limit + offset);
-            let floor: Option<i64> = conn
-                .prepare_cached(
-                    "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
-                )?
-                .query_row(rusqlite::params![args[n - 1], window - 1], |r| r.get(0))
-                .optional()?;
-            // Rank first, snippets after: SQLite's sorter would otherwise compute a snippet
-            // for every match of a common word before applying LIMIT.
-            let ranked = |floor: Option<i64>| {
-                let mut all = filters.clone();
-                all.push(format!("documents_fts MATCH ?{n}"));
-                if let Some(floor) = floor {
-                    all.push(format!("documents_fts.rowid >= {floor}"));
-                }
-                // The documents table is joined only when a filter needs it: its rows are
-                // large, and reading one per match costs more than ranking it.
-                let join = if filters.is_empty() { "" } else { "JOIN documents d ON d.rowid = documents_fts.rowid" };
-                format!(
-                    "WITH top AS (SELECT documents_fts.rowid AS r, rank AS k FROM documents_fts {join}
-                         WHERE {} ORDER BY rank LIMIT {limit} OFFSET {offset})
-                     SELECT d.id, d.url, d.title, d.source, d.day,
-                            snippet(documents_fts, 1, char(2), char(3), '…', 24)
-                     FROM top JOIN documents_fts ON documents_fts.rowid = top.r
-                     JOIN documents d ON d.rowid = top.r
-                     WHERE documents_fts MATCH ?{n} ORDER BY top.k",
-                    all.join(" AND ")
-                )
-            };
-            let found = hits(conn, &ranked(floor), args.clone())?;
-            if floor.is_none() || found.len() as i64 == limit || filters.is_empty() {
-                return Ok(found);
-            }
-            // The filters keep too few of the newest matches: rank them all.
-            hits(conn, &ranked(None), args)
         })
     }
 }
