@@ -3,8 +3,8 @@
 //! JSON that is stored, so tables and JSON can never disagree.
 
 use crate::{content_hash, day_of, today_utc, Result, Store};
-use newsdesk_model::{wire, Document, MentionForm};
-use rusqlite::{params, OptionalExtension, Transaction};
+use newsdesk_model::{wire, Document, MentionForm, QuoteKind};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::collections::{HashMap, HashSet};
 
 /// What happened to one document handed to [`Store::insert_batch`].
@@ -29,22 +29,12 @@ impl Inserted {
 impl Store {
     /// True when a document with this URL is already stored (lets ingest skip analysis).
     pub fn contains_url(&self, url: &str) -> Result<bool> {
-        let found: Option<i64> = self
-            .conn
-            .prepare_cached("SELECT 1 FROM documents WHERE url = ?1")?
-            .query_row([url], |r| r.get(0))
-            .optional()?;
-        Ok(found.is_some())
+        found(&self.conn, "SELECT 1 FROM documents WHERE url = ?1", url)
     }
 
     /// True when a document with this content hash (see [`content_hash`]) is already stored.
     pub fn contains_hash(&self, hash: &str) -> Result<bool> {
-        let found: Option<i64> = self
-            .conn
-            .prepare_cached("SELECT 1 FROM documents WHERE content_hash = ?1")?
-            .query_row([hash], |r| r.get(0))
-            .optional()?;
-        Ok(found.is_some())
+        found(&self.conn, "SELECT 1 FROM documents WHERE content_hash = ?1", hash)
     }
 
     /// Stores one document; see [`Store::insert_batch`].
@@ -56,28 +46,27 @@ impl Store {
     /// Stores `docs` (byte offsets, straight from `newsdesk_analyze::analyze`) in one
     /// transaction. When this returns `Ok`, every `Stored` document is durable.
     pub fn insert_batch(&mut self, docs: &[Document]) -> Result<Vec<Inserted>> {
-        let tx = self.conn.transaction()?;
-        let mut counts = Counts::default();
-        let mut out = Vec::with_capacity(docs.len());
-        for doc in docs {
-            out.push(insert_one(&tx, doc, doc.source.url.as_deref(), &mut counts)?);
-        }
-        counts.apply(&tx)?;
-        tx.commit()?;
-        Ok(out)
+        self.insert_all(docs.iter().map(|doc| (doc, doc.source.url.as_deref())))
     }
 
     /// Like [`Store::insert_batch`], but each document is keyed by the URL it was fetched
     /// from (the input's URL) rather than the one extraction found in the page, which may be
     /// a canonical or even a home-page URL shared by many articles.
     pub fn insert_fetched(&mut self, docs: &[(Document, Option<String>)]) -> Result<Vec<Inserted>> {
+        self.insert_all(
+            docs.iter().map(|(doc, fetched)| (doc, fetched.as_deref().or(doc.source.url.as_deref()))),
+        )
+    }
+
+    /// Stores each document under its URL, all in one transaction.
+    fn insert_all<'a>(
+        &mut self,
+        docs: impl Iterator<Item = (&'a Document, Option<&'a str>)>,
+    ) -> Result<Vec<Inserted>> {
         let tx = self.conn.transaction()?;
         let mut counts = Counts::default();
-        let mut out = Vec::with_capacity(docs.len());
-        for (doc, fetched) in docs {
-            let url = fetched.as_deref().or(doc.source.url.as_deref());
-            out.push(insert_one(&tx, doc, url, &mut counts)?);
-        }
+        let out =
+            docs.map(|(doc, url)| insert_one(&tx, doc, url, &mut counts)).collect::<Result<Vec<_>>>()?;
         counts.apply(&tx)?;
         tx.commit()?;
         Ok(out)
@@ -106,6 +95,11 @@ impl Counts {
         }
         Ok(())
     }
+}
+
+/// True when `sql` finds a row for `key`.
+fn found(conn: &Connection, sql: &str, key: &str) -> Result<bool> {
+    Ok(conn.prepare_cached(sql)?.query_row([key], |_| Ok(())).optional()?.is_some())
 }
 
 fn existing(tx: &Transaction, sql: &str, key: &str) -> Result<Option<String>> {
@@ -170,21 +164,7 @@ fn insert_entities(
         let row = match counts.rows.get(&key) {
             Some(&row) => row,
             None => {
-                let found: Option<i64> = tx
-                    .prepare_cached("SELECT rowid FROM entities WHERE key = ?1")?
-                    .query_row([&key], |r| r.get(0))
-                    .optional()?;
-                let row = match found {
-                    Some(row) => row,
-                    None => {
-                        tx.prepare_cached("INSERT INTO entities (key, name, type) VALUES (?1, ?2, ?3)")?
-                            .execute(params![key, name, kind])?;
-                        let row = tx.last_insert_rowid();
-                        tx.prepare_cached("INSERT INTO entities_fts (rowid, name) VALUES (?1, ?2)")?
-                            .execute(params![row, name])?;
-                        row
-                    }
-                };
+                let row = entity_rowid(tx, &key, &name, kind)?;
                 counts.rows.insert(key, row);
                 row
             }
@@ -212,6 +192,24 @@ fn insert_entities(
     Ok(rows)
 }
 
+/// The rowid of the store-wide entity `key`, added (with its full-text row) when new.
+fn entity_rowid(tx: &Transaction, key: &str, name: &str, kind: &str) -> Result<i64> {
+    let found: Option<i64> = tx
+        .prepare_cached("SELECT rowid FROM entities WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()?;
+    if let Some(row) = found {
+        return Ok(row);
+    }
+    tx.prepare_cached("INSERT INTO entities (key, name, type) VALUES (?1, ?2, ?3)")?
+        .execute(params![key, name, kind])?;
+    let row = tx.last_insert_rowid();
+    tx.prepare_cached("INSERT INTO entities_fts (rowid, name) VALUES (?1, ?2)")?
+        .execute(params![row, name])?;
+    Ok(row)
+}
+
+/// Writes the quotes (in text order), amounts, dates and events of a document.
 fn insert_findings(
     tx: &Transaction,
     doc_row: i64,
@@ -219,32 +217,7 @@ fn insert_findings(
     rows: &HashMap<String, i64>,
 ) -> Result<()> {
     let row_of = |id: &Option<String>| id.as_ref().and_then(|id| rows.get(id)).copied();
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO quotes (doc, speaker, speaker_name, kind, text, start, end, cue) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
-    // In text order, so that rowid order within a document is reading order (the quote
-    // browser orders by it from an index).
-    let mut quotes: Vec<_> = wire.quotes.iter().collect();
-    quotes.sort_by_key(|q| (q.start, q.end));
-    for q in quotes {
-        let speaker_name = q
-            .speaker
-            .as_deref()
-            .and_then(|id| wire.entity(id))
-            .map(|e| normalise(&e.name))
-            .or_else(|| q.speaker_text.as_deref().map(normalise));
-        let kind = serde_json::to_value(q.kind)?;
-        stmt.execute(params![
-            doc_row,
-            row_of(&q.speaker),
-            speaker_name,
-            kind.as_str().unwrap_or(""),
-            q.text,
-            q.start as i64,
-            q.end as i64,
-            q.cue
-        ])?;
-    }
+    insert_quotes(tx, doc_row, wire, row_of)?;
     let mut stmt = tx.prepare_cached(
         "INSERT INTO amounts (doc, text, value, unit, qualifier, object, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
@@ -284,12 +257,55 @@ fn insert_findings(
     Ok(())
 }
 
+/// Writes the quotes of a document in text order, so that rowid order within a document is
+/// reading order (the quote browser orders by it from an index).
+fn insert_quotes(
+    tx: &Transaction,
+    doc_row: i64,
+    wire: &Document,
+    row_of: impl Fn(&Option<String>) -> Option<i64>,
+) -> Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO quotes (doc, speaker, speaker_name, kind, text, start, end, cue) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    let mut quotes: Vec<_> = wire.quotes.iter().collect();
+    quotes.sort_by_key(|q| (q.start, q.end));
+    for q in quotes {
+        let speaker_name = q
+            .speaker
+            .as_deref()
+            .and_then(|id| wire.entity(id))
+            .map(|e| normalise(&e.name))
+            .or_else(|| q.speaker_text.as_deref().map(normalise));
+        stmt.execute(params![
+            doc_row,
+            row_of(&q.speaker),
+            speaker_name,
+            kind_name(q.kind),
+            q.text,
+            q.start as i64,
+            q.end as i64,
+            q.cue
+        ])?;
+    }
+    Ok(())
+}
+
 /// The wire name of a mention form (as serde writes it), without a JSON round trip.
 fn form_name(form: MentionForm) -> &'static str {
     match form {
         MentionForm::Name => "name",
         MentionForm::Pronoun => "pronoun",
         MentionForm::Description => "description",
+    }
+}
+
+/// The wire name of a quote kind (as serde writes it), without a JSON round trip.
+fn kind_name(kind: QuoteKind) -> &'static str {
+    match kind {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Indirect => "indirect",
+        QuoteKind::Mixed => "mixed",
     }
 }
 
@@ -300,4 +316,23 @@ pub(crate) fn host_of(url: &str) -> Option<&str> {
     let host = host.split(':').next()?;
     let host = host.strip_prefix("www.").unwrap_or(host);
     (!host.is_empty()).then_some(host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names written in the tables are the ones serde writes in the stored JSON.
+    #[test]
+    fn names_are_the_wire_names() {
+        let check = |name: &str, serde: serde_json::Result<serde_json::Value>| {
+            assert_eq!(Some(name), serde.ok().as_ref().and_then(|v| v.as_str()));
+        };
+        for form in [MentionForm::Name, MentionForm::Pronoun, MentionForm::Description] {
+            check(form_name(form), serde_json::to_value(form));
+        }
+        for kind in [QuoteKind::Direct, QuoteKind::Indirect, QuoteKind::Mixed] {
+            check(kind_name(kind), serde_json::to_value(kind));
+        }
+    }
 }
