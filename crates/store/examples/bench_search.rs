@@ -10,7 +10,7 @@ use std::time::Instant;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(dir) = args.first() else { return Err("usage: bench_search STORE_DIR [ROUNDS]".into()) };
-    let rounds: usize = args.get(1).map(|r| r.parse()).transpose()?.unwrap_or(10);
+    let rounds: usize = args.get(1).map(|r| r.parse()).transpose()?.unwrap_or(10).max(1);
     let store = Store::open_reader(dir.as_ref())?;
     let q = |text: &str| SearchQuery { text: text.into(), limit: 20, ..Default::default() };
     let queries = [
