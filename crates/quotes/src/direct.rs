@@ -29,7 +29,7 @@ pub fn find(v: &View) -> Vec<Found> {
         let ends_open = matches!(last, "," | "?" | "!" | "—" | "–" | "-" | "…");
         let comma_after = r.close.is_some_and(|c| v.punct(c + 1, ","));
         let after = attribution_after(v, r).filter(|a| ends_open || comma_after || closes_sentence(v, a));
-        let before = attribution_before(v, r, words).or_else(|| byline(v, r));
+        let before = signed(v, r).or_else(|| attribution_before(v, r, words)).or_else(|| byline(v, r));
         // `X shouted, "A," Y said, "B"`: an attribution after that opens the next quotation
         // is that one's.
         let leads_on = after.is_some_and(|(cue, src)| {
@@ -195,6 +195,34 @@ fn byline(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
     }
     let src = source::after(v, dash + 1).filter(|s| v.toks[s.0].cap)?;
     Some(((dash, dash + 1), Some(src)))
+}
+
+/// A quotation opening its sentence and signed after a dash in the same paragraph, as
+/// vox-pops and epigraphs are: `“....” ― Jane Doe` or `"...." -- Jane Doe, a teacher`.
+fn signed(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
+    let close = r.close?;
+    let k = close + 1;
+    let dash_end = if v.punct(k, "―—–") {
+        k + 1
+    } else if v.punct(k, "-") && v.punct(k + 1, "-") {
+        k + 2
+    } else if v.punct(k, "-") && v.toks.get(k + 1).is_some_and(|n| n.start > v.toks[k].end) {
+        k + 1
+    } else {
+        return None;
+    };
+    let para = v.toks[close].para;
+    if !starts_sentence(v, r.open) || v.toks.get(dash_end).is_none_or(|t| t.para != para) {
+        return None;
+    }
+    let words = (r.toks.0..r.toks.1).filter(|&i| v.toks[i].word).count();
+    let stop = (r.toks.0..r.toks.1).rev().find(|&i| !v.punct(i, "'’\"”"))?;
+    if words < 4 && !v.punct(stop, ".?!") {
+        return None;
+    }
+    let src = source::after(v, dash_end).filter(|s| v.toks[s.0].cap && !source::is_pronoun(v, *s))?;
+    let ends = v.toks.get(src.1).is_none_or(|n| n.para != para || v.punct(src.1, ",.;("));
+    ends.then_some(((k, dash_end), Some(src)))
 }
 
 /// The second part of a split quote: `"...," said X, director of Y, "..."`.

@@ -230,4 +230,14 @@ fn bylines_and_transcripts() {
     );
     check("Said the mayor:\n\n“The bridge is safe.”", &["direct|Said|the mayor|The bridge is safe."]);
     check("Doe: The bridge will reopen in May.", &["indirect|:|Doe|The bridge will reopen in May"]);
+    check("“The buses never come on time.”― Jane Doe", &["direct|―|Jane Doe|The buses never come on time."]);
+    check(
+        "\"Rents went up again this spring.\" — John Roe, a teacher.",
+        &["direct|—|John Roe|Rents went up again this spring."],
+    );
+    check("\"We want a new park.\" -- Jane Doe", &["direct|--|Jane Doe|We want a new park."]);
+    check(
+        "The mayor called it a “fair deal” ― just as he did last year.",
+        &["mixed|called|The mayor|it a “fair deal” ― just as he did last year"],
+    );
 }
