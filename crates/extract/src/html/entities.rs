@@ -10,31 +10,49 @@ use web_atoms::{C1_REPLACEMENTS, NAMED_ENTITIES};
 /// The longest entity name in the table (`&CounterClockwiseContourIntegral;`).
 const MAX_NAME: usize = 33;
 
-/// `s` with its character references decoded; borrowed when it has none. In attribute
-/// values (`in_attribute`), a named reference without `;` followed by `=` or an
-/// alphanumeric is left as written (`?a=1&copy=2` stays).
-pub fn decode(s: &str, in_attribute: bool) -> Cow<'_, str> {
-    let Some(first) = memchr::memchr(b'&', s.as_bytes()) else { return Cow::Borrowed(s) };
+/// Where a run of text is decoded: the standard treats `&` and U+0000 differently in each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Text content: U+0000 is dropped (the tree builder ignores it in body text).
+    Data,
+    /// `title`, `textarea`: U+0000 becomes U+FFFD.
+    RcData,
+    /// Attribute values: U+0000 becomes U+FFFD, and a named reference without `;`
+    /// followed by `=` or an alphanumeric is left as written (`?a=1&copy=2` stays).
+    Attribute,
+}
+
+/// `s` with its character references decoded and U+0000 handled as in `context`;
+/// borrowed when it has neither.
+pub fn decode(s: &str, context: Context) -> Cow<'_, str> {
+    let Some(first) = memchr::memchr2(b'&', 0, s.as_bytes()) else { return Cow::Borrowed(s) };
     let mut out = String::with_capacity(s.len());
     let mut copied = 0usize;
     let mut at = first;
     loop {
         out.push_str(&s[copied..at]);
-        let (consumed, chars) = reference(&s[at + 1..], in_attribute);
-        match chars {
-            Some((a, b)) => {
-                out.push(a);
-                if let Some(b) = b {
-                    out.push(b);
-                }
-                copied = at + 1 + consumed;
+        if s.as_bytes().get(at) == Some(&0) {
+            if context != Context::Data {
+                out.push('\u{FFFD}');
             }
-            None => {
-                out.push('&');
-                copied = at + 1;
+            copied = at + 1;
+        } else {
+            let (consumed, chars) = reference(&s[at + 1..], context == Context::Attribute);
+            match chars {
+                Some((a, b)) => {
+                    out.push(a);
+                    if let Some(b) = b {
+                        out.push(b);
+                    }
+                    copied = at + 1 + consumed;
+                }
+                None => {
+                    out.push('&');
+                    copied = at + 1;
+                }
             }
         }
-        match memchr::memchr(b'&', &s.as_bytes()[copied..]) {
+        match memchr::memchr2(b'&', 0, &s.as_bytes()[copied..]) {
             Some(rel) => at = copied + rel,
             None => break,
         }
@@ -120,7 +138,8 @@ mod tests {
     use super::*;
 
     fn check(input: &str, in_attribute: bool, expected: &str) {
-        assert_eq!(decode(input, in_attribute), expected, "input: {input:?}");
+        let context = if in_attribute { Context::Attribute } else { Context::Data };
+        assert_eq!(decode(input, context), expected, "input: {input:?}");
     }
 
     #[test]
@@ -141,5 +160,7 @@ mod tests {
         check("&#x;", false, "&#x;");
         check("&zzzz;", false, "&zzzz;");
         check("ü&eacute;", false, "üé");
+        check("a\0b&amp;\0", false, "ab&");
+        check("a\0b&amp;\0", true, "a\u{FFFD}b&\u{FFFD}");
     }
 }

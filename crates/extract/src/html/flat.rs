@@ -332,6 +332,10 @@ impl<'a> Sink<'a> for Builder<'a> {
         }
     }
 
+    fn in_foreign_content(&self) -> bool {
+        self.foreign > 0
+    }
+
     fn text(&mut self, text: Cow<'a, str>) {
         if self.capture != Capture::None {
             self.flat.meta.text(self.capture, &text);

@@ -192,11 +192,24 @@ pub fn marks<'a>(tag: Tag, attrs: &[Attr<'a>], cache: &mut Cache<'a>) -> Marks {
         return Marks { skip: true, ..Marks::default() };
     }
     let mut m = Marks { furniture_tag: tag.is(tags::FURNITURE), ..Marks::default() };
+    // A repeated attribute counts once, the first (the standard drops the others).
+    let mut seen = 0u8;
+    let mut first = |bit: u8| {
+        let new = seen & bit == 0;
+        seen |= bit;
+        new
+    };
     for a in attrs {
         // Raw values: the words looked for have no character references.
         let (attr, value) = (a.name, a.raw);
         let named = |n: &str| attr.len() == n.len() && attr.eq_ignore_ascii_case(n);
         match attr.len() {
+            5 if named("class") && !first(1) => {}
+            2 if named("id") && !first(2) => {}
+            8 if named("itemprop") && !first(4) => {}
+            5 if named("style") && !first(8) => {}
+            11 if named("aria-hidden") && !first(16) => {}
+            4 if named("role") && !first(32) => {}
             2 | 5 if named("class") || named("id") => {
                 let (body, hidden, furniture) = cache.classify(value);
                 m.body |= body;
@@ -256,5 +269,6 @@ mod tests {
         check("<div style='display: none'>x</div>", (false, true, false));
         check("<div class='headline-large'>x</div>", (false, false, false));
         check("<p>x</p>", (false, false, false));
+        check("<div style='' STYLE='display:none' class=a class='sidebar'>x</div>", (false, false, false));
     }
 }

@@ -2,19 +2,30 @@
 //! everything that decides which characters are text: data, tag open and end-tag open, tag
 //! names, attributes (unquoted, single- and double-quoted, duplicates, `/` between them),
 //! self-closing flags, comments (`<!-->`, `--!>`, unterminated), bogus comments (`<?x>`,
-//! `</ x>`, `<!x>`), DOCTYPE, CDATA in HTML content (a bogus comment), and the text modes a
-//! tree builder switches it into: RAWTEXT (`style`, `iframe`...), RCDATA (`title`,
-//! `textarea`), script data and PLAINTEXT, each ending only at the appropriate end tag.
-//! Character references are decoded in text and attribute values ([`super::entities`]).
+//! `</ x>`, `<!x>`), DOCTYPE, CDATA (text in foreign content, a bogus comment in HTML), and
+//! the text modes a tree builder switches it into: RAWTEXT (`style`, `iframe`...), RCDATA
+//! (`title`, `textarea`), script data (with its escaped and double-escaped states, so
+//! `<!--<script>...</script>` inside a script does not end it) and PLAINTEXT, each ending
+//! only at the appropriate end tag. Character references are decoded in text and attribute
+//! values ([`super::entities`]).
 //!
 //! It works on bytes of valid UTF-8 and only ever cuts at ASCII bytes, jumping with `memchr`
 //! to the next `<` (or quote, or `-->`), so text, attribute values and script bodies are
 //! borrowed slices of the input, never copied unless a reference has to be decoded.
-//! Known simplifications: script-data escape states (`<!--<script>` inside a script) are
-//! not modelled (a script ends at its first `</script>`); CR/LF are not normalised and NUL
-//! is passed through (text is whitespace-normalised later anyway).
+//!
+//! `tests/tokenizer_vs_html5ever.rs` checks it token for token against html5ever's tokenizer
+//! (repo fixtures, the article-extraction corpus, edge cases, generated malformed HTML).
+//! Deliberate differences, none of which changes extracted text:
+//! - no input-stream preprocessing: CR and CR LF are not turned into LF (text is
+//!   whitespace-normalised later; the test checks extraction is the same either way);
+//! - names are reported as written, not lowercased (every consumer compares them
+//!   case-insensitively); a repeated attribute is kept, not dropped (consumers read the first);
+//! - U+0000 in text content is dropped here, as the tree builder does in body text (U+FFFD in
+//!   foreign content); in RCDATA and attribute values it becomes U+FFFD as specified; in
+//!   names, comments, script/style bodies and PLAINTEXT it is passed through (not U+FFFD);
+//! - DOCTYPE is reported as its raw body (no public/system identifier parsing).
 
-use super::entities;
+use super::entities::{self, Context};
 use std::borrow::Cow;
 
 /// One attribute of a start tag, as written: compare `name` with `eq_ignore_ascii_case`;
@@ -28,7 +39,7 @@ pub struct Attr<'a> {
 impl<'a> Attr<'a> {
     /// The value with character references decoded (only attributes that are read pay).
     pub fn value(&self) -> Cow<'a, str> {
-        entities::decode(self.raw, true)
+        entities::decode(self.raw, entities::Context::Attribute)
     }
 }
 
@@ -51,7 +62,19 @@ pub trait Sink<'a> {
     fn start(&mut self, name: &'a str, attrs: &[Attr<'a>], self_closing: bool) -> Mode;
     fn end(&mut self, name: &'a str);
     fn text(&mut self, text: Cow<'a, str>);
+    /// A comment's data (bogus comments included: `<?x>` gives `?x`); ignored by default.
+    fn comment(&mut self, _data: &'a str) {}
+    /// What follows `<!DOCTYPE` up to its `>`; ignored by default.
+    fn doctype(&mut self, _body: &'a str) {}
+    /// Whether the current node is foreign (`svg`, `math`), where `<![CDATA[...]]>` is text
+    /// rather than a bogus comment.
+    fn in_foreign_content(&self) -> bool {
+        false
+    }
 }
+
+/// Text content is decoded as data.
+const DATA: Option<Context> = Some(Context::Data);
 
 fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
@@ -76,10 +99,17 @@ struct Tag {
 }
 
 impl<'a> Tokenizer<'a> {
-    fn emit_text(&self, sink: &mut impl Sink<'a>, from: usize, to: usize, decode: bool) {
+    /// Emits `from..to` as text, decoded in `context` (`None`: as written).
+    fn emit_text(&self, sink: &mut impl Sink<'a>, from: usize, to: usize, context: Option<Context>) {
         if from < to {
             let s = &self.src[from..to];
-            sink.text(if decode { entities::decode(s, false) } else { Cow::Borrowed(s) });
+            let text = match context {
+                Some(context) => entities::decode(s, context),
+                None => Cow::Borrowed(s),
+            };
+            if !text.is_empty() {
+                sink.text(text);
+            }
         }
     }
 
@@ -95,10 +125,10 @@ impl<'a> Tokenizer<'a> {
                 Some(c) if c.is_ascii_alphabetic() => {
                     let Some(tag) = self.tag(lt + 1) else {
                         // EOF inside a tag: the tag is dropped.
-                        self.emit_text(sink, text_start, lt, true);
+                        self.emit_text(sink, text_start, lt, DATA);
                         return;
                     };
-                    self.emit_text(sink, text_start, lt, true);
+                    self.emit_text(sink, text_start, lt, DATA);
                     let name = &self.src[tag.name.0..tag.name.1];
                     let mode = sink.start(name, &self.attrs, tag.self_closing);
                     at = self.after_start(sink, mode, name, tag.end);
@@ -107,40 +137,40 @@ impl<'a> Tokenizer<'a> {
                 Some(b'/') => match b.get(lt + 2).copied() {
                     Some(c) if c.is_ascii_alphabetic() => {
                         let Some(tag) = self.tag(lt + 2) else {
-                            self.emit_text(sink, text_start, lt, true);
+                            self.emit_text(sink, text_start, lt, DATA);
                             return;
                         };
-                        self.emit_text(sink, text_start, lt, true);
+                        self.emit_text(sink, text_start, lt, DATA);
                         sink.end(&self.src[tag.name.0..tag.name.1]);
                         at = tag.end;
                         text_start = at;
                     }
                     Some(b'>') => {
-                        self.emit_text(sink, text_start, lt, true);
+                        self.emit_text(sink, text_start, lt, DATA);
                         at = lt + 3;
                         text_start = at;
                     }
                     None => at = n,
                     Some(_) => {
-                        self.emit_text(sink, text_start, lt, true);
-                        at = self.bogus_comment(lt + 2);
+                        self.emit_text(sink, text_start, lt, DATA);
+                        at = self.bogus_comment(sink, lt + 2);
                         text_start = at;
                     }
                 },
                 Some(b'!') => {
-                    self.emit_text(sink, text_start, lt, true);
-                    at = self.markup_declaration(lt + 2);
+                    self.emit_text(sink, text_start, lt, DATA);
+                    at = self.markup_declaration(sink, lt + 2);
                     text_start = at;
                 }
                 Some(b'?') => {
-                    self.emit_text(sink, text_start, lt, true);
-                    at = self.bogus_comment(lt + 1);
+                    self.emit_text(sink, text_start, lt, DATA);
+                    at = self.bogus_comment(sink, lt + 1);
                     text_start = at;
                 }
                 _ => at = lt + 1,
             }
         }
-        self.emit_text(sink, text_start, n, true);
+        self.emit_text(sink, text_start, n, DATA);
     }
 
     /// After a start tag: reads a RAWTEXT/RCDATA/script body and its end tag, if any.
@@ -149,12 +179,12 @@ impl<'a> Tokenizer<'a> {
         match mode {
             Mode::Data => at,
             Mode::PlainText => {
-                self.emit_text(sink, at, b.len(), false);
+                self.emit_text(sink, at, b.len(), None);
                 b.len()
             }
             Mode::RcData | Mode::RawText | Mode::Script => {
-                let close = self.find_end_tag(at, name);
-                self.emit_text(sink, at, close, mode == Mode::RcData);
+                let close = self.find_end_tag(at, name, mode == Mode::Script);
+                self.emit_text(sink, at, close, (mode == Mode::RcData).then_some(Context::RcData));
                 if close >= b.len() {
                     return b.len();
                 }
@@ -169,22 +199,85 @@ impl<'a> Tokenizer<'a> {
         }
     }
 
-    /// Position of the `</name` (followed by space, `/` or `>`) that ends a raw body, or
-    /// the end of input.
-    fn find_end_tag(&self, from: usize, name: &str) -> usize {
+    /// Whether `</name` followed by space, `/` or `>` starts at `lt` (an "appropriate end tag").
+    fn is_end_tag(&self, lt: usize, name: &[u8]) -> bool {
+        let b = self.bytes;
+        let after = lt + 2 + name.len();
+        b.get(lt + 1) == Some(&b'/')
+            && b.get(lt + 2..after).is_some_and(|s| s.eq_ignore_ascii_case(name))
+            && b.get(after).is_some_and(|&c| is_space(c) || c == b'/' || c == b'>')
+    }
+
+    /// Position of the `</name` that ends a raw body, or the end of input. In a script, a
+    /// `<!--` hands over to [`Self::escaped_script_end`].
+    fn find_end_tag(&self, from: usize, name: &str, script: bool) -> usize {
         let b = self.bytes;
         let nb = name.as_bytes();
         let mut at = from;
         while let Some(rel) = memchr::memchr(b'<', &b[at..]) {
             let lt = at + rel;
-            let after = lt + 2 + nb.len();
-            if b.get(lt + 1) == Some(&b'/')
-                && b.get(lt + 2..after).is_some_and(|s| s.eq_ignore_ascii_case(nb))
-                && b.get(after).is_some_and(|&c| is_space(c) || c == b'/' || c == b'>')
-            {
+            if self.is_end_tag(lt, nb) {
                 return lt;
             }
+            if script && b.get(lt + 1..lt + 4) == Some(b"!--") {
+                return self.escaped_script_end(lt + 2, nb);
+            }
             at = lt + 1;
+        }
+        b.len()
+    }
+
+    /// The end of a script from `at`, just after a `<!` whose `--` starts an escaped
+    /// section: the script data states of §13.2.5.15–§13.2.5.31, where an escaped section
+    /// (`<!--` ... `-->`) may hold a double-escaped one (`<script>` ... `</script>`) in which
+    /// `</script>` does not end the script (`document.write('<script>...</script>')`).
+    fn escaped_script_end(&self, at: usize, name: &[u8]) -> usize {
+        #[derive(PartialEq)]
+        enum State {
+            Data,
+            Escaped,
+            DoubleEscaped,
+        }
+        let b = self.bytes;
+        let mut state = State::Escaped;
+        let mut i = at;
+        while let Some(rel) = memchr::memchr2(b'<', b'-', &b[i..]) {
+            let p = i + rel;
+            i = p + 1;
+            if b[p] == b'-' {
+                if state != State::Data && b.get(p..p + 3) == Some(b"-->") {
+                    state = State::Data;
+                    i = p + 3;
+                }
+                continue;
+            }
+            match state {
+                State::Data | State::Escaped if self.is_end_tag(p, name) => return p,
+                State::Data => {
+                    if b.get(p + 1..p + 4) == Some(b"!--") {
+                        state = State::Escaped;
+                        i = p + 2;
+                    }
+                }
+                State::Escaped | State::DoubleEscaped => {
+                    // `<script` (escaped) or `</script` (double escaped) then space, `/`, `>`.
+                    let start = p + 1 + usize::from(state == State::DoubleEscaped);
+                    if state == State::DoubleEscaped && b.get(p + 1) != Some(&b'/') {
+                        continue;
+                    }
+                    let mut j = start;
+                    while b.get(j).is_some_and(u8::is_ascii_alphabetic) {
+                        j += 1;
+                    }
+                    let word = &b[start..j];
+                    if word.eq_ignore_ascii_case(b"script")
+                        && b.get(j).is_some_and(|&c| is_space(c) || c == b'/' || c == b'>')
+                    {
+                        state = if state == State::Escaped { State::DoubleEscaped } else { State::Escaped };
+                    }
+                    i = j;
+                }
+            }
         }
         b.len()
     }
@@ -253,34 +346,68 @@ impl<'a> Tokenizer<'a> {
     }
 
     /// After `<!`: a comment, DOCTYPE, CDATA (bogus comment in HTML) or bogus comment.
-    fn markup_declaration(&self, at: usize) -> usize {
+    fn markup_declaration(&self, sink: &mut impl Sink<'a>, at: usize) -> usize {
         let b = self.bytes;
         if b.get(at..at + 2) == Some(b"--") {
             let body = at + 2;
             // `<!-->` and `<!--->` are complete (empty) comments.
             if b.get(body) == Some(&b'>') {
+                sink.comment("");
                 return body + 1;
             }
             if b.get(body..body + 2) == Some(b"->") {
+                sink.comment("");
                 return body + 2;
             }
             let mut from = body;
             while let Some(rel) = memchr::memmem::find(&b[from..], b"--") {
                 let dd = from + rel;
                 match b.get(dd + 2) {
-                    Some(b'>') => return dd + 3,
-                    Some(b'!') if b.get(dd + 3) == Some(&b'>') => return dd + 4,
+                    Some(b'>') => {
+                        sink.comment(&self.src[body..dd]);
+                        return dd + 3;
+                    }
+                    Some(b'!') if b.get(dd + 3) == Some(&b'>') => {
+                        sink.comment(&self.src[body..dd]);
+                        return dd + 4;
+                    }
                     _ => from = dd + 1,
                 }
             }
+            // Unterminated: the comment runs to the end, less a closing `--!`, `--` or `-`.
+            let rest = &self.src[body..];
+            let data = rest.strip_suffix("--!").unwrap_or_else(|| {
+                let r = rest.strip_suffix('-').unwrap_or(rest);
+                r.strip_suffix('-').unwrap_or(r)
+            });
+            sink.comment(data);
             return b.len();
         }
-        self.bogus_comment(at)
+        if b.get(at..at + 7).is_some_and(|s| s.eq_ignore_ascii_case(b"doctype")) {
+            let end = memchr::memchr(b'>', &b[at..]).map_or(b.len(), |rel| at + rel);
+            sink.doctype(&self.src[at + 7..end]);
+            return (end + 1).min(b.len());
+        }
+        if b.get(at..at + 7) == Some(b"[CDATA[") && sink.in_foreign_content() {
+            let body = at + 7;
+            let end = memchr::memmem::find(&b[body..], b"]]>").map_or(b.len(), |rel| body + rel);
+            // As written, U+0000 left out (as in data).
+            let mut from = body;
+            for nul in memchr::memchr_iter(0, &b[body..end]) {
+                self.emit_text(sink, from, body + nul, None);
+                from = body + nul + 1;
+            }
+            self.emit_text(sink, from, end, None);
+            return (end + 3).min(b.len());
+        }
+        self.bogus_comment(sink, at)
     }
 
     /// A bogus comment (or DOCTYPE) ends at the first `>`.
-    fn bogus_comment(&self, at: usize) -> usize {
-        memchr::memchr(b'>', &self.bytes[at..]).map_or(self.bytes.len(), |rel| at + rel + 1)
+    fn bogus_comment(&self, sink: &mut impl Sink<'a>, at: usize) -> usize {
+        let end = memchr::memchr(b'>', &self.bytes[at..]).map_or(self.bytes.len(), |rel| at + rel);
+        sink.comment(&self.src[at..end]);
+        (end + 1).min(self.bytes.len())
     }
 }
 
