@@ -1,21 +1,18 @@
-//! The tagger's model: a table from feature hash to one weight per BIO tag, plus tag-to-tag
-//! transition weights, decoded with Viterbi under the BIO constraint (`I-X` only after `B-X`
-//! or `I-X`). The committed model (`models/ner.bin`) is compiled in and parsed once.
-//!
-//! File format (little endian): `NDNER1`, u32 tag count, f32 scale, tag × tag transitions and
-//! tag start weights as f32, u32 feature count, then per feature a u32 hash and one i16 per
-//! tag (weight = i16 × scale).
+//! The tagger's model: the generic perceptron model of `newsdesk-perceptron` (feature hash →
+//! one weight per BIO tag, transitions, Viterbi under the BIO constraint) scored on this
+//! crate's word features. The committed model (`models/ner.bin`, magic `NDNER1`) is
+//! compiled in and parsed once.
 
 use crate::features::{features, Prepared};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use newsdesk_perceptron::{viterbi, Magic};
 use std::sync::LazyLock;
 
+pub use newsdesk_perceptron::NT;
+
 /// The BIO tags, in model order.
-pub const TAGS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
-/// Number of tags.
-pub const NT: usize = TAGS.len();
-const MAGIC: &[u8; 6] = b"NDNER1";
+pub const TAGS: [&str; NT] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
+/// The magic opening a named-entity model file.
+pub const MAGIC: &Magic = b"NDNER1";
 
 static MODEL_BYTES: &[u8] = include_bytes!("../../../models/ner.bin");
 
@@ -23,100 +20,19 @@ static MODEL_BYTES: &[u8] = include_bytes!("../../../models/ner.bin");
 /// lexicon rules still run).
 pub static MODEL: LazyLock<Model> = LazyLock::new(|| Model::from_bytes(MODEL_BYTES).unwrap_or_default());
 
-/// Feature keys are already hashes: pass them through.
-#[derive(Default, Clone, Copy)]
-pub struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 << 8) | u64::from(*b);
-        }
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-pub type FeatureMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
-
-/// Weights of a trained tagger.
+/// Weights of a trained named-entity tagger.
 #[derive(Debug, Default, Clone)]
-pub struct Model {
-    pub weights: FeatureMap<[f32; NT]>,
-    pub transitions: [[f32; NT]; NT],
-    pub start: [f32; NT],
-}
-
-/// Whether tag `cur` may follow tag `prev` (`None` at the sentence start).
-pub fn allowed(prev: Option<usize>, cur: usize) -> bool {
-    if cur == 0 || cur % 2 == 1 {
-        return true;
-    }
-    matches!(prev, Some(p) if p == cur || p + 1 == cur)
-}
+pub struct Model(pub newsdesk_perceptron::Model);
 
 impl Model {
-    /// Parses the file format described in the module docs.
+    /// Parses a named-entity model file (`None` for anything else).
     pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
-        let mut r = Reader { bytes, pos: 0 };
-        if r.take(6)? != MAGIC || r.u32()? as usize != NT {
-            return None;
-        }
-        let scale = r.f32()?;
-        let mut model = Model::default();
-        for row in model.transitions.iter_mut() {
-            for w in row.iter_mut() {
-                *w = r.f32()?;
-            }
-        }
-        for w in model.start.iter_mut() {
-            *w = r.f32()?;
-        }
-        let n = r.u32()? as usize;
-        model.weights.reserve(n.min(bytes.len() / (4 + 2 * NT)));
-        for _ in 0..n {
-            let key = r.u32()?;
-            let mut ws = [0f32; NT];
-            for w in ws.iter_mut() {
-                *w = f32::from(r.i16()?) * scale;
-            }
-            model.weights.insert(key, ws);
-        }
-        Some(model)
+        newsdesk_perceptron::Model::from_bytes(bytes, MAGIC).map(Model)
     }
 
-    /// Writes the model, quantising weights to i16 and dropping features whose weights all
-    /// round to zero or stay under `min_weight`.
+    /// Writes the model, dropping features whose weights all stay under `min_weight`.
     pub fn to_bytes(&self, min_weight: f32) -> Vec<u8> {
-        let max = self.weights.values().flat_map(|w| w.iter()).fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        let mut keys: Vec<&u32> = self
-            .weights
-            .iter()
-            .filter(|(_, w)| w.iter().any(|x| x.abs() >= min_weight.max(scale)))
-            .map(|(k, _)| k)
-            .collect();
-        keys.sort();
-        let mut out = Vec::with_capacity(64 + keys.len() * (4 + 2 * NT));
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&(NT as u32).to_le_bytes());
-        out.extend_from_slice(&scale.to_le_bytes());
-        for w in self.transitions.iter().flatten().chain(self.start.iter()) {
-            out.extend_from_slice(&w.to_le_bytes());
-        }
-        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
-        for k in keys {
-            out.extend_from_slice(&k.to_le_bytes());
-            for w in &self.weights[k] {
-                let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
-                out.extend_from_slice(&q.to_le_bytes());
-            }
-        }
-        out
+        self.0.to_bytes(MAGIC, min_weight)
     }
 
     /// Emission scores of every word of a prepared sentence.
@@ -125,98 +41,13 @@ impl Model {
         (0..p.len())
             .map(|i| {
                 features(p, i, &mut buf);
-                let mut s = [0f32; NT];
-                for f in &buf {
-                    if let Some(w) = self.weights.get(f) {
-                        for (a, b) in s.iter_mut().zip(w) {
-                            *a += b;
-                        }
-                    }
-                }
-                s
+                self.0.score(&buf)
             })
             .collect()
     }
 
     /// The best tag sequence (indices into [`TAGS`]) for a sentence.
     pub fn tag(&self, p: &Prepared) -> Vec<usize> {
-        viterbi(&self.scores(p), &self.transitions, &self.start)
-    }
-}
-
-/// Viterbi decoding of emission scores under the BIO constraint.
-pub fn viterbi(scores: &[[f32; NT]], trans: &[[f32; NT]; NT], start: &[f32; NT]) -> Vec<usize> {
-    let n = scores.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    // Forbidden transitions weigh minus infinity: a sum with them never wins a strict
-    // comparison against the initial minus infinity, exactly as skipping them would.
-    let mut tr = [[f32::NEG_INFINITY; NT]; NT];
-    for (p, row) in tr.iter_mut().enumerate() {
-        for (t, w) in row.iter_mut().enumerate() {
-            if allowed(Some(p), t) {
-                *w = trans[p][t];
-            }
-        }
-    }
-    let mut best = vec![[f32::NEG_INFINITY; NT]; n];
-    let mut back = vec![[0u8; NT]; n];
-    for t in 0..NT {
-        if allowed(None, t) {
-            best[0][t] = scores[0][t] + start[t];
-        }
-    }
-    for i in 1..n {
-        let prev = best[i - 1];
-        for t in 0..NT {
-            let mut arg = 0;
-            // (strictly greater: ties keep the lowest previous tag)
-            let mut val = f32::NEG_INFINITY;
-            for (p, row) in tr.iter().enumerate() {
-                let v = prev[p] + row[t];
-                if v > val {
-                    val = v;
-                    arg = p as u8;
-                }
-            }
-            best[i][t] = val + scores[i][t];
-            back[i][t] = arg;
-        }
-    }
-    // Ties go to the lowest tag (`O`), so an empty model tags nothing.
-    let mut t = 0;
-    for k in 1..NT {
-        if best[n - 1][k] > best[n - 1][t] {
-            t = k;
-        }
-    }
-    let mut path = vec![0; n];
-    for i in (0..n).rev() {
-        path[i] = t;
-        t = usize::from(back[i][t]);
-    }
-    path
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let s = self.bytes.get(self.pos..self.pos.checked_add(n)?)?;
-        self.pos += n;
-        Some(s)
-    }
-    fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
-    fn f32(&mut self) -> Option<f32> {
-        Some(f32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
-    fn i16(&mut self) -> Option<i16> {
-        Some(i16::from_le_bytes(self.take(2)?.try_into().ok()?))
+        viterbi(&self.scores(p), &self.0.transitions, &self.0.start)
     }
 }

@@ -20,6 +20,7 @@
 mod direct;
 mod found;
 mod indirect;
+pub mod learned;
 mod lexicon;
 mod nested;
 mod source;
@@ -44,6 +45,7 @@ pub fn attribute(text: &str, seg: &Segmentation, entities: &[Entity]) -> Attribu
     let v = View::new(text, seg);
     let mut found = direct::find(&v);
     indirect::find(&v, &mut found);
+    learned::find(&v, &mut found);
     let speakers = resolve_speakers(&v, entities, &found);
     let mut mentions = Vec::new();
     let mut nested = Vec::new();

@@ -1,0 +1,188 @@
+//! Token features of the learned quote tagger. A sequence is one paragraph of the view's
+//! tokens; each token gets hashed features of its word, its neighbours, the quote marks and
+//! cue verbs around it, and what the rules already found there (content kind, cue, source),
+//! so the tagger learns where to trust the rules and what they miss.
+
+use crate::found::Found;
+use crate::source;
+use crate::text::View;
+use newsdesk_model::QuoteKind;
+
+/// Longest sequence tagged at once (a longer paragraph is tagged in pieces): bounded time.
+pub const MAX_SEQUENCE: usize = 400;
+
+/// Rule labels of a token, as bits.
+const R_DIRECT: u8 = 1;
+const R_INDIRECT: u8 = 2;
+const R_MIXED: u8 = 4;
+const R_CUE: u8 = 8;
+const R_SOURCE: u8 = 16;
+const R_CONTENT: u8 = R_DIRECT | R_INDIRECT | R_MIXED;
+
+/// Per-token facts of a whole view, computed once and shared by every sequence.
+pub struct Context<'v, 't> {
+    v: &'v View<'t>,
+    /// 0 outside quote marks, 1 inside a quotation, 2 a quote mark itself.
+    quoted: Vec<u8>,
+    /// Index of the first token of the lexicon cue covering this token.
+    cue: Vec<Option<usize>>,
+    /// The lexicon cues as token ranges, in order.
+    cues: Vec<(usize, usize)>,
+    rules: Vec<u8>,
+}
+
+impl<'v, 't> Context<'v, 't> {
+    pub fn new(v: &'v View<'t>, found: &[Found]) -> Self {
+        let n = v.toks.len();
+        let mut quoted = vec![0u8; n];
+        for r in &v.regions {
+            for q in quoted.iter_mut().take(r.toks.1.min(n)).skip(r.toks.0) {
+                *q = 1;
+            }
+            for m in std::iter::once(r.open).chain(r.close) {
+                if let Some(q) = quoted.get_mut(m) {
+                    *q = 2;
+                }
+            }
+        }
+        let mut cue = vec![None; n];
+        let mut cues = Vec::new();
+        let mut i = 0;
+        while i < n {
+            match source::cue_at(v, i) {
+                Some((end, _)) if end > i => {
+                    cues.push((i, end.min(n)));
+                    for c in cue.iter_mut().take(end.min(n)).skip(i) {
+                        *c = Some(i);
+                    }
+                    i = end;
+                }
+                _ => i += 1,
+            }
+        }
+        let mut rules = vec![0u8; n];
+        for f in found {
+            let bit = match f.kind {
+                QuoteKind::Direct => R_DIRECT,
+                QuoteKind::Mixed => R_MIXED,
+                _ => R_INDIRECT,
+            };
+            let first = v.toks.partition_point(|t| t.start < f.content.start);
+            for (t, r) in v.toks.iter().zip(rules.iter_mut()).skip(first) {
+                if t.end > f.content.end {
+                    break;
+                }
+                *r |= bit;
+            }
+            for (range, bit) in [(f.cue, R_CUE), (f.source, R_SOURCE)] {
+                if let Some((a, b)) = range {
+                    for r in rules.iter_mut().take(b.min(n)).skip(a) {
+                        *r |= bit;
+                    }
+                }
+            }
+        }
+        Context { v, quoted, cue, cues, rules }
+    }
+
+    /// The token ranges `[a, b)` tagged as one sequence each: paragraphs, cut at
+    /// [`MAX_SEQUENCE`] tokens.
+    pub fn sequences(&self) -> Vec<(usize, usize)> {
+        let toks = &self.v.toks;
+        let mut out = Vec::new();
+        let mut a = 0;
+        for i in 1..=toks.len() {
+            let end = i == toks.len() || toks[i].para != toks[a].para || i - a >= MAX_SEQUENCE;
+            if end && i > a {
+                out.push((a, i));
+                a = i;
+            }
+        }
+        out
+    }
+
+    /// The lexicon cues of the view as token ranges.
+    pub fn lexicon_cues(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.cues.iter().copied()
+    }
+
+    /// The features of every token of the sequence `[a, b)`.
+    pub fn features(&self, (a, b): (usize, usize)) -> Vec<Vec<u32>> {
+        let toks = &self.v.toks;
+        let word = |i: isize| -> &str {
+            if i < a as isize || i >= b as isize {
+                "<>"
+            } else {
+                toks.get(i as usize).map_or("<>", |t| t.lower.as_str())
+            }
+        };
+        let rule = |i: isize| -> u8 {
+            if i < a as isize || i >= b as isize {
+                255
+            } else {
+                self.rules.get(i as usize).copied().unwrap_or(0)
+            }
+        };
+        let cue_here = |i: isize| i >= a as isize && i < b as isize && self.cue[i as usize].is_some();
+        let cue_starts: Vec<usize> =
+            (a..b).filter(|&i| self.cue[i].is_some() && (i == a || self.cue[i - 1] != self.cue[i])).collect();
+        let mut out = Vec::with_capacity(b - a);
+        for i in a..b {
+            let t = &toks[i];
+            let ii = i as isize;
+            let mut f = Vec::with_capacity(40);
+            let mut add = |template: u8, value: &str| f.push(hash(template, value));
+            add(0, "");
+            add(1, &t.lower);
+            let suffix: String = {
+                let n = t.lower.chars().count();
+                t.lower.chars().skip(n.saturating_sub(3)).collect()
+            };
+            add(2, &suffix);
+            add(3, if t.cap { "1" } else { "0" });
+            add(4, ["0", "1", "2"][usize::from(self.quoted[i].min(2))]);
+            add(5, if self.cue[i].is_some() { "1" } else { "0" });
+            for (k, d) in [-3isize, -2, -1, 1, 2, 3].into_iter().enumerate() {
+                add(10 + k as u8, word(ii + d));
+                if (ii + d) >= a as isize && (ii + d) < b as isize {
+                    add(20 + k as u8, if cue_here(ii + d) { "1" } else { "0" });
+                }
+            }
+            add(30, &format!("{}|{}", word(ii - 1), t.lower));
+            let before = cue_starts.iter().rev().find(|&&c| c < i);
+            let after = cue_starts.iter().find(|&&c| c > i);
+            match before {
+                Some(&c) => {
+                    add(31, &((i - c).min(12) / 3).to_string());
+                    add(32, &toks[c].lower);
+                }
+                None => add(31, "none"),
+            }
+            match after {
+                Some(&c) => add(33, &((c - i).min(12) / 3).to_string()),
+                None => add(33, "none"),
+            }
+            add(34, &(i - a).min(10).to_string());
+            let r = rule(ii);
+            add(40, &r.to_string());
+            for (k, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
+                add(41 + k as u8, &rule(ii + d).to_string());
+            }
+            if r & R_CONTENT != 0 && (i == a || rule(ii - 1) != r) {
+                add(45, "start");
+            }
+            out.push(f);
+        }
+        out
+    }
+}
+
+/// FNV-1a over a template number and a value: stable across runs and platforms.
+fn hash(template: u8, value: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in std::iter::once(template).chain(value.bytes()) {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}

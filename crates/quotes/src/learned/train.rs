@@ -1,0 +1,121 @@
+//! Training the quote tagger: gold Source / Cue / Content spans become BIO tags on the view's
+//! tokens, the rules run first so their output is a feature as when tagging, and the
+//! perceptron learns over every paragraph. Deterministic: the same documents in the same
+//! order give the same model bytes.
+
+use super::features::Context;
+use super::tag::{CONTENT, CUE, MAGIC, SOURCE};
+use crate::text::View;
+use crate::{direct, indirect};
+use newsdesk_model::Span;
+use newsdesk_perceptron::Example;
+
+/// The part a gold span plays in an attribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Source,
+    Cue,
+    Content,
+}
+
+/// One gold span of a training document, in byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GoldSpan {
+    pub span: Span,
+    pub role: Role,
+}
+
+/// The training sequences of one document (one per paragraph).
+fn examples(text: &str, gold: &[GoldSpan]) -> Vec<Example> {
+    let seg = newsdesk_segment::segment(text);
+    let v = View::new(text, &seg);
+    let mut found = direct::find(&v);
+    indirect::find(&v, &mut found);
+    let ctx = Context::new(&v, &found);
+    // Where spans overlap, a content wins over a source, a source over a cue.
+    let rank = |r: Role| match r {
+        Role::Content => 0,
+        Role::Source => 1,
+        Role::Cue => 2,
+    };
+    let mut order: Vec<usize> = (0..gold.len()).collect();
+    order.sort_by_key(|&k| (rank(gold[k].role), gold[k].span.start, gold[k].span.end));
+    let label: Vec<Option<usize>> = v
+        .toks
+        .iter()
+        .map(|t| order.iter().copied().find(|&k| gold[k].span.start <= t.start && t.end <= gold[k].span.end))
+        .collect();
+    ctx.sequences()
+        .into_iter()
+        .map(|(a, b)| {
+            let gold_tags = (a..b)
+                .map(|i| match label[i] {
+                    None => 0,
+                    Some(k) => {
+                        let base = match gold[k].role {
+                            Role::Source => SOURCE,
+                            Role::Cue => CUE,
+                            Role::Content => CONTENT,
+                        };
+                        let continues = i > a && label[i - 1] == Some(k);
+                        base + usize::from(continues)
+                    }
+                })
+                .collect();
+            Example { feats: ctx.features((a, b)), gold: gold_tags }
+        })
+        .collect()
+}
+
+/// Trains the tagger on documents with their gold spans over `epochs` passes and returns the
+/// model file's bytes, without weights under `min_weight`.
+pub fn train(docs: &[(&str, Vec<GoldSpan>)], epochs: usize, min_weight: f32) -> Vec<u8> {
+    let examples: Vec<Example> = docs.iter().flat_map(|(text, gold)| examples(text, gold)).collect();
+    newsdesk_perceptron::train(&examples, epochs).to_bytes(MAGIC, min_weight)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Gold spans given as (role, exact text) are found in `text` by their first occurrence.
+    fn doc<'a>(text: &'a str, spans: &[(Role, &str)]) -> (&'a str, Vec<GoldSpan>) {
+        let gold = spans
+            .iter()
+            .filter_map(|(role, s)| {
+                let a = text.find(s)?;
+                Some(GoldSpan { span: Span::new(a, a + s.len()), role: *role })
+            })
+            .collect();
+        (text, gold)
+    }
+
+    fn check(epochs: usize, expected_nonempty: bool) {
+        use Role::*;
+        let docs = vec![
+            doc(
+                "Jane Doe argued the plan would fail.",
+                &[(Source, "Jane Doe"), (Cue, "argued"), (Content, "the plan would fail")],
+            ),
+            doc(
+                "The mayor believes taxes must rise.\nIt rained.",
+                &[(Source, "The mayor"), (Cue, "believes"), (Content, "taxes must rise")],
+            ),
+            doc(
+                "Officials warned of floods, the agency reported.",
+                &[(Source, "Officials"), (Cue, "warned"), (Content, "of floods")],
+            ),
+        ];
+        let a = train(&docs, epochs, 0.0);
+        let b = train(&docs, epochs, 0.0);
+        assert_eq!(a, b, "training is deterministic");
+        let model = newsdesk_perceptron::Model::from_bytes(&a, MAGIC).expect("a quote model");
+        assert_eq!(!model.is_empty(), expected_nonempty);
+    }
+
+    #[test]
+    fn training_is_deterministic() {
+        check(3, true);
+        check(0, false);
+    }
+}
