@@ -196,7 +196,17 @@ pub(crate) fn object(text: &str, toks: &[Tok], q_start: usize, f: &Figure) -> Op
     if skipped == 0 && q_start == f.start {
         return None;
     }
-    let start = np_left(toks, l)?;
+    let mut start = np_left(toks, l)?;
+    // `exports to the EU reached`: the phrase the preposition hangs on is what is counted.
+    let mut p = start;
+    if p > 0 && matches!(toks[p - 1].lower.as_ref(), "the" | "a" | "an") {
+        p -= 1;
+    }
+    let prep =
+        p > 1 && matches!(toks[p - 1].lower.as_ref(), "to" | "from" | "in" | "for" | "with" | "at" | "on");
+    if let Some(head) = prep.then(|| np_left(toks, p - 1)).flatten() {
+        start = head;
+    }
     pieces.push((start, l));
     modifiers(toks, after, &mut pieces);
     Some(join(text, toks, &pieces))

@@ -54,6 +54,11 @@ fn amounts() {
         ("Nearly 40 per cent of voters stayed home.", r#"40 percent nearly "voters""#),
         // Currencies written as words, codes and symbols.
         ("Trade turnover reached 2 billion manats.", r#"2000000000 AZN - "Trade turnover""#),
+        (
+            "Kenyan tea exports to Pakistan reached $600 million.",
+            r#"600000000 USD - "Kenyan tea exports to Pakistan""#,
+        ),
+        ("Sales at the plant reached 40 million euros.", r#"40000000 EUR - "Sales at the plant""#),
         ("Exports of 300 million roubles were blocked.", r#"300000000 RUB - "Exports""#),
         ("The bank lent USD 50 million to farmers.", r#"50000000 USD - "-""#),
         ("Remittances hit 12 billion rupees in June.", r#"12000000000 INR - "Remittances""#),

@@ -160,7 +160,19 @@ impl<'d> Roles<'d> {
         let actor =
             before.iter().filter(|b| !b.3).max_by_key(|b| b.0).or_else(|| before.iter().max_by_key(|b| b.0));
         let actor = actor.copied();
-        let source = actor.map(|a| a.1);
+        // `A and B signed`: the first conjunct acts, the second is the other side.
+        let conjunct = actor.filter(|a| !a.2).and_then(|a| {
+            let k = token_of(a.0);
+            if k == 0 || words.get(k - 1).is_none_or(|w| w != "and") {
+                return None;
+            }
+            self.mentions
+                .iter()
+                .filter(|c| usable(c) && !c.place && c.entity != a.1 && token_of(c.span.end) == k - 1)
+                .max_by_key(|c| c.span.end)
+                .map(|c| (c.entity, a.1))
+        });
+        let source = conjunct.map(|c| c.0).or(actor.map(|a| a.1));
 
         // The target: the first of `between A and B`, or the first participant after it.
         let window_end = (trigger.1 + 12).min(words.len());
@@ -187,7 +199,7 @@ impl<'d> Roles<'d> {
                 target = Some(next);
             }
         }
-        let mut target = target.map(|c| c.entity);
+        let mut target = conjunct.map(|c| c.1).or(target.map(|c| c.entity));
         // `we signed`: the speaker and the person spoken to.
         let cooperative = matches!(code.get(..2), Some("03" | "04" | "05" | "06"));
         if target.is_none() && cooperative && actor.is_some_and(|a| a.2) {
