@@ -10,6 +10,10 @@ const SOURCE_NOUNS: &str = include_str!("../../../data/source_nouns.tsv");
 /// Cue verb forms learned from PolNeAR's train split (`scripts/derive_polnear_cues.py`).
 const LEARNED_CUES: &str = include_str!("../../../data/polnear_cues.tsv");
 
+/// Share of its occurrences in which PolNeAR's annotators mark a form as a cue above which a
+/// form listed for direct quotes only is a cue of indirect speech too.
+const UPGRADE_RATE: f64 = 0.5;
+
 /// How a cue verb may be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Frame {
@@ -57,7 +61,14 @@ impl Lexicon {
                 for c in list.iter_mut().filter(|c| c.words.len() == 1) {
                     c.frame = Frame::Quote;
                 }
-            } else if !list.iter().any(|c| c.words.len() == 1) {
+            } else if let Some(c) = list.iter_mut().find(|c| c.words.len() == 1) {
+                // A form listed for direct quotes only that PolNeAR's annotators mark as a cue
+                // in most of its uses (`accused`, `described`) introduces indirect speech too.
+                let rate = |k: usize| row.get(k).and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0);
+                if rate(1) >= UPGRADE_RATE * rate(2) {
+                    c.frame = Frame::Any;
+                }
+            } else {
                 list.push(CueVerb { words: vec![form], frame: Frame::Any });
             }
         }
