@@ -52,6 +52,37 @@ pub fn country_of_city(name: &str) -> Option<Country> {
     }
 }
 
+/// A place as GDELT's geo fields name it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Geo {
+    /// GDELT's geo type: 1 country, 4 city, 5 any other place.
+    pub kind: u8,
+    /// `Paris, France` for a city of a known country, else the entity's name.
+    pub name: String,
+    pub country: Option<Country>,
+}
+
+impl Geo {
+    /// How GDELT's geo fields name a location entity; `None` for other entities.
+    pub fn of_location(e: &Entity) -> Option<Geo> {
+        if e.kind != EntityType::Location {
+            return None;
+        }
+        let own = country_named(&e.name);
+        let kind = match (own, e.subtype.as_deref()) {
+            (Some(_), _) | (None, Some("country")) => 1,
+            (None, Some("city")) => 4,
+            _ => return Some(Geo { kind: 5, name: e.name.clone(), country: None }),
+        };
+        let country = own.or_else(|| country_of_city(&e.name));
+        let name = match (kind, country) {
+            (4, Some(c)) => format!("{}, {}", e.name, c.name),
+            _ => e.name.clone(),
+        };
+        Some(Geo { kind, name, country })
+    }
+}
+
 /// The country an entity belongs to: itself for a country, its `country` attribute for a
 /// person or organisation, the gazetteer's country for a city.
 pub fn country_of(entity: &Entity) -> Option<Country> {
@@ -115,6 +146,31 @@ mod tests {
         check("the United Kingdom", Some("GBR"));
         check("Atlantis", None);
         assert_eq!(country_of_city("Paris").map(|c| c.alpha2), Some("FR"));
+    }
+
+    #[test]
+    fn geos() {
+        let check =
+            |kind: EntityType, name: &str, subtype: Option<&str>, expected: Option<(u8, &str, &str)>| {
+                let e = Entity {
+                    id: "e1".into(),
+                    kind,
+                    subtype: subtype.map(str::to_string),
+                    name: name.into(),
+                    attributes: Default::default(),
+                    mentions: Vec::new(),
+                };
+                let geo = Geo::of_location(&e);
+                let got = geo.as_ref().map(|g| (g.kind, g.name.as_str(), g.country.map_or("", |c| c.alpha2)));
+                assert_eq!(got, expected, "{name}");
+            };
+        let place = EntityType::Location;
+        check(place, "Russia", Some("country"), Some((1, "Russia", "RU")));
+        check(place, "Russia", None, Some((1, "Russia", "RU")));
+        check(place, "Paris", Some("city"), Some((4, "Paris, France", "FR")));
+        check(place, "Quellbridge", Some("city"), Some((4, "Quellbridge", "")));
+        check(place, "the Harbour District", Some("region"), Some((5, "the Harbour District", "")));
+        check(EntityType::Person, "Paris", None, None);
     }
 
     #[test]

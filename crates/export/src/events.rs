@@ -1,7 +1,7 @@
 //! Rows of the GDELT 2.0 event table (61 tab-separated columns): one per newsdesk event,
 //! with CAMEO actor codes, quad class, Goldstein scale, the actors' and the action's places.
 
-use crate::codes::{self, Country};
+use crate::codes::{self, Geo};
 use crate::{date_parts, field};
 use newsdesk_model::{Document, Entity, EntityType, Event, Span};
 
@@ -70,50 +70,29 @@ pub const COLUMNS: [&str; 61] = [
     "SOURCEURL",
 ];
 
-/// A place as GDELT's geo columns hold it: type (1 country, 4 city), full name, country.
-struct Geo {
-    kind: u8,
-    name: String,
-    country: Option<Country>,
+/// A place the event table locates: a country or a city (GDELT's geo types 1 and 4).
+fn located(e: &Entity) -> Option<Geo> {
+    Geo::of_location(e).filter(|g| g.kind != 5)
 }
 
-impl Geo {
-    fn of_location(e: &Entity) -> Option<Geo> {
-        if e.kind != EntityType::Location {
-            return None;
-        }
-        let own = codes::country_named(&e.name);
-        let kind = match (own, e.subtype.as_deref()) {
-            (Some(_), _) | (None, Some("country")) => 1,
-            (None, Some("city")) => 4,
-            _ => return None,
-        };
-        let country = own.or_else(|| codes::country_of_city(&e.name));
-        let name = match (kind, country) {
-            (4, Some(c)) => format!("{}, {}", e.name, c.name),
-            _ => e.name.clone(),
-        };
-        Some(Geo { kind, name, country })
-    }
+/// Where an actor is: itself when a place, else its country.
+fn actor_geo(e: &Entity) -> Option<Geo> {
+    located(e).or_else(|| {
+        let c = codes::country_of(e)?;
+        Some(Geo { kind: 1, name: c.name.to_string(), country: Some(c) })
+    })
+}
 
-    fn of_actor(e: &Entity) -> Option<Geo> {
-        Geo::of_location(e).or_else(|| {
-            let c = codes::country_of(e)?;
-            Some(Geo { kind: 1, name: c.name.to_string(), country: Some(c) })
-        })
-    }
-
-    /// The 8 columns: type, full name, country, ADM1, ADM2, lat, long, feature id.
-    fn push(geo: Option<&Geo>, row: &mut Vec<String>) {
-        let Some(g) = geo else {
-            row.extend(std::iter::repeat_n(String::new(), 8));
-            return;
-        };
-        row.push(g.kind.to_string());
-        row.push(field(&g.name, &[]));
-        row.push(g.country.map_or("", |c| c.alpha2).to_string());
-        row.extend(std::iter::repeat_n(String::new(), 5));
-    }
+/// The 8 geo columns: type, full name, country, ADM1, ADM2, lat, long, feature id.
+fn push_geo(geo: Option<Geo>, row: &mut Vec<String>) {
+    let Some(g) = geo else {
+        row.extend(std::iter::repeat_n(String::new(), 8));
+        return;
+    };
+    row.push(g.kind.to_string());
+    row.push(field(&g.name, &[]));
+    row.push(g.country.map_or("", |c| c.alpha2).to_string());
+    row.extend(std::iter::repeat_n(String::new(), 5));
 }
 
 /// The 10 actor columns of an entity (or 10 empty ones).
@@ -153,7 +132,23 @@ fn action_geo(doc: &Document, event: &Event, actors: &[Option<&Entity>]) -> Opti
         doc.entities.iter().filter(|e| e.kind == EntityType::Location).filter(in_sentence).collect();
     let city = places.iter().find(|e| e.subtype.as_deref() == Some("city"));
     let other = places.iter().find(|e| !actors.iter().flatten().any(|a| a.id == e.id));
-    city.or(other).and_then(|e| Geo::of_location(e))
+    city.or(other).and_then(|e| located(e))
+}
+
+/// SQLDATE, MonthYear, Year and FractionDate of a date's parts; empty where a part is missing.
+fn date_columns((year, month, day): (Option<u32>, Option<u32>, Option<u32>)) -> [String; 4] {
+    let (sql_date, fraction) = match (year, month, day) {
+        (Some(y), Some(m), Some(d)) => {
+            let doy = (m - 1) * 30 + d; // GDELT's own approximation of the day of year.
+            (format!("{y:04}{m:02}{d:02}"), format!("{:.4}", f64::from(y) + f64::from(doy) / 365.0))
+        }
+        _ => (String::new(), String::new()),
+    };
+    let month_year = match (year, month) {
+        (Some(y), Some(m)) => format!("{y:04}{m:02}"),
+        _ => String::new(),
+    };
+    [sql_date, month_year, year.map_or(String::new(), |y| y.to_string()), fraction]
 }
 
 /// The event rows of `doc`. `date_added` is `YYYYMMDDHHMMSS`, when the row was made.
@@ -164,25 +159,9 @@ pub fn rows(doc: &Document, date_added: &str) -> Vec<Vec<String>> {
     for (index, event) in doc.events.iter().enumerate() {
         let (a1, a2) = (entity(&event.source), entity(&event.target));
         let date = event.date.as_deref().filter(|d| d.len() >= 10).or(doc.published.as_deref());
-        let (year, month, day) = date.map_or((None, None, None), date_parts);
         let mut row = Vec::with_capacity(61);
         row.push(event_id(&doc.id, index).to_string());
-        row.push(match (year, month, day) {
-            (Some(y), Some(m), Some(d)) => format!("{y:04}{m:02}{d:02}"),
-            _ => String::new(),
-        });
-        row.push(match (year, month) {
-            (Some(y), Some(m)) => format!("{y:04}{m:02}"),
-            _ => String::new(),
-        });
-        row.push(year.map_or(String::new(), |y| y.to_string()));
-        row.push(match (year, month, day) {
-            (Some(y), Some(m), Some(d)) => {
-                let doy = (m - 1) * 30 + d; // GDELT's own approximation of the day of year.
-                format!("{:.4}", f64::from(y) + f64::from(doy) / 365.0)
-            }
-            _ => String::new(),
-        });
+        row.extend(date_columns(date.map_or((None, None, None), date_parts)));
         push_actor(a1, &mut row);
         push_actor(a2, &mut row);
         let root = doc.sentences.get(event.sentence).is_some_and(|s| s.start < first_paragraph_end);
@@ -201,9 +180,9 @@ pub fn rows(doc: &Document, date_added: &str) -> Vec<Vec<String>> {
         row.push("1".into());
         row.push("1".into());
         row.push(String::new()); // AvgTone: newsdesk does not score tone.
-        Geo::push(a1.and_then(Geo::of_actor).as_ref(), &mut row);
-        Geo::push(a2.and_then(Geo::of_actor).as_ref(), &mut row);
-        Geo::push(action_geo(doc, event, &[a1, a2]).as_ref(), &mut row);
+        push_geo(a1.and_then(actor_geo), &mut row);
+        push_geo(a2.and_then(actor_geo), &mut row);
+        push_geo(action_geo(doc, event, &[a1, a2]), &mut row);
         row.push(date_added.to_string());
         row.push(field(doc.source.url.as_deref().unwrap_or(""), &[]));
         debug_assert_eq!(row.len(), COLUMNS.len());

@@ -3,7 +3,7 @@
 //! offsets GDELT gives them. Themes, tone, GCAM and images need resources newsdesk does not
 //! ship; those columns stay empty.
 
-use crate::codes;
+use crate::codes::Geo;
 use crate::{date_parts, field};
 use newsdesk_model::{Document, Entity, EntityType, MentionForm};
 
@@ -49,13 +49,20 @@ fn named(e: &Entity) -> impl Iterator<Item = (&str, usize)> {
 
 /// `Name,offset;Name,offset` over every name mention of the entities of `kind`.
 fn enhanced(doc: &Document, kind: EntityType) -> (String, String) {
-    let of_kind = || doc.entities.iter().filter(move |e| e.kind == kind);
-    let v1: Vec<String> = of_kind().map(|e| field(&e.name, &[';', ','])).collect();
-    let mut v2: Vec<(usize, String)> = of_kind()
-        .flat_map(|e| named(e).map(move |(_, at)| (at, format!("{},{at}", field(&e.name, &[';', ','])))))
-        .collect();
-    v2.sort();
-    (v1.join(";"), v2.into_iter().map(|(_, s)| s).collect::<Vec<_>>().join(";"))
+    let mut v1 = Vec::new();
+    let mut v2 = Vec::new();
+    for e in doc.entities.iter().filter(|e| e.kind == kind) {
+        let name = field(&e.name, &[';', ',']);
+        v2.extend(named(e).map(|(_, at)| (at, format!("{name},{at}"))));
+        v1.push(name);
+    }
+    (v1.join(";"), in_text_order(v2))
+}
+
+/// The entries, `;`-separated, in the text order of their offsets.
+fn in_text_order(mut entries: Vec<(usize, String)>) -> String {
+    entries.sort();
+    entries.into_iter().map(|(_, s)| s).collect::<Vec<_>>().join(";")
 }
 
 /// GKG location blocks: `type#name#country#adm1#lat#long#featureid` (V1) and the V2 form
@@ -63,27 +70,15 @@ fn enhanced(doc: &Document, kind: EntityType) -> (String, String) {
 fn locations(doc: &Document) -> (String, String) {
     let mut v1 = Vec::new();
     let mut v2 = Vec::new();
-    for e in doc.entities.iter().filter(|e| e.kind == EntityType::Location) {
-        let own = codes::country_named(&e.name);
-        let (kind, country) = match (own, e.subtype.as_deref()) {
-            (Some(c), _) => (1, Some(c)),
-            (None, Some("city")) => (4, codes::country_of_city(&e.name)),
-            (None, Some("country")) => (1, None),
-            (None, _) => (5, None),
-        };
-        let name = match (kind, country) {
-            (4, Some(c)) => format!("{}, {}", e.name, c.name),
-            _ => e.name.clone(),
-        };
-        let name = field(&name, &['#', ';']);
-        let cc = country.map_or("", |c| c.alpha2);
+    for (e, geo) in doc.entities.iter().filter_map(|e| Some((e, Geo::of_location(e)?))) {
+        let (kind, name) = (geo.kind, field(&geo.name, &['#', ';']));
+        let cc = geo.country.map_or("", |c| c.alpha2);
         v1.push(format!("{kind}#{name}#{cc}####"));
         for (_, at) in named(e) {
             v2.push((at, format!("{kind}#{name}#{cc}#####{at}")));
         }
     }
-    v2.sort();
-    (v1.join(";"), v2.into_iter().map(|(_, s)| s).collect::<Vec<_>>().join(";"))
+    (v1.join(";"), in_text_order(v2))
 }
 
 /// `resolution#month#day#year#offset` per date (resolution 1 year, 2 month, 3 day).
@@ -133,13 +128,12 @@ fn amounts(doc: &Document) -> String {
 
 /// Every proper name in the text: `Name,offset`, in text order.
 fn all_names(doc: &Document) -> String {
-    let mut names: Vec<(usize, String)> = doc
-        .entities
-        .iter()
-        .flat_map(|e| named(e).map(|(text, at)| (at, format!("{},{at}", field(text, &[',', ';'])))))
-        .collect();
-    names.sort();
-    names.into_iter().map(|(_, s)| s).collect::<Vec<_>>().join(";")
+    in_text_order(
+        doc.entities
+            .iter()
+            .flat_map(|e| named(e).map(|(text, at)| (at, format!("{},{at}", field(text, &[',', ';'])))))
+            .collect(),
+    )
 }
 
 /// XML text content, escaped.
