@@ -355,16 +355,31 @@ impl<'a> Sink<'a> for Builder<'a> {
             return;
         }
         if self.h1_depth.is_some() {
-            self.h1.push_str(&text);
+            push_lf(&mut self.h1, &text);
         }
         let start = self.flat.text.len();
-        self.flat.text.push_str(&text);
+        push_lf(&mut self.flat.text, &text);
         let end = self.flat.text.len();
         match self.flat.events.last_mut() {
             Some(Event::Text(_, e)) if *e == start => *e = end,
             _ => self.flat.events.push(Event::Text(start, end)),
         }
     }
+}
+
+/// Appends `s` with CR LF and lone CR made LF: the standard's input-stream preprocessing,
+/// which the tokenizer skips, done here where text is stored (no copy of the page).
+fn push_lf(dst: &mut String, s: &str) {
+    let b = s.as_bytes();
+    let mut from = 0;
+    for cr in memchr::memchr_iter(b'\r', b) {
+        dst.push_str(&s[from..cr]);
+        if b.get(cr + 1) != Some(&b'\n') {
+            dst.push('\n');
+        }
+        from = cr + 1;
+    }
+    dst.push_str(&s[from..]);
 }
 
 #[cfg(test)]
@@ -413,6 +428,7 @@ mod tests {
         check("</body>a</html>b", "<html><body>ab</body></html>");
         check("<nav>menu</nav><p>x", "<html><body><nav>menu</nav><p>x</p></body></html>");
         check("", "<html></html>");
+        check("<p>a\r\nb\rc\r</p>", "<html><body><p>a\nb\nc\n</p></body></html>");
     }
 
     #[test]

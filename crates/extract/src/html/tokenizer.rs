@@ -16,8 +16,9 @@
 //! `tests/tokenizer_vs_html5ever.rs` checks it token for token against html5ever's tokenizer
 //! (repo fixtures, the article-extraction corpus, edge cases, generated malformed HTML).
 //! Deliberate differences, none of which changes extracted text:
-//! - no input-stream preprocessing: CR and CR LF are not turned into LF (text is
-//!   whitespace-normalised later; the test checks extraction is the same either way);
+//! - no input-stream preprocessing: CR and CR LF are made LF by the tree builder as it
+//!   stores text (`flat`), not here, so the page is never copied (the test checks the
+//!   extracted article is the same with and without it);
 //! - names are reported as written, not lowercased (every consumer compares them
 //!   case-insensitively); a repeated attribute is kept, not dropped (consumers read the first);
 //! - U+0000 in text content is dropped here, as the tree builder does in body text (U+FFFD in

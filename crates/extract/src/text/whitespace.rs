@@ -28,11 +28,27 @@ pub fn normalize_line(line: &str) -> String {
     out
 }
 
+/// The lines of `text`: CR LF is one line break, as are LF, CR, U+2028, U+2029 and U+0085.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let s = rest?;
+        let Some(i) = s.find(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']) else {
+            rest = None;
+            return Some(s);
+        };
+        let brk = s[i..].chars().next().map_or(1, char::len_utf8);
+        let crlf = s.as_bytes().get(i) == Some(&b'\r') && s.as_bytes().get(i + 1) == Some(&b'\n');
+        rest = Some(&s[i + brk + usize::from(crlf)..]);
+        Some(&s[..i])
+    })
+}
+
 /// Blocks of consecutive non-empty normalised lines (blank lines separate blocks).
 pub fn blocks(text: &str) -> Vec<Vec<String>> {
     let mut blocks = Vec::new();
     let mut current: Vec<String> = Vec::new();
-    for raw in text.split(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']) {
+    for raw in lines(text) {
         let line = normalize_line(raw);
         if line.is_empty() {
             if !current.is_empty() {
@@ -91,5 +107,10 @@ mod tests {
         );
         check("“Curly” and \"straight\" quotes stay.", &["“Curly” and \"straight\" quotes stay."]);
         check("\n \n", &[]);
+        check(
+            "This paragraph was wrapped by a mail program at a fixed\r\nwidth so that every line is about the same length and\r\nnone of them ends a sentence until the last.\r\n",
+            &["This paragraph was wrapped by a mail program at a fixed width so that every line is about the same length and none of them ends a sentence until the last."],
+        );
+        check("One.\r\n\r\nTwo.\rThree.\u{2028}Four.", &["One.", "Two.", "Three.", "Four."]);
     }
 }
