@@ -67,7 +67,8 @@ fn is_noun_use(v: &View, i: usize) -> bool {
     i > 0
         && v.toks.get(i - 1).is_some_and(|p| {
             let possessive = p.lower.ends_with("'s") || p.lower.ends_with("’s") || p.lower.ends_with("s'");
-            p.word && (LEXICON.is(&p.lower, "det") || p.lower == "to" || possessive)
+            let det = LEXICON.is(&p.lower, "det") && !source::is_quantifier(&p.lower);
+            p.word && (det || p.lower == "to" || possessive)
         })
 }
 
@@ -189,7 +190,9 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
     let (sa, sb) = sentence(v, i);
     let (src, comma) = if i > 0 && v.punct(i - 1, ",") {
         let src = source::after(v, end).filter(|&r| source::names_someone(v, r))?;
-        if !only_adjuncts(v, src.1, sb) {
+        // `Jane Doe, the party's chairman, said his ...`: the subject before an apposition.
+        let subject_first = source::before_apposition(v, i).is_some_and(|r| r.0 == sa);
+        if !only_adjuncts(v, src.1, sb) || subject_first {
             return None;
         }
         (src, i - 1)

@@ -1,7 +1,7 @@
 //! Sources: the phrase naming who speaks, read backwards from a cue (`The Russian leader
 //! underlined`) or forwards after it (`said President Putin during ...`), and its entity.
 
-use crate::lexicon::LEXICON;
+use crate::lexicon::{Frame, LEXICON};
 use crate::text::View;
 use newsdesk_model::{Entity, EntityType, Span};
 
@@ -44,6 +44,16 @@ fn abbrev_dot(v: &View, i: usize) -> bool {
             .is_some_and(|p| p.word && p.end == v.toks[i].start && LEXICON.is(&p.lower, "abbrev"))
 }
 
+/// A cue word used as a noun: after a determiner, `of` or a possessive (`the secretary of
+/// state`, `a report`, `Trump's claim`).
+fn noun_use(v: &View, i: usize) -> bool {
+    i > 0
+        && v.toks.get(i - 1).is_some_and(|p| {
+            let possessive = p.lower.ends_with("'s") || p.lower.ends_with("’s");
+            p.word && (LEXICON.is(&p.lower, "det") || p.lower == "of" || possessive)
+        })
+}
+
 /// The source phrase ending right before token `end` (after skipping adverbs such as `also`).
 pub fn before(v: &View, end: usize) -> Option<Range> {
     let sent = v.toks.get(end)?.sent;
@@ -60,7 +70,10 @@ pub fn before(v: &View, end: usize) -> Option<Range> {
             break;
         }
         if !t.word {
-            if abbrev_dot(v, a - 1) {
+            // `Sen.`, and the final dot of an initialism (`the F.B.I. said`).
+            let initialism =
+                t.lower == "." && a >= 2 && v.toks[a - 2].word && v.toks[a - 2].lower.contains('.');
+            if abbrev_dot(v, a - 1) || initialism {
                 a -= 1;
                 continue;
             }
@@ -76,13 +89,15 @@ pub fn before(v: &View, end: usize) -> Option<Range> {
             }
             break;
         }
-        if cue_at(v, a - 1).is_some() {
+        if cue_at(v, a - 1).is_some_and(|(_, f)| f == Frame::Any) && !noun_use(v, a - 1) {
             break;
         }
         if LEXICON.is(&t.lower, "boundary") {
+            // `Clinton and Sanders`, `Edwards and others`.
+            let others = v.toks.get(a).is_some_and(|n| matches!(n.lower.as_str(), "others" | "other"));
             let joins_names = t.lower == "and"
                 && a < b
-                && v.toks[a].cap
+                && (v.toks[a].cap || others)
                 && a >= 2
                 && v.toks.get(a - 2).is_some_and(|p| p.cap);
             if !joins_names {
@@ -112,23 +127,30 @@ pub fn before_apposition(v: &View, cue: usize) -> Option<Range> {
     if prev.lower == "who" {
         return Some((b - 1, b));
     }
-    if prev.lower != "," {
+    // `Name, the city's director, said` or `Name — a teacher — says`.
+    let marks = if prev.lower == "," {
+        ","
+    } else if v.punct(b - 1, "—–") {
+        "—–"
+    } else {
         return None;
-    }
+    };
     let sent = prev.sent;
     let close = b - 1;
-    // The earliest comma of the chain (`Clinton, during a meeting in Columbus, Ohio, said`).
-    let commas: Vec<usize> = (close.saturating_sub(25)..close)
+    // The earliest mark of the chain (`Clinton, during a meeting in Columbus, Ohio, said`).
+    let opens: Vec<usize> = (close.saturating_sub(25)..close)
         .rev()
         .take_while(|&k| v.toks[k].sent == sent)
-        .filter(|&k| v.punct(k, ","))
+        .filter(|&k| v.punct(k, marks))
         .collect();
-    for &open in commas.iter().rev() {
+    for &open in opens.iter().rev() {
         if open + 1 >= close {
             continue;
         }
         if let Some(r) = before(v, open) {
-            if r.1 == open && v.toks[r.0].cap {
+            // The name may end before a parenthesis (`Sen. Jane Doe (D-Ohio), ...`).
+            let to_open = r.1 == open || (v.toks[r.1].lower == "(" && v.toks[open - 1].lower == ")");
+            if to_open && v.toks[r.0].cap {
                 return Some(r);
             }
         }
@@ -214,7 +236,8 @@ fn plausible(v: &View, (a, b): Range) -> bool {
     if !last.word {
         return false;
     }
-    if b - a == 1 && LEXICON.is(&first.lower, "pronoun") {
+    // `he`, and a quantifier standing alone (`Many said`, `Others argued`).
+    if b - a == 1 && (LEXICON.is(&first.lower, "pronoun") || is_quantifier(&first.lower)) {
         return true;
     }
     if LEXICON.is(&first.lower, "pronoun") || LEXICON.is(&last.lower, "det") {
@@ -231,6 +254,11 @@ pub fn names_someone(v: &View, (a, b): Range) -> bool {
     is_pronoun(v, (a, b))
         || (a..b).any(|k| v.toks[k].word && v.text[v.toks[k].start..].starts_with(char::is_uppercase))
         || (a..b).any(|k| LEXICON.is_source_noun(&v.toks[k].lower))
+}
+
+/// A quantifier that can stand alone as a subject: `Many said`, `Others argued`.
+pub fn is_quantifier(lower: &str) -> bool {
+    matches!(lower, "many" | "some" | "most" | "others" | "several" | "few" | "both")
 }
 
 /// True for `he`, `she` and the like.

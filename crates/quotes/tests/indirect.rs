@@ -1,0 +1,69 @@
+//! Indirect attribution cases, one line each: the input and every quote found, rendered as
+//! `kind|cue|source as written|content`. Sentences written for these tests.
+
+use newsdesk_model::Quote;
+use newsdesk_quotes::attribute;
+
+fn render(q: &Quote) -> String {
+    let kind = format!("{:?}", q.kind).to_lowercase();
+    format!(
+        "{kind}|{}|{}|{}",
+        q.cue.as_deref().unwrap_or("-"),
+        q.speaker_text.as_deref().unwrap_or("-"),
+        q.text
+    )
+}
+
+fn check(input: &str, expected: &[&str]) {
+    let seg = newsdesk_segment::segment(input);
+    let found = attribute(input, &seg, &[]);
+    let got: Vec<String> = found.quotes.iter().map(render).collect();
+    assert_eq!(got, expected, "input: {input}");
+    for q in &found.quotes {
+        assert_eq!(input.get(q.start..q.end), Some(q.text.as_str()), "content span of {q:?}");
+    }
+}
+
+#[test]
+fn sources_before_the_cue() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Sen. Ann Lee (D-Ore.), a longtime critic, said she would vote no.",
+            &["indirect|said|Sen. Ann Lee|she would vote no"],
+        ),
+        (
+            "Tom Hale — a farmer from the valley — says he lost the harvest.",
+            &["indirect|says|Tom Hale|he lost the harvest"],
+        ),
+        (
+            "Tom Hale, head of the county board, said his office had received the forms.",
+            &["indirect|said|Tom Hale|his office had received the forms"],
+        ),
+        (
+            "The secretary of state said she would visit the port.",
+            &["indirect|said|The secretary of state|she would visit the port"],
+        ),
+        (
+            "Hale and others said they could not back the plan.",
+            &["indirect|said|Hale and others|they could not back the plan"],
+        ),
+        ("Many said the fares were too high.", &["indirect|said|Many|the fares were too high"]),
+    ];
+    for (input, expected) in cases {
+        check(input, expected);
+    }
+}
+
+#[test]
+fn listed_cues_with_objects() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "The mayor accused the council of wasting money.",
+            &["indirect|accused|The mayor|the council of wasting money"],
+        ),
+        ("Ann Lee described the plan as a failure.", &["indirect|described|Ann Lee|the plan as a failure"]),
+    ];
+    for (input, expected) in cases {
+        check(input, expected);
+    }
+}
