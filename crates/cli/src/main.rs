@@ -78,6 +78,8 @@ enum EvalCommand {
 enum TrainCommand {
     /// Train the named-entity model.
     Ner(entities::TrainArgs),
+    /// Train the learned quote tagger on a PolNeAR folder.
+    Quotes(quotes::TrainArgs),
 }
 
 #[derive(Subcommand)]
@@ -100,6 +102,7 @@ fn main() -> ExitCode {
         Command::Eval(EvalCommand::Quotes(a)) => quotes::eval(a),
         Command::Eval(EvalCommand::Checklist(a)) => checklist::run(a),
         Command::Train(TrainCommand::Ner(a)) => entities::train(a),
+        Command::Train(TrainCommand::Quotes(a)) => quotes::train(a),
         Command::Bench(BenchCommand::Extraction(a)) => extraction::bench(a),
         Command::Bench(BenchCommand::Ner(a)) => entities::bench(a),
         Command::Bench(BenchCommand::Quotes(a)) => quotes::bench(a),

@@ -1,4 +1,4 @@
-//! `newsdesk eval quotes` and `newsdesk bench quotes`.
+//! `newsdesk eval quotes`, `newsdesk bench quotes` and `newsdesk train quotes`.
 
 use anyhow::{bail, Context, Result};
 use std::io::Write;
@@ -61,4 +61,89 @@ pub fn bench(args: BenchArgs) -> Result<ExitCode> {
         std::fs::write(path, &md).with_context(|| format!("cannot write {}", path.display()))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[derive(clap::Args)]
+pub struct TrainArgs {
+    /// A PolNeAR split folder to learn from (first annotator per article), e.g.
+    /// ../shared/data/polnear/train.
+    pub dir: PathBuf,
+    /// Where to write the model.
+    #[arg(long, default_value = "models/quotes.bin")]
+    pub out: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 10)]
+    pub epochs: usize,
+    /// Weights smaller than this are dropped from the saved model.
+    #[arg(long, default_value_t = 0.5)]
+    pub min_weight: f32,
+    /// Hold out every Nth article of DIR: train on the others, score the new model on them.
+    #[arg(long)]
+    pub holdout: Option<usize>,
+    /// Also score the new model on this PolNeAR folder (never trained on), as `eval quotes` does.
+    #[arg(long)]
+    pub check: Option<PathBuf>,
+}
+
+/// `newsdesk train quotes`: the learned step's tagger, from PolNeAR's brat annotations.
+pub fn train(args: TrainArgs) -> Result<ExitCode> {
+    use newsdesk_quotes::learned::{GoldSpan, Role};
+    let articles = newsdesk_eval::quotes::load(&args.dir)?;
+    let held = |i: usize| args.holdout.is_some_and(|n| n > 0 && i % n == 0);
+    let docs: Vec<(&str, Vec<GoldSpan>)> = articles
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !held(*i))
+        .filter_map(|(_, a)| {
+            let gold = a.gold.first()?;
+            let byte = byte_of_char(&a.text);
+            let at = |c: usize| byte.get(c).copied().unwrap_or(a.text.len());
+            let spans = gold
+                .iter()
+                .flat_map(|g| {
+                    let parts = [(Role::Content, &g.content), (Role::Source, &g.source), (Role::Cue, &g.cue)];
+                    parts.into_iter().flat_map(|(role, ranges)| ranges.iter().map(move |r| (role, *r)))
+                })
+                .filter(|(_, (s, e))| s < e)
+                .map(|(role, (s, e))| GoldSpan { span: newsdesk_model::Span::new(at(s), at(e)), role })
+                .collect();
+            Some((a.text.as_str(), spans))
+        })
+        .collect();
+    eprintln!("{}: training on {} of {} articles", args.dir.display(), docs.len(), articles.len());
+    let started = std::time::Instant::now();
+    let bytes = newsdesk_quotes::learned::train(&docs, args.epochs, args.min_weight);
+    eprintln!("trained in {:.1}s, model {} bytes", started.elapsed().as_secs_f64(), bytes.len());
+    std::fs::write(&args.out, &bytes).with_context(|| format!("cannot write {}", args.out.display()))?;
+    eprintln!("wrote {} (rebuild to compile it in)", args.out.display());
+    if args.holdout.is_none() && args.check.is_none() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !newsdesk_quotes::learned::use_model(bytes) {
+        bail!("the compiled-in quote model was already loaded; cannot score the new one");
+    }
+    if args.holdout.is_some() {
+        let mut total = newsdesk_eval::quotes::Scores::default();
+        let mut n = 0;
+        for a in articles.iter().enumerate().filter(|(i, _)| held(*i)).map(|(_, a)| a) {
+            let (quotes, entities) = newsdesk_eval::quotes::run(&a.text);
+            let pred = newsdesk_eval::quotes::predicted(&a.text, &quotes, &entities);
+            total.add(&newsdesk_eval::quotes::score_article(a, &pred));
+            n += 1;
+        }
+        println!("held out: {n} articles");
+        println!("content (overlap >= 50%)   {}", total.content);
+        println!("source                     {}", total.source);
+        println!("full attribution           {}", total.full);
+    }
+    if let Some(dir) = &args.check {
+        let report = newsdesk_eval::quotes::evaluate(dir, false, false)?;
+        let _ = write!(std::io::stdout().lock(), "{}: {report}", dir.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Byte offset of every char index of `text` (and of its end).
+fn byte_of_char(text: &str) -> Vec<usize> {
+    text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect()
 }
