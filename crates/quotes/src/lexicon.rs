@@ -55,8 +55,15 @@ impl Lexicon {
         }
         for row in rows(LEARNED_CUES) {
             let Some(form) = row.first().map(|f| f.to_lowercase()) else { continue };
-            let list = cues.entry(form.clone()).or_default();
-            if row.get(3) == Some(&"quote_only") {
+            let words: Vec<String> = form.split_whitespace().map(str::to_string).collect();
+            let Some(first) = words.first().cloned() else { continue };
+            let list = cues.entry(first).or_default();
+            if words.len() > 1 {
+                // A verb with its particle (`talked about`): the cue span holds both.
+                if !list.iter().any(|c| c.words == words) {
+                    list.push(CueVerb { words, frame: Frame::Any });
+                }
+            } else if row.get(3) == Some(&"quote_only") {
                 // Nearly always a noun in news (`the state`): only next to a quotation.
                 for c in list.iter_mut().filter(|c| c.words.len() == 1) {
                     c.frame = Frame::Quote;

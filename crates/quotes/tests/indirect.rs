@@ -62,6 +62,11 @@ fn listed_cues_with_objects() {
             &["indirect|accused|The mayor|the council of wasting money"],
         ),
         ("Ann Lee described the plan as a failure.", &["indirect|described|Ann Lee|the plan as a failure"]),
+        (
+            "The governor wants a new bridge over the river.",
+            &["indirect|wants|The governor|a new bridge over the river"],
+        ),
+        ("Ann Lee sought to calm the crowd.", &["indirect|sought|Ann Lee|to calm the crowd"]),
     ];
     for (input, expected) in cases {
         check(input, expected);
