@@ -4,11 +4,11 @@ use anyhow::Result;
 use newsdesk_extract::{Format, Options};
 use newsdesk_model::Document;
 use std::io::{Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Inputs larger than this are refused with an error instead of exhausting memory.
-const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -25,7 +25,7 @@ pub struct Args {
     url: Option<String>,
 }
 
-fn read_input(path: &PathBuf) -> std::io::Result<Vec<u8>> {
+fn read_input(path: &Path) -> std::io::Result<Vec<u8>> {
     let mut buf = Vec::new();
     if path.as_os_str() == "-" {
         std::io::stdin().lock().take(MAX_INPUT_BYTES + 1).read_to_end(&mut buf)?;
@@ -43,7 +43,7 @@ fn read_input(path: &PathBuf) -> std::io::Result<Vec<u8>> {
 
 /// Reads, extracts and analyses one input (`-` is standard input). The error is a message
 /// for the user, already naming the input.
-pub fn analyse_path(path: &PathBuf, opts: &Options) -> Result<Document, String> {
+pub fn analyse_path(path: &Path, opts: &Options) -> Result<Document, String> {
     let shown = if path.as_os_str() == "-" { "<stdin>".to_string() } else { path.display().to_string() };
     let bytes = read_input(path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
     let article = newsdesk_extract::extract(&bytes, opts).map_err(|e| format!("{shown}: {e}"))?;
