@@ -262,7 +262,9 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
     // `that` after a short gap (`said on Monday that`, `told CNN that`).
     let that = (k..(k + MAX_THAT_GAP).min(sb))
         .take_while(|&g| {
-            (v.toks[g].word || v.punct(g, ",")) && (g == k || !LEXICON.is(&v.toks[g].lower, "clause_word"))
+            // Not past a subject or a verb: `said he believed that ...` reports `he believed`.
+            let verb = g > k && source::cue_at(v, g).is_some();
+            (v.toks[g].word || v.punct(g, ",")) && !LEXICON.is(&v.toks[g].lower, "clause_word") && !verb
         })
         .find(|&g| v.toks[g].lower == "that");
     if let Some(t) = that {
