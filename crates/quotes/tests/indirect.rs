@@ -48,6 +48,14 @@ fn sources_before_the_cue() {
             &["indirect|said|Hale and others|they could not back the plan"],
         ),
         ("Many said the fares were too high.", &["indirect|said|Many|the fares were too high"]),
+        (
+            "But opponents say the toll will push drivers away.",
+            &["indirect|say|opponents|the toll will push drivers away"],
+        ),
+        (
+            "Ann Lee said she believed that the toll was fair.",
+            &["indirect|said|Ann Lee|she believed that the toll was fair"],
+        ),
     ];
     for (input, expected) in cases {
         check(input, expected);
