@@ -14,6 +14,19 @@ const MAX_THAT_GAP: usize = 8;
 /// cues and contents do not already cover.
 pub fn find(v: &View, found: &mut Vec<Found>) {
     let first_new = found.len();
+    // First the attributions that close a sentence (`..., the ministry said.`): their content
+    // is the sentence, and a cue-like word inside it (`signed`) is no cue of its own.
+    for i in 0..v.toks.len() {
+        let Some((end, Frame::Any)) = source::cue_at(v, i) else { continue };
+        let free = !found.iter().any(|f| f.cue.is_some_and(|c| c.0 <= i && i < c.1))
+            && !found.iter().any(|f| f.content.start <= v.toks[i].start && v.toks[i].start < f.content.end);
+        if !free || v.region_of(i).is_some() || is_noun_use(v, i) || parenthetical(v, i, end).is_some() {
+            continue;
+        }
+        if let Some(f) = final_cue(v, i, end).filter(|f| !overlaps(f, found)) {
+            found.push(f);
+        }
+    }
     let mut i = 0;
     while i < v.toks.len() {
         let s = v.toks[i].start;
@@ -72,7 +85,8 @@ fn is_noun_use(v: &View, i: usize) -> bool {
         })
 }
 
-/// First and one-past-last token of the sentence holding token `i`.
+/// First and one-past-last token of the sentence holding token `i`, without a dateline that
+/// opens its paragraph.
 fn sentence(v: &View, i: usize) -> (usize, usize) {
     let s = v.toks[i].sent;
     let mut a = i;
@@ -83,7 +97,28 @@ fn sentence(v: &View, i: usize) -> (usize, usize) {
     while b < v.toks.len() && v.toks[b].sent == s {
         b += 1;
     }
-    (a, b)
+    (dateline_end(v, a, i).unwrap_or(a), b)
+}
+
+/// `Santiago, 14 May 2025 — ` or `WASHINGTON (AP) -- ` at a paragraph start `a`: the token
+/// after its dash, when that is before token `i`. A dateline holds only capitalised words,
+/// numbers, commas, full stops and parentheses.
+fn dateline_end(v: &View, a: usize, i: usize) -> Option<usize> {
+    if a > 0 && v.toks[a - 1].para == v.toks[a].para {
+        return None;
+    }
+    let dash = (a + 1..(a + 12).min(i)).find(|&k| v.punct(k, "—–-"))?;
+    let dateline = (a..dash).all(|k| {
+        let t = &v.toks[k];
+        if t.word {
+            t.cap
+        } else {
+            matches!(t.lower.as_str(), "," | "." | "(" | ")")
+        }
+    });
+    // `--` is two dash tokens.
+    let after = if v.punct(dash + 1, "-") { dash + 2 } else { dash + 1 };
+    (dateline && after < i).then_some(after)
 }
 
 /// The content span of tokens `[a, b)` without final punctuation; `None` when under two words.

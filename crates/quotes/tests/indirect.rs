@@ -80,3 +80,28 @@ fn listed_cues_with_objects() {
         check(input, expected);
     }
 }
+
+#[test]
+fn sentence_final_attribution_and_datelines() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "The two towns signed a water deal on Friday, the governor said.",
+            &["indirect|said|the governor|The two towns signed a water deal on Friday"],
+        ),
+        (
+            "Lima, 3 June 2024 — The two towns signed a water deal, the governor said.",
+            &["indirect|said|the governor|The two towns signed a water deal"],
+        ),
+        (
+            "OSLO (Wire) — The port will reopen in May, officials said.",
+            &["indirect|said|officials|The port will reopen in May"],
+        ),
+        (
+            "The port, Ann Lee said, will reopen in May.",
+            &["indirect|said|Ann Lee|The port", "indirect|said|Ann Lee|will reopen in May"],
+        ),
+    ];
+    for (input, expected) in cases {
+        check(input, expected);
+    }
+}
