@@ -58,7 +58,8 @@ fn analyze_json(
     format: Option<&str>,
 ) -> PyResult<String> {
     let doc = run(py, page, url, format)?;
-    Ok(serde_json::to_string(&doc).unwrap_or_default())
+    serde_json::to_string(&doc)
+        .map_err(|e| PyValueError::new_err(format!("cannot write the document as JSON: {e}")))
 }
 
 /// Analyse a page into a `newsdesk.document/1` document, as a dict.
