@@ -20,7 +20,8 @@ pub fn find(v: &View, found: &mut Vec<Found>) {
         let Some((end, Frame::Any)) = source::cue_at(v, i) else { continue };
         let free = !found.iter().any(|f| f.cue.is_some_and(|c| c.0 <= i && i < c.1))
             && !found.iter().any(|f| f.content.start <= v.toks[i].start && v.toks[i].start < f.content.end);
-        if !free || v.region_of(i).is_some() || is_noun_use(v, i) || parenthetical(v, i, end).is_some() {
+        let other_frame = source::according_at(v, i).is_some() || parenthetical(v, i, end).is_some();
+        if !free || v.region_of(i).is_some() || is_noun_use(v, i) || other_frame {
             continue;
         }
         if let Some(f) = final_cue(v, i, end).filter(|f| !overlaps(f, found)) {
