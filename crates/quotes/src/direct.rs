@@ -279,8 +279,9 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
         return match src {
             Some(s) => Some(((c, end), Some(s))),
             None if participle => Some(((c, end), None)),
+            // `He said:` before the quote, or `Said Jane Doe, "..."` opening the sentence.
             None => source::after(v, end)
-                .filter(|s| s.1 == j && colon)
+                .filter(|s| s.1 == j && (colon || (punct && starts_sentence(v, c))))
                 .or_else(|| source::subject(v, c).filter(|s| s.1 <= c))
                 .map(|s| ((c, end), Some(s))),
         };

@@ -203,7 +203,9 @@ fn split_sentences(text: &str, toks: &[Tok]) -> Vec<Span> {
         }
         let prev_abbrev = i > 0 && toks[i - 1].word && t.lower == "." && {
             let p = &toks[i - 1].lower;
-            LEXICON.is(p, "abbrev") || p.chars().count() == 1
+            LEXICON.is(p, "abbrev")
+                || p.chars().count() == 1
+                || initials(&text[toks[i - 1].start..toks[i - 1].end])
         };
         let quote_next =
             toks.get(i + 1).is_some_and(|n| n.start > t.end && is_open_or_straight(first_char(text, n)))
@@ -232,6 +234,13 @@ fn split_sentences(text: &str, toks: &[Tok]) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Capital initials joined by full stops (`J.M`, the last stop being the next token): a
+/// name's initials, which a full stop does not end a sentence after.
+fn initials(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('.').collect();
+    parts.len() >= 2 && parts.iter().all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
 }
 
 /// The first character of a token, with the typewriter double marks `''` and ``` `` ```

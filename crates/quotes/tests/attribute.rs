@@ -48,6 +48,8 @@ fn direct_speech() {
     check("\"Who are they?\" Jane Doe said.", &["direct|said|Jane Doe|Who are they?"]);
     check("\"Not again,\" scoffed Jane Doe.", &["direct|scoffed|Jane Doe|Not again,"]);
     check("\"Not again,\" Jane Doe scoffed.", &["direct|scoffed|Jane Doe|Not again,"]);
+    check("\"We will win,\" says J.R. Doe, an analyst.", &["direct|says|J.R. Doe|We will win,"]);
+    check("Said Jane Doe, \"We will win.\"", &["direct|Said|Jane Doe|We will win."]);
 }
 
 #[test]
