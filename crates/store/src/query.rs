@@ -71,6 +71,20 @@ pub struct Stats {
     pub schema_version: u32,
 }
 
+/// A struct read from a row whose columns are its fields, in the same order:
+/// `from_row!(r, DayCount { day, mentions, quotes })`.
+macro_rules! from_row {
+    ($row:expr, $ty:ident { $($field:ident),+ $(,)? }) => {{
+        let mut column = 0;
+        $ty {
+            $($field: {
+                column += 1;
+                $row.get(column - 1)?
+            }),+
+        }
+    }};
+}
+
 /// Every row `stmt` returns for `params`, each read by `row`.
 pub(crate) fn all_rows<T>(
     stmt: &mut Statement,
@@ -107,14 +121,7 @@ pub(crate) fn id_list(ids: &[i64]) -> String {
 const ENTITY_COLUMNS: &str = "e.rowid, e.name, e.type, e.docs, e.mentions, e.quotes";
 
 fn entity_row(r: &Row) -> rusqlite::Result<EntityRow> {
-    Ok(EntityRow {
-        id: r.get(0)?,
-        name: r.get(1)?,
-        kind: r.get(2)?,
-        documents: r.get(3)?,
-        mentions: r.get(4)?,
-        quotes: r.get(5)?,
-    })
+    Ok(from_row!(r, EntityRow { id, name, kind, documents, mentions, quotes }))
 }
 
 impl Store {
@@ -148,17 +155,10 @@ impl Store {
                 q.offset.min(10_000)
             );
             all_rows(&mut conn.prepare(&sql)?, params_from_iter(args), |r| {
-                Ok(QuoteRow {
-                    speaker: r.get(0)?,
-                    speaker_entity: r.get(1)?,
-                    kind: r.get(2)?,
-                    text: r.get(3)?,
-                    cue: r.get(4)?,
-                    document: r.get(5)?,
-                    title: r.get(6)?,
-                    source: r.get(7)?,
-                    day: r.get(8)?,
-                })
+                Ok(from_row!(
+                    r,
+                    QuoteRow { speaker, speaker_entity, kind, text, cue, document, title, source, day }
+                ))
             })
         })
     }
@@ -213,9 +213,7 @@ impl Store {
                 "SELECT d.day, SUM(de.mentions), SUM(de.quotes) FROM doc_entities de
                  JOIN documents d ON d.rowid = de.doc WHERE de.entity = ?1 GROUP BY d.day ORDER BY d.day",
             )?;
-            all_rows(&mut stmt, [id], |r| {
-                Ok(DayCount { day: r.get(0)?, mentions: r.get(1)?, quotes: r.get(2)? })
-            })
+            all_rows(&mut stmt, [id], |r| Ok(from_row!(r, DayCount { day, mentions, quotes })))
         })
     }
 
@@ -239,15 +237,7 @@ impl Store {
         self.budgeted(|conn| {
             Ok(conn
                 .prepare_cached("SELECT id, url, source, day, json FROM documents WHERE id = ?1")?
-                .query_row([id], |r| {
-                    Ok(StoredDocument {
-                        id: r.get(0)?,
-                        url: r.get(1)?,
-                        source: r.get(2)?,
-                        day: r.get(3)?,
-                        json: r.get(4)?,
-                    })
-                })
+                .query_row([id], |r| Ok(from_row!(r, StoredDocument { id, url, source, day, json })))
                 .optional()?)
         })
     }
