@@ -79,11 +79,7 @@ impl Store {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::Dir { path: dir.into(), source })?;
         let mut conn = Connection::open(dir.join(DB_FILE))?;
         Self::configure(&conn)?;
-        let found: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        let known = schema::MIGRATIONS.len() as u32;
-        if found > known {
-            return Err(StoreError::TooNew { found, known });
-        }
+        Self::version(&conn)?;
         schema::migrate(&mut conn)?;
         // The writer checkpoints the WAL into the database every 32 MB instead of every 4 MB:
         // pages dirtied again and again by a bulk load (index leaves, FTS segments, entity
@@ -103,18 +99,23 @@ impl Store {
         let conn = Connection::open_with_flags(path, flags)?;
         Self::configure(&conn)?;
         conn.pragma_update(None, "query_only", true)?;
-        let found: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        let known = schema::MIGRATIONS.len() as u32;
-        if found > known {
-            return Err(StoreError::TooNew { found, known });
-        }
-        if found < known {
+        if Self::version(&conn)? < schema::MIGRATIONS.len() as u32 {
             // An old store: upgrade it through a writer connection first.
             drop(conn);
             drop(Self::open(dir)?);
             return Self::open_reader(dir);
         }
         Self::wrap(conn, dir)
+    }
+
+    /// The store's schema version; an error when it is newer than this newsdesk knows.
+    fn version(conn: &Connection) -> Result<u32> {
+        let found: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let known = schema::MIGRATIONS.len() as u32;
+        if found > known {
+            return Err(StoreError::TooNew { found, known });
+        }
+        Ok(found)
     }
 
     fn configure(conn: &Connection) -> Result<()> {
@@ -207,6 +208,24 @@ mod tests {
             [(0, "1970-01-01"), (19_723, "2024-01-01"), (19_782, "2024-02-29"), (-1, "1969-12-31")]
         {
             assert_eq!(civil_date(days), expected, "days {days}");
+        }
+    }
+
+    /// A store written by a newer newsdesk is refused by both ways of opening it.
+    #[test]
+    fn newer_schema_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(Store::open(dir.path()).unwrap());
+        let newer = schema::MIGRATIONS.len() as u32 + 1;
+        Connection::open(dir.path().join(DB_FILE))
+            .unwrap()
+            .pragma_update(None, "user_version", newer)
+            .unwrap();
+        let known = schema::MIGRATIONS.len() as u32;
+        for opened in [Store::open(dir.path()), Store::open_reader(dir.path())] {
+            assert!(
+                matches!(opened, Err(StoreError::TooNew { found, known: k }) if found == newer && k == known)
+            );
         }
     }
 
