@@ -24,7 +24,8 @@ fn main() -> anyhow::Result<()> {
             let raw = std::fs::read(f).ok()?;
             let bytes = if f.extension().is_some_and(|e| e == "gz") {
                 let mut out = Vec::new();
-                flate2::read::MultiGzDecoder::new(&raw[..]).read_to_end(&mut out).ok()?;
+                // Bounded like `newsdesk analyze`'s input: a hostile archive cannot fill memory.
+                flate2::read::MultiGzDecoder::new(&raw[..]).take(256 << 20).read_to_end(&mut out).ok()?;
                 out
             } else {
                 raw
