@@ -283,7 +283,12 @@ fn parenthetical(v: &View, i: usize, end: usize) -> Option<(Option<Found>, Found
 fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Found> {
     let (_, sb) = sentence(v, i);
     let participle = v.toks[i].lower.ends_with("ing") && i > 0 && v.punct(i - 1, ",");
-    let src = if participle {
+    // `When asked whether ..., she said`, `Asked about ..., he said`: a question with no asker.
+    let when_asked = v.toks[i].lower == "asked"
+        && (i == sentence(v, i).0
+            || v.toks[i - 1].sent != v.toks[i].sent
+            || matches!(v.toks[i - 1].lower.as_str(), "when" | "while" | "after" | "once" | "if"));
+    let src = if participle || when_asked {
         None
     } else {
         let coordinated = i > 0 && matches!(v.toks[i - 1].lower.as_str(), "and" | "but");
@@ -319,7 +324,7 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
             if t.lower != "to" {
                 k += 1;
             }
-        } else if !(t.word && clause_start(v, k)) {
+        } else if !(t.word && (clause_start(v, k) || person_object(v, i, k))) {
             return None;
         }
     }
@@ -343,6 +348,13 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
         }
     }
     Some(f)
+}
+
+/// `called him a liar`, `praised them`: an object pronoun after a cue that does not take an
+/// addressee (`told him` names who hears, not what is said).
+fn person_object(v: &View, cue: usize, k: usize) -> bool {
+    let addressee = LEXICON.phrases("addressee").iter().any(|p| p.len() == 1 && p[0] == v.toks[cue].lower);
+    matches!(v.toks[k].lower.as_str(), "him" | "them" | "me" | "us") && !addressee
 }
 
 /// A word that can open a reported clause: not a preposition, conjunction or object pronoun.

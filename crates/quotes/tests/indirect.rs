@@ -75,6 +75,11 @@ fn listed_cues_with_objects() {
             &["indirect|wants|The governor|a new bridge over the river"],
         ),
         ("Ann Lee wanted to calm the crowd.", &["indirect|wanted|Ann Lee|to calm the crowd"]),
+        ("The mayor called him a coward.", &["indirect|called|The mayor|him a coward"]),
+        (
+            "When asked whether the port would reopen, the mayor smiled.",
+            &["indirect|asked|-|whether the port would reopen"],
+        ),
     ];
     for (input, expected) in cases {
         check(input, expected);
