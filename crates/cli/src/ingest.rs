@@ -70,8 +70,9 @@ fn thread_cpu() -> Option<Duration> {
     let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
     // Fields after the command name (which may hold spaces) start at state, field 3.
     let rest = stat.rsplit_once(')')?.1;
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    // utime and stime are fields 14 and 15.
+    let mut times = rest.split_whitespace().skip(11).map(|f| f.parse::<u64>().ok());
+    let ticks = times.next()?? + times.next()??;
     Some(Duration::from_millis(ticks * 10))
 }
 
@@ -135,19 +136,25 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let read = reader.join().map_err(|_| anyhow::anyhow!("the reader thread panicked"))?;
     workers.join().map_err(|_| anyhow::anyhow!("an analysis thread panicked"))?;
     read?;
-    let secs = started.elapsed().as_secs_f64();
-    eprintln!(
-        "newsdesk: ingest: {} stored, {} duplicates skipped, {} bad records skipped in {:.1} s ({:.0} docs/s; {:.1} s writing{}) into {}",
-        totals.stored,
-        totals.duplicates,
-        totals.bad,
-        secs,
-        totals.stored as f64 / secs.max(1e-9),
-        totals.writing.as_secs_f64(),
-        totals.writing_cpu.map(|c| format!(", {:.1} s of it on CPU", c.as_secs_f64())).unwrap_or_default(),
-        args.store.display()
-    );
+    eprintln!("newsdesk: ingest: {} into {}", totals.summary(started.elapsed()), args.store.display());
     Ok(if totals.bad == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+impl Totals {
+    /// What was stored and skipped, how fast, and the writer's share of the time.
+    fn summary(&self, took: Duration) -> String {
+        let secs = took.as_secs_f64();
+        format!(
+            "{} stored, {} duplicates skipped, {} bad records skipped in {:.1} s ({:.0} docs/s; {:.1} s writing{})",
+            self.stored,
+            self.duplicates,
+            self.bad,
+            secs,
+            self.stored as f64 / secs.max(1e-9),
+            self.writing.as_secs_f64(),
+            self.writing_cpu.map(|c| format!(", {:.1} s of it on CPU", c.as_secs_f64())).unwrap_or_default(),
+        )
+    }
 }
 
 fn progress_bar(total_bytes: u64) -> ProgressBar {
