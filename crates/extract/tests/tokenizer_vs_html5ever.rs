@@ -34,7 +34,9 @@ use newsdesk_extract::html::tokenizer::{self, Attr, Mode, Sink};
 use proptest::prelude::*;
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+mod pages;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
@@ -289,32 +291,6 @@ fn edge_cases() {
     check("", "");
 }
 
-/// Every `.html` (or `.html.gz`) file under `dir`, recursively.
-fn html_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let name = path.to_string_lossy();
-        if path.is_dir() {
-            html_files(&path, out);
-        } else if name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".html.gz") {
-            out.push(path);
-        }
-    }
-}
-
-fn read_page(path: &Path) -> Option<String> {
-    let bytes = std::fs::read(path).ok()?;
-    let bytes = if path.to_string_lossy().ends_with(".gz") {
-        let mut out = Vec::new();
-        std::io::Read::read_to_end(&mut flate2::read::MultiGzDecoder::new(&bytes[..]), &mut out).ok()?;
-        out
-    } else {
-        bytes
-    };
-    Some(newsdesk_extract::decode::decode(&bytes, &mut Vec::new()).into_owned())
-}
-
 /// Prefixes of a page cut at a few fixed fractions of its length: end of input inside tags,
 /// attribute values, comments, scripts...
 fn cuts(html: &str) -> impl Iterator<Item = &str> {
@@ -342,7 +318,7 @@ struct Tally {
 fn compare_pages(paths: &[PathBuf]) -> Tally {
     let mut tally = Tally::default();
     for path in paths {
-        let Some(html) = read_page(path) else { continue };
+        let Some(html) = pages::read(path) else { continue };
         tally.pages += 1;
         // The page as is, and with CR LF line ends if it has none.
         let crlf = if html.contains('\r') { html.clone() } else { html.replace('\n', "\r\n") };
@@ -367,10 +343,7 @@ fn compare_pages(paths: &[PathBuf]) -> Tally {
 
 #[test]
 fn repo_fixtures() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut paths = Vec::new();
-    html_files(&root.join("tests"), &mut paths);
-    html_files(&root.join("../../examples"), &mut paths);
+    let paths = pages::repo_fixtures();
     assert!(!paths.is_empty(), "no HTML fixture found");
     let t = compare_pages(&paths);
     eprintln!(
@@ -386,10 +359,7 @@ fn repo_fixtures() {
 /// The article-extraction corpus, when this machine has it (CI does; clones may not).
 #[test]
 fn extraction_corpus() {
-    let dir = std::env::var("NEWSDESK_EXTRACTION_CORPUS")
-        .unwrap_or_else(|_| "/work/shared/data/article-extraction".to_string());
-    let mut paths = Vec::new();
-    html_files(Path::new(&dir), &mut paths);
+    let paths = pages::extraction_corpus();
     if paths.is_empty() {
         return;
     }
