@@ -195,13 +195,13 @@ fn according(v: &View, i: usize, end: usize) -> Option<Found> {
     let src = source::after(v, end)?;
     let (sa, sb) = sentence(v, i);
     // A clause opens the sentence or follows a colon, semicolon or dash.
-    let sa = (sa..i).rev().find(|&k| v.punct(k, ":;—–")).map_or(sa, |k| k + 1);
+    let sa = (sa..i.saturating_sub(1)).rev().find(|&k| v.punct(k, ":;—–")).map_or(sa, |k| k + 1);
     let first_word = (sa..i).all(|k| !v.toks[k].word || LEXICON.is(&v.toks[k].lower, "boundary"));
     if first_word && v.punct(src.1, ",") {
         let span = content(v, src.1 + 1, content_end(v, src.1 + 1, sb))?;
         return Some(Found::new(QuoteKind::Indirect, span, Some((i, end)), Some(src)));
     }
-    if i > sa && v.punct(i - 1, ",") {
+    if i > sa && v.punct(i - 1, ",—–") {
         let span = content(v, sa, i - 1)?;
         return Some(Found::new(QuoteKind::Indirect, span, Some((i, end)), Some(src)));
     }
@@ -213,6 +213,7 @@ fn according(v: &View, i: usize, end: usize) -> Option<Found> {
 fn only_adjuncts(v: &View, k: usize, sent_end: usize) -> bool {
     k >= sent_end
         || v.punct(k, ",.;!?")
+        || v.toks.get(k).is_some_and(|t| t.word && LEXICON.is(&t.lower, "time"))
         || v.toks.get(k).is_some_and(|t| {
             t.word
                 && LEXICON.is(&t.lower, "stop")
@@ -235,7 +236,8 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
     } else {
         let src = source::before(v, i)?;
         // `..., Trump said (on Monday).`: a short tail, or the seed's `, X reports` after a comma.
-        let short_tail = sb - end <= 8 || v.punct(end, ",");
+        let adjunct = v.toks.get(end).is_some_and(|t| t.word && LEXICON.is(&t.lower, "stop"));
+        let short_tail = sb - end <= 8 || v.punct(end, ",") || (adjunct && sb - end <= 14);
         if src.0 == 0 || !v.punct(src.0 - 1, ",") || !only_adjuncts(v, end, sb) || !short_tail {
             return None;
         }
@@ -246,7 +248,10 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
     }
     // `On Tuesday, Trump said ...`: an adverbial opener is no content.
     let words = (sa..comma).filter(|&k| v.toks[k].word).count();
-    let opener = LEXICON.is(&v.toks[sa].lower, "stop") || LEXICON.is(&v.toks[sa].lower, "boundary");
+    // `But that is not enough, he said.`: a conjunction, then a subject `that`, is no opener.
+    let first = if LEXICON.is(&v.toks[sa].lower, "conjunction") { sa + 1 } else { sa };
+    let w = v.toks.get(first).map_or("", |t| t.lower.as_str());
+    let opener = w != "that" && (LEXICON.is(w, "stop") || LEXICON.is(w, "boundary"));
     if words < 3 || (opener && words <= 6 && !(sa..comma).any(|k| v.punct(k, ","))) {
         return None;
     }

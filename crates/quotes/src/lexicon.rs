@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 const CUE_VERBS: &str = include_str!("../../../data/cue_verbs.tsv");
 const QUOTE_WORDS: &str = include_str!("../../../data/quote_words.tsv");
 const SOURCE_NOUNS: &str = include_str!("../../../data/source_nouns.tsv");
+/// Word classes of the indirect-speech rules (time adverbials, conjunctions).
+const INDIRECT_WORDS: &str = include_str!("../../../data/indirect_words.tsv");
 /// Cue verb forms learned from PolNeAR's train split (`scripts/derive_polnear_cues.py`).
 const LEARNED_CUES: &str = include_str!("../../../data/polnear_cues.tsv");
 
@@ -84,7 +86,7 @@ impl Lexicon {
         }
         let mut classes: HashMap<String, Vec<String>> = HashMap::new();
         let mut phrases: HashMap<String, Vec<Vec<String>>> = HashMap::new();
-        for row in rows(QUOTE_WORDS) {
+        for row in rows(QUOTE_WORDS).chain(rows(INDIRECT_WORDS)) {
             let (Some(word), Some(class)) = (row.first(), row.get(1)) else { continue };
             let word = word.to_lowercase();
             if word.contains(' ') {

@@ -102,6 +102,19 @@ fn sentence_final_attribution_and_datelines() {
             &["indirect|said|officials|The port will reopen in May"],
         ),
         (
+            "The pilot had flown for ten years, the airline said Thursday.",
+            &["indirect|said|the airline|The pilot had flown for ten years"],
+        ),
+        ("That plan was never funded, Ann Lee said.", &["indirect|said|Ann Lee|That plan was never funded"]),
+        (
+            "But the toll is too high, said Tom Hale, a farmer.",
+            &["indirect|said|Tom Hale|But the toll is too high"],
+        ),
+        (
+            "In May the port had no ships — according to the ministry.",
+            &["indirect|according to|the ministry|In May the port had no ships"],
+        ),
+        (
             "The port, Ann Lee said, will reopen in May.",
             &["indirect|said|Ann Lee|The port", "indirect|said|Ann Lee|will reopen in May"],
         ),
