@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 TARGET=${CARGO_TARGET_DIR:-target}
 VENV=$TARGET/py-venv
+case $VENV in /*) ;; *) VENV=$PWD/$VENV ;; esac  # Spark's workers need an absolute path
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
 fi
@@ -17,6 +18,6 @@ if ! command -v java >/dev/null; then
   echo "test-python: no Java on this machine; installing Debian's openjdk-17-jre-headless for PySpark" >&2
   apt-get install -y -q openjdk-17-jre-headless >/dev/null
 fi
-export PYSPARK_PYTHON="$PWD/$VENV/bin/python" PYSPARK_DRIVER_PYTHON="$PWD/$VENV/bin/python"
+export PYSPARK_PYTHON="$VENV/bin/python" PYSPARK_DRIVER_PYTHON="$VENV/bin/python"
 export NEWSDESK_REQUIRE_SPARK=1 SPARK_LOCAL_IP=127.0.0.1
 "$VENV/bin/python" -m unittest discover -s crates/python/tests -v
