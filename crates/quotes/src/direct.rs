@@ -61,6 +61,11 @@ pub fn find(v: &View) -> Vec<Found> {
                     f.kind = QuoteKind::Mixed;
                     f.content = newsdesk_model::Span::new(r.content.start, end);
                 }
+                if let Some(start) = src.and_then(|s| lead_clause(v, r, cue, s)) {
+                    // `If it passes, he said, "prices will fall."`: the clause is content too.
+                    f.kind = QuoteKind::Mixed;
+                    f.content = newsdesk_model::Span::new(start, f.content.end);
+                }
             }
             if src.is_none() {
                 f.source = source::subject(v, cue.0).filter(|s| s.1 <= cue.0);
@@ -314,6 +319,32 @@ fn runs_back(v: &View, r: &Region) -> Option<usize> {
         a += 1;
     }
     Some(v.toks[a].start)
+}
+
+/// `If it passes, he said, "..."`: unquoted words open the sentence, then a source and cue set
+/// off by commas, then the quotation; the start of those words.
+fn lead_clause(v: &View, r: &Region, cue: Range, src: Range) -> Option<usize> {
+    let (a, _) = (src.0.min(cue.0), src.1.max(cue.1));
+    let between_ok = (src.1.max(cue.1)..r.open).all(|k| v.punct(k, ","));
+    if a == 0 || !v.punct(a - 1, ",") || !between_ok || r.open == src.1.max(cue.1) {
+        return None;
+    }
+    let sent = v.toks[a].sent;
+    let mut s = a - 1;
+    while s > 0 && v.toks[s - 1].sent == sent && v.toks[s - 1].para == v.toks[a].para {
+        s -= 1;
+    }
+    let words = (s..a - 1).filter(|&k| v.toks[k].word).count();
+    let unquoted = (s..a - 1).all(|k| v.region_of(k).is_none() && !is_quote_tok(v, k));
+    let no_cue = (s..a - 1).all(|k| source::cue_at(v, k).is_none() && source::according_at(v, k).is_none());
+    // A quotation opening with a capital is a sentence of its own: `On Monday, she said, "We ..."`.
+    let lower = v.toks.get(r.toks.0).is_some_and(|t| t.word && !t.cap);
+    (words >= 2 && unquoted && no_cue && lower).then(|| v.toks[s].start)
+}
+
+fn is_quote_tok(v: &View, k: usize) -> bool {
+    let t = &v.toks[k];
+    !t.word && (v.text[t.start..t.end].starts_with(crate::text::is_quote_mark) || v.punct(k, "'`"))
 }
 
 /// When unquoted words follow the closing mark in the same sentence: the end of that sentence

@@ -50,6 +50,11 @@ fn direct_speech() {
     check("\"Not again,\" Jane Doe scoffed.", &["direct|scoffed|Jane Doe|Not again,"]);
     check("\"We will win,\" says J.R. Doe, an analyst.", &["direct|says|J.R. Doe|We will win,"]);
     check("Said Jane Doe, \"We will win.\"", &["direct|Said|Jane Doe|We will win."]);
+    check(
+        "If the bill passes, she said, \"prices will fall.\"",
+        &["mixed|said|she|If the bill passes, she said, \"prices will fall."],
+    );
+    check("On Monday, Jane Doe said, \"We will win.\"", &["direct|said|Jane Doe|We will win."]);
 }
 
 #[test]
