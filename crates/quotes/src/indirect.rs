@@ -225,7 +225,9 @@ fn only_adjuncts(v: &View, k: usize, sent_end: usize) -> bool {
 /// `CONTENT, said X (during ...).` and `CONTENT, X said.`: the content before the comma.
 fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
     let (sa, sb) = sentence(v, i);
-    let (src, comma) = if i > 0 && v.punct(i - 1, ",") {
+    // `..., pointing to his record`: a participle after a comma takes an object, no source.
+    let participle = v.toks[i].lower.ends_with("ing");
+    let (src, comma) = if i > 0 && v.punct(i - 1, ",") && !participle {
         let src = source::after(v, end).filter(|&r| source::names_someone(v, r))?;
         // `Jane Doe, the party's chairman, said his ...`: the subject before an apposition.
         let subject_first = source::before_apposition(v, i).is_some_and(|r| r.0 == sa);
@@ -287,7 +289,11 @@ fn parenthetical(v: &View, i: usize, end: usize) -> Option<(Option<Found>, Found
 /// `X said (on Monday) (that) ...`, `X told reporters that ...`, `..., adding that ...`.
 fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Found> {
     let (_, sb) = sentence(v, i);
-    let participle = v.toks[i].lower.ends_with("ing") && i > 0 && v.punct(i - 1, ",");
+    // `..., adding that`, `before adding that`, `and saying that`: the speaker is the subject.
+    let participle = v.toks[i].lower.ends_with("ing")
+        && i > 0
+        && (v.punct(i - 1, ",")
+            || matches!(v.toks[i - 1].lower.as_str(), "and" | "by" | "before" | "after" | "while" | "when"));
     // `When asked whether ..., she said`, `Asked about ..., he said`: a question with no asker.
     let when_asked = v.toks[i].lower == "asked"
         && (i == sentence(v, i).0
@@ -296,7 +302,12 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
     let src = if participle || when_asked {
         None
     } else {
-        let coordinated = i > 0 && matches!(v.toks[i - 1].lower.as_str(), "and" | "but");
+        // `... and said`, `... but did note`: a second verb of the sentence's subject.
+        let mut p = i;
+        while p > 0 && LEXICON.is(&v.toks[p - 1].lower, "adverb") {
+            p -= 1;
+        }
+        let coordinated = p > 0 && matches!(v.toks[p - 1].lower.as_str(), "and" | "but");
         // `Voters who have listened to him said ...`: a subject with a relative clause.
         let relative = |s: &source::Range| {
             v.toks.get(s.1).is_some_and(|t| matches!(t.lower.as_str(), "who" | "which" | "that"))

@@ -172,13 +172,22 @@ pub fn subject(v: &View, i: usize) -> Option<Range> {
     } else if LEXICON.is(&v.toks[a].lower, "stop") || LEXICON.is(&v.toks[a].lower, "boundary") {
         a = (a..i).find(|&k| v.punct(k, ","))? + 1;
     }
+    // `He ducked the question, saying ...`: a pronoun subject (which `after` reads as a clause).
+    if is_pronoun(v, (a, a + 1)) {
+        return Some((a, a + 1));
+    }
     let (a, mut b) = after(v, a)?;
     if !v.toks[a].cap && !is_pronoun(v, (a, b)) {
         return None;
     }
     // A name ends at the first lowercase word (`Trump mocked ...`), but for joiners inside
     // names (`Bank of America`).
-    if let Some(k) = (a + 1..b).find(|&k| {
+    if LEXICON.is(&v.toks[a].lower, "det") {
+        // `The mayor left early, ...`: a determiner phrase ends at its source noun.
+        if let Some(k) = (a + 1..b).find(|&k| LEXICON.is_source_noun(&v.toks[k].lower)) {
+            b = k + 1;
+        }
+    } else if let Some(k) = (a + 1..b).find(|&k| {
         let joiner = matches!(v.toks[k].lower.as_str(), "of" | "for" | "and" | "the" | "de")
             && v.toks.get(k + 1).is_some_and(|n| n.cap);
         v.toks[k].word && !v.toks[k].cap && !joiner && v.toks[k - 1].cap

@@ -63,6 +63,22 @@ fn sources_before_the_cue() {
 }
 
 #[test]
+fn participles_and_coordinated_cues() {
+    let cases: &[(&str, &[&str])] = &[
+        ("He left the stage, saying that the vote was rigged.", &["indirect|saying|He|the vote was rigged"]),
+        (
+            "Ann Lee spoke before adding that the port would reopen.",
+            &["indirect|adding|Ann Lee|the port would reopen"],
+        ),
+        ("She did not name them but did say that she had won.", &["indirect|say|She|she had won"]),
+        ("The mayor left early, pointing to the storm.", &["indirect|pointing to|The mayor|the storm"]),
+    ];
+    for (input, expected) in cases {
+        check(input, expected);
+    }
+}
+
+#[test]
 fn listed_cues_with_objects() {
     let cases: &[(&str, &[&str])] = &[
         (
