@@ -75,7 +75,7 @@ pub struct TrainArgs {
     #[arg(long, default_value_t = 10)]
     pub epochs: usize,
     /// Weights smaller than this are dropped from the saved model.
-    #[arg(long, default_value_t = 0.5)]
+    #[arg(long, default_value_t = 5.0)]
     pub min_weight: f32,
     /// Hold out every Nth article of DIR: train on the others, score the new model on them.
     #[arg(long)]
@@ -89,7 +89,7 @@ pub struct TrainArgs {
 pub fn train(args: TrainArgs) -> Result<ExitCode> {
     use newsdesk_quotes::learned::{GoldSpan, Role};
     let articles = newsdesk_eval::quotes::load(&args.dir)?;
-    let held = |i: usize| args.holdout.is_some_and(|n| n > 0 && i % n == 0);
+    let held = |i: usize| args.holdout.is_some_and(|n| n > 0 && i.is_multiple_of(n));
     let docs: Vec<(&str, Vec<GoldSpan>)> = articles
         .iter()
         .enumerate()
@@ -135,6 +135,7 @@ pub fn train(args: TrainArgs) -> Result<ExitCode> {
         println!("content (overlap >= 50%)   {}", total.content);
         println!("source                     {}", total.source);
         println!("full attribution           {}", total.full);
+        println!("direct quotes              {}", total.direct);
     }
     if let Some(dir) = &args.check {
         let report = newsdesk_eval::quotes::evaluate(dir, false, false)?;

@@ -101,9 +101,16 @@ impl<'v, 't> Context<'v, 't> {
         out
     }
 
-    /// The lexicon cues of the view as token ranges.
-    pub fn lexicon_cues(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.cues.iter().copied()
+    /// The lexicon cues starting in tokens `[lo, hi)`, as token ranges.
+    pub fn lexicon_cues_between(&self, lo: usize, hi: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let a = self.cues.partition_point(|c| c.0 < lo);
+        let b = self.cues.partition_point(|c| c.0 < hi);
+        self.cues.get(a..b.max(a)).unwrap_or(&[]).iter().copied()
+    }
+
+    /// True when the rules found content at token `i`.
+    pub fn rule_content(&self, i: usize) -> bool {
+        self.rules.get(i).is_some_and(|r| r & R_CONTENT != 0)
     }
 
     /// The features of every token of the sequence `[a, b)`.
