@@ -135,6 +135,15 @@ fn content(v: &View, a: usize, mut b: usize) -> Option<Span> {
     (words >= 2).then(|| v.tok_span(a, b))
 }
 
+/// `endorsed Sanders`, `attacked Machado`: an object that is one capitalised word.
+fn lone_name(v: &View, a: usize, mut b: usize) -> Option<Span> {
+    while b > a && v.punct(b - 1, ".,;:!?—–-") {
+        b -= 1;
+    }
+    let name = b == a + 1 && v.toks[a].word && v.text[v.toks[a].start..].starts_with(char::is_uppercase);
+    name.then(|| v.tok_span(a, b))
+}
+
 /// Where a content that starts at `a` ends: the sentence end, or earlier before `, adding`,
 /// `, according to` or `, he said`.
 fn content_end(v: &View, a: usize, sent_end: usize) -> usize {
@@ -351,7 +360,10 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
             stop = c;
         }
     }
-    let span = content(v, k, stop)?;
+    // `rejected that argument`: `that` before a lone noun is a determiner of the object.
+    let that_det = that.is_some_and(|t| content(v, t + 1, stop).is_none());
+    let k = if that_det { k - 1 } else { k };
+    let span = content(v, k, stop).or_else(|| lone_name(v, k, stop))?;
     let mut f = Found::new(QuoteKind::Indirect, span, Some((i, end)), src);
     if participle {
         // `..., adding that`: the speaker of a quote before in the same sentence, or else the
