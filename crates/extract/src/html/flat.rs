@@ -7,12 +7,19 @@
 //! a stray `</p>` making an empty paragraph), everything closed at the end of input.
 //! Misnested formatting (`<b><p></b>`) is not rebuilt by the adoption agency: the end tag is
 //! ignored when a block stands between, which keeps the text in the same paragraph.
+//! Foreign content (`svg`, `math`) is tracked by namespace as the standard does: HTML start
+//! tags such as `<p>` or `<div>` break out of it, integration points (`foreignObject`, `mi`...)
+//! hold HTML, and an end tag inside it closes the nearest foreign element of that name, so an
+//! unclosed `<svg>` does not swallow the article. Not done: foster parenting (text in a table
+//! outside cells stays where it is) and `</form>` leaving the form's children open.
+//! `tests/tree_vs_html5ever.rs` checks the resulting text against html5ever's tree builder.
 //!
 //! Subtrees the layout vocabulary says are never text (`script`, `head`, `svg`...) are left
 //! out; depth is capped at [`MAX_DEPTH`] (deeper elements open beside the deepest one, as
 //! in browsers), so 100 000 nested `<div>`s cost linear time and no recursion.
 //! Metadata is collected from the same stream ([`super::metadata::Collector`]).
 
+use super::foreign::{breaks_out, integration_point, Ns};
 use super::layout::{self, Marks};
 use super::metadata::{Capture, Collector};
 use super::tags::{self, Tag};
@@ -72,6 +79,22 @@ struct Open<'a> {
     raw: &'a str,
     /// Index in `elements`, `NONE` when left out (skipped, or inside a skipped subtree).
     element: usize,
+    ns: Ns,
+    /// An HTML or MathML text integration point (`foreignObject`, `mi`...): a foreign
+    /// element whose children are HTML.
+    integration: bool,
+}
+
+impl Open<'_> {
+    /// The element ends "has an element in scope" searches.
+    fn scope(&self) -> bool {
+        (self.ns == Ns::Html && self.tag.is(tags::SCOPE)) || self.integration
+    }
+
+    /// The standard's "special" category, HTML elements only (as html5ever has it).
+    fn special(&self) -> bool {
+        self.ns == Ns::Html && self.tag.is(tags::SPECIAL)
+    }
 }
 
 struct Builder<'a> {
@@ -79,7 +102,6 @@ struct Builder<'a> {
     stack: Vec<Open<'a>>,
     /// How many open elements are left out of the flat list.
     hidden: usize,
-    foreign: usize,
     head_open: bool,
     body_open: bool,
     /// What the current raw-text element's text is for.
@@ -96,7 +118,6 @@ pub fn flatten(html: &str) -> Flat {
         flat: Flat::default(),
         stack: Vec::with_capacity(64),
         hidden: 0,
-        foreign: 0,
         head_open: false,
         body_open: false,
         capture: Capture::None,
@@ -145,8 +166,14 @@ impl<'a> Builder<'a> {
         if element == NONE {
             self.hidden += 1;
         }
-        self.foreign += usize::from(tag.is(tags::FOREIGN));
-        self.stack.push(Open { tag, raw, element });
+        let ns = match self.stack.last() {
+            Some(top) if top.ns != Ns::Html && !top.integration => top.ns,
+            _ if tag.name == "svg" => Ns::Svg,
+            _ if tag.name == "math" => Ns::MathMl,
+            _ => Ns::Html,
+        };
+        let integration = integration_point(ns, raw, attrs);
+        self.stack.push(Open { tag, raw, element, ns, integration });
     }
 
     /// An element with no content (void, self-closed or a stray `</p>`).
@@ -169,7 +196,6 @@ impl<'a> Builder<'a> {
                 }
                 self.flat.events.push(Event::Close(open.element));
             }
-            self.foreign -= usize::from(open.tag.is(tags::FOREIGN));
             if open.tag.name == "head" {
                 self.head_open = false;
             }
@@ -195,9 +221,22 @@ impl<'a> Builder<'a> {
     }
 
     fn close_p(&mut self) {
-        let found = self.find(|o| o.tag.name == "p", |o| o.tag.is(tags::SCOPE) || o.tag.name == "button");
+        let found = self.find(|o| o.tag.name == "p", |o| o.scope() || o.tag.name == "button");
         if let Some(k) = found {
             self.pop_to(k);
+        }
+    }
+
+    /// Whether the current node is foreign, not an integration point: start tags make
+    /// foreign elements there (unless they break out).
+    fn foreign_content(&self) -> bool {
+        self.stack.last().is_some_and(|o| o.ns != Ns::Html && !o.integration)
+    }
+
+    /// Closes foreign elements down to an HTML element or an integration point.
+    fn close_foreign(&mut self) {
+        while self.foreign_content() {
+            self.pop_to(self.stack.len() - 1);
         }
     }
 
@@ -217,15 +256,15 @@ impl<'a> Builder<'a> {
 
     /// Closes what a start tag implicitly ends.
     fn implied_ends(&mut self, tag: Tag) {
-        let scope = |o: &Open| o.tag.is(tags::SCOPE);
+        let scope = |o: &Open| o.scope();
         let found = match tag.name {
             "li" => self.find(
                 |o| o.tag.name == "li",
-                |o| o.tag.is(tags::SPECIAL) && !matches!(o.tag.name, "address" | "div" | "p"),
+                |o| o.special() && !matches!(o.tag.name, "address" | "div" | "p"),
             ),
             "dd" | "dt" => self.find(
                 |o| matches!(o.tag.name, "dd" | "dt"),
-                |o| o.tag.is(tags::SPECIAL) && !matches!(o.tag.name, "address" | "div" | "p"),
+                |o| o.special() && !matches!(o.tag.name, "address" | "div" | "p"),
             ),
             "td" | "th" => self.find(|o| matches!(o.tag.name, "td" | "th"), |o| o.tag.name == "table"),
             "tr" => self.find(|o| o.tag.name == "tr", |o| o.tag.name == "table"),
@@ -253,6 +292,17 @@ impl<'a> Builder<'a> {
 impl<'a> Sink<'a> for Builder<'a> {
     fn start(&mut self, raw: &'a str, attrs: &[Attr<'a>], self_closing: bool) -> Mode {
         let tag = tags::lookup(raw);
+        if self.foreign_content() {
+            if !breaks_out(tag, attrs) {
+                // A foreign element: no implied ends, no metadata, no raw text; `<x/>` is empty.
+                self.capture = Capture::None;
+                if !self_closing {
+                    self.push(tag, raw, attrs);
+                }
+                return Mode::Data;
+            }
+            self.close_foreign();
+        }
         self.capture = self.flat.meta.start(tag.name, attrs);
         match tag.name {
             "html" => return Mode::Data,
@@ -279,7 +329,7 @@ impl<'a> Sink<'a> for Builder<'a> {
             self.ensure_body();
         }
         self.implied_ends(tag);
-        if tag.is(tags::VOID) || (self_closing && (self.foreign > 0 || tag.is(tags::FOREIGN))) {
+        if tag.is(tags::VOID) || (self_closing && tag.is(tags::FOREIGN)) {
             self.leaf(tag, attrs);
             return Mode::Data;
         }
@@ -287,17 +337,32 @@ impl<'a> Sink<'a> for Builder<'a> {
         if tag.name == "h1" && self.flat.meta.h1.is_none() && self.h1_depth.is_none() && self.h1.is_empty() {
             self.h1_depth = Some(self.stack.len());
         }
-        if self.foreign > 0 && !tag.is(tags::FOREIGN) {
-            return Mode::Data;
-        }
         tag.mode()
     }
 
     fn end(&mut self, raw: &'a str) {
         self.capture = Capture::None;
         let tag = tags::lookup(raw);
+        if self.stack.last().is_some_and(|o| o.ns != Ns::Html) {
+            if matches!(tag.name, "br" | "p") {
+                self.close_foreign();
+            } else {
+                // The nearest open element of that name, through foreign elements only.
+                for k in (1..self.stack.len()).rev() {
+                    if self.stack[k].ns == Ns::Html {
+                        break;
+                    }
+                    if self.stack[k].raw.eq_ignore_ascii_case(raw) {
+                        self.pop_to(k);
+                        return;
+                    }
+                }
+            }
+        }
         let same = |o: &Open| {
-            if tag.name.is_empty() {
+            if o.ns != Ns::Html {
+                false
+            } else if tag.name.is_empty() {
                 o.tag.name.is_empty() && o.raw.eq_ignore_ascii_case(raw)
             } else {
                 o.tag.name == tag.name
@@ -311,21 +376,21 @@ impl<'a> Sink<'a> for Builder<'a> {
                 return;
             }
             "p" => {
-                let found = self.find(same, |o| o.tag.is(tags::SCOPE) || o.tag.name == "button");
+                let found = self.find(same, |o| o.scope() || o.tag.name == "button");
                 if found.is_none() {
                     self.ensure_body();
                     self.leaf(tag, &[]);
                 }
                 found
             }
-            "li" => self.find(same, |o| o.tag.is(tags::SCOPE) || matches!(o.tag.name, "ol" | "ul")),
+            "li" => self.find(same, |o| o.scope() || matches!(o.tag.name, "ol" | "ul")),
             "table" => self.find(same, |o| o.tag.name == "html"),
             "tr" | "tbody" | "thead" | "tfoot" | "td" | "th" | "caption" => {
                 self.find(same, |o| o.tag.name == "table")
             }
-            _ if tag.is(tags::HEADING) => self.find(|o| o.tag.is(tags::HEADING), |o| o.tag.is(tags::SCOPE)),
-            _ if tag.is(tags::SPECIAL) => self.find(same, |o| o.tag.is(tags::SCOPE)),
-            _ => self.find(same, |o| o.tag.is(tags::SPECIAL)),
+            _ if tag.is(tags::HEADING) => self.find(|o| o.tag.is(tags::HEADING), |o| o.scope()),
+            _ if tag.is(tags::SPECIAL) => self.find(same, |o| o.scope()),
+            _ => self.find(same, |o| o.special()),
         };
         if let Some(k) = found {
             self.pop_to(k);
@@ -333,7 +398,7 @@ impl<'a> Sink<'a> for Builder<'a> {
     }
 
     fn in_foreign_content(&self) -> bool {
-        self.foreign > 0
+        self.stack.last().is_some_and(|o| o.ns != Ns::Html)
     }
 
     fn text(&mut self, text: Cow<'a, str>) {
@@ -424,6 +489,12 @@ mod tests {
         check("<head><meta charset=utf-8><div>a</div>", "<html><body><div>a</div></body></html>");
         check("<title>T</title>text", "<html><body>text</body></html>");
         check("<p>a<svg><path/><g><text>x</text></g></svg>b</p>", "<html><body><p>ab</p></body></html>");
+        check("<div>a<svg><g>icon<p>b</p>c</div>d", "<html><body><div>a<p>b</p>c</div>d</body></html>");
+        check("<div>a<svg><g>icon</div>b", "<html><body><div>a</div>b</body></html>");
+        check(
+            "<math><mi>x<b>y</b></mi><mrow>z</mrow></math>",
+            "<html><body><math><>x<b>y</b></><>z</></math></body></html>",
+        );
         check("<p>a<!-- c -->b</p>", "<html><body><p>ab</p></body></html>");
         check("</body>a</html>b", "<html><body>ab</body></html>");
         check("<nav>menu</nav><p>x", "<html><body><nav>menu</nav><p>x</p></body></html>");

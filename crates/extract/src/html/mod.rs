@@ -1,13 +1,14 @@
 //! HTML → article in one pass and no DOM: a streaming WHATWG tokenizer ([`tokenizer`],
 //! character references in [`entities`]) drives a stack of open elements that does the
 //! text-relevant part of tree construction and writes the page as a flat event list
-//! ([`flat`], element categories in [`tags`]), reading metadata on the way ([`metadata`]);
+//! ([`flat`], element categories in [`tags`], foreign-content rules in `foreign`), reading metadata on the way ([`metadata`]);
 //! main-text selection ([`main_text`], layout vocabulary in [`layout`]) is linear scans of
 //! that list. The selected paragraphs then go through the same scraped-text cleanup as plain
 //! text, so a page and its scrape give the same article.
 
 mod entities;
 pub mod flat;
+mod foreign;
 pub mod layout;
 pub mod main_text;
 pub mod metadata;

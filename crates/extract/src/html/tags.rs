@@ -22,7 +22,7 @@ pub const HEADING: u16 = 1 << 6;
 pub const SKIP: u16 = 1 << 7;
 /// Layout: page furniture by tag name.
 pub const FURNITURE: u16 = 1 << 8;
-/// Foreign content (`svg`, `math`): `<x/>` self-closes inside.
+/// Opens foreign content (`svg`, `math`): `<x/>` self-closes inside, `<p>` breaks out.
 pub const FOREIGN: u16 = 1 << 9;
 /// Main text: a paragraph-like block whose text is prose.
 pub const PARAGRAPH: u16 = 1 << 10;
@@ -156,14 +156,9 @@ const CATEGORIES: &[(u16, &[&str])] = &[
             "ul",
             "wbr",
             "xmp",
-            "svg",
-            "math",
         ],
     ),
-    (
-        SCOPE,
-        &["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template", "svg", "math"],
-    ),
+    (SCOPE, &["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"]),
     (
         FORMATTING,
         &["a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"],
