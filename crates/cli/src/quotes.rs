@@ -71,11 +71,12 @@ pub struct TrainArgs {
     /// Where to write the model.
     #[arg(long, default_value = "models/quotes.bin")]
     pub out: PathBuf,
-    /// Passes over the training data.
-    #[arg(long, default_value_t = 10)]
+    /// Passes over the training data (20 measured best on a held-out tenth of train).
+    #[arg(long, default_value_t = 20)]
     pub epochs: usize,
-    /// Weights smaller than this are dropped from the saved model.
-    #[arg(long, default_value_t = 5.0)]
+    /// Weights smaller than this are dropped from the saved model (10 keeps it near 1 MB with
+    /// no loss on the held-out tenth).
+    #[arg(long, default_value_t = 10.0)]
     pub min_weight: f32,
     /// Hold out every Nth article of DIR: train on the others, score the new model on them.
     #[arg(long)]

@@ -4,6 +4,7 @@
 //! so the tagger learns where to trust the rules and what they miss.
 
 use crate::found::Found;
+use crate::lexicon::LEXICON;
 use crate::source;
 use crate::text::View;
 use newsdesk_model::QuoteKind;
@@ -116,21 +117,32 @@ impl<'v, 't> Context<'v, 't> {
     /// The features of every token of the sequence `[a, b)`.
     pub fn features(&self, (a, b): (usize, usize)) -> Vec<Vec<u32>> {
         let toks = &self.v.toks;
-        let word = |i: isize| -> &str {
-            if i < a as isize || i >= b as isize {
-                "<>"
+        let inside = |i: isize| i >= a as isize && i < b as isize;
+        let word = |i: isize| -> &[u8] {
+            if inside(i) {
+                toks.get(i as usize).map_or(b"<>", |t| t.lower.as_bytes())
             } else {
-                toks.get(i as usize).map_or("<>", |t| t.lower.as_str())
+                b"<>"
             }
         };
         let rule = |i: isize| -> u8 {
-            if i < a as isize || i >= b as isize {
-                255
-            } else {
+            if inside(i) {
                 self.rules.get(i as usize).copied().unwrap_or(0)
+            } else {
+                255
             }
         };
-        let cue_here = |i: isize| i >= a as isize && i < b as isize && self.cue[i as usize].is_some();
+        let cue_here = |i: isize| u8::from(inside(i) && self.cue[i as usize].is_some());
+        let class = |i: isize| -> u8 {
+            let Some(t) = toks.get(i as usize).filter(|_| inside(i)) else { return 255 };
+            if LEXICON.is(&t.lower, "pronoun") {
+                1
+            } else if LEXICON.is_source_noun(&t.lower) {
+                2
+            } else {
+                0
+            }
+        };
         let cue_starts: Vec<usize> =
             (a..b).filter(|&i| self.cue[i].is_some() && (i == a || self.cue[i - 1] != self.cue[i])).collect();
         let mut out = Vec::with_capacity(b - a);
@@ -138,45 +150,44 @@ impl<'v, 't> Context<'v, 't> {
             let t = &toks[i];
             let ii = i as isize;
             let mut f = Vec::with_capacity(40);
-            let mut add = |template: u8, value: &str| f.push(hash(template, value));
-            add(0, "");
-            add(1, &t.lower);
-            let suffix: String = {
-                let n = t.lower.chars().count();
-                t.lower.chars().skip(n.saturating_sub(3)).collect()
-            };
-            add(2, &suffix);
-            add(3, if t.cap { "1" } else { "0" });
-            add(4, ["0", "1", "2"][usize::from(self.quoted[i].min(2))]);
-            add(5, if self.cue[i].is_some() { "1" } else { "0" });
+            let mut add = |template: u8, parts: &[&[u8]]| f.push(hash(template, parts));
+            add(0, &[]);
+            add(1, &[t.lower.as_bytes()]);
+            let suffix = t.lower.char_indices().rev().nth(2).map_or(t.lower.as_str(), |(k, _)| &t.lower[k..]);
+            add(2, &[suffix.as_bytes()]);
+            add(3, &[&[u8::from(t.cap)]]);
+            add(4, &[&[self.quoted[i]]]);
+            add(5, &[&[u8::from(self.cue[i].is_some())]]);
+            for (k, d) in [-1isize, 0, 1].into_iter().enumerate() {
+                add(6 + k as u8, &[&[class(ii + d)]]);
+            }
             for (k, d) in [-3isize, -2, -1, 1, 2, 3].into_iter().enumerate() {
-                add(10 + k as u8, word(ii + d));
-                if (ii + d) >= a as isize && (ii + d) < b as isize {
-                    add(20 + k as u8, if cue_here(ii + d) { "1" } else { "0" });
+                add(10 + k as u8, &[word(ii + d)]);
+                if inside(ii + d) {
+                    add(20 + k as u8, &[&[cue_here(ii + d)]]);
                 }
             }
-            add(30, &format!("{}|{}", word(ii - 1), t.lower));
-            let before = cue_starts.iter().rev().find(|&&c| c < i);
-            let after = cue_starts.iter().find(|&&c| c > i);
-            match before {
+            add(30, &[word(ii - 1), t.lower.as_bytes()]);
+            let k = cue_starts.partition_point(|&c| c < i);
+            match k.checked_sub(1).and_then(|k| cue_starts.get(k)) {
                 Some(&c) => {
-                    add(31, &((i - c).min(12) / 3).to_string());
-                    add(32, &toks[c].lower);
+                    add(31, &[&[((i - c).min(12) / 3) as u8]]);
+                    add(32, &[toks[c].lower.as_bytes()]);
                 }
-                None => add(31, "none"),
+                None => add(31, &[b"none"]),
             }
-            match after {
-                Some(&c) => add(33, &((c - i).min(12) / 3).to_string()),
-                None => add(33, "none"),
+            match cue_starts[k..].iter().find(|&&c| c > i) {
+                Some(&c) => add(33, &[&[((c - i).min(12) / 3) as u8]]),
+                None => add(33, &[b"none"]),
             }
-            add(34, &(i - a).min(10).to_string());
+            add(34, &[&[(i - a).min(10) as u8]]);
             let r = rule(ii);
-            add(40, &r.to_string());
+            add(40, &[&[r]]);
             for (k, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
-                add(41 + k as u8, &rule(ii + d).to_string());
+                add(41 + k as u8, &[&[rule(ii + d)]]);
             }
             if r & R_CONTENT != 0 && (i == a || rule(ii - 1) != r) {
-                add(45, "start");
+                add(45, &[]);
             }
             out.push(f);
         }
@@ -184,12 +195,20 @@ impl<'v, 't> Context<'v, 't> {
     }
 }
 
-/// FNV-1a over a template number and a value: stable across runs and platforms.
-fn hash(template: u8, value: &str) -> u32 {
+/// FNV-1a over a template number and value parts (each followed by a separator): stable
+/// across runs and platforms, and no string built per feature.
+fn hash(template: u8, parts: &[&[u8]]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
-    for b in std::iter::once(template).chain(value.bytes()) {
+    let mut eat = |b: u8| {
         h ^= u32::from(b);
         h = h.wrapping_mul(0x0100_0193);
+    };
+    eat(template);
+    for p in parts {
+        for &b in *p {
+            eat(b);
+        }
+        eat(0xff);
     }
     h
 }
