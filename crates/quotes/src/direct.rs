@@ -308,7 +308,17 @@ fn closes_sentence(v: &View, (cue, src): &(Range, Option<Range>)) -> bool {
 /// When unquoted words precede the opening mark in the same sentence: the sentence start.
 fn runs_back(v: &View, r: &Region) -> Option<usize> {
     let prev = v.toks.get(r.open.checked_sub(1)?)?;
-    if !prev.word || prev.sent != v.toks[r.open].sent || source::cue_at(v, r.open - 1).is_some() {
+    // `The party, held every year, "allows us to ...," X said`: a lowercase quotation after a
+    // comma finishes the unquoted sentence start.
+    let comma_joined = v.punct(r.open - 1, ",")
+        && v.toks.get(r.toks.0).is_some_and(|t| t.word && !t.cap)
+        && r.open >= 2
+        && v.toks[r.open - 2].word
+        && v.region_of(r.open - 2).is_none();
+    if !(prev.word || comma_joined)
+        || prev.sent != v.toks[r.open].sent
+        || source::cue_at(v, r.open - 1).is_some()
+    {
         return None;
     }
     let mut a = r.open - 1;
