@@ -49,12 +49,19 @@ fn direct_speech() {
     check("\"Not again,\" scoffed Jane Doe.", &["direct|scoffed|Jane Doe|Not again,"]);
     check("\"Not again,\" Jane Doe scoffed.", &["direct|scoffed|Jane Doe|Not again,"]);
     check("\"We will win,\" says J.R. Doe, an analyst.", &["direct|says|J.R. Doe|We will win,"]);
+    check("\"Not this time,\" Jane Doe shot back.", &["direct|shot back|Jane Doe|Not this time,"]);
+    check("As Jane Doe put it, \"The market decides.\"", &["direct|put it|Jane Doe|The market decides."]);
+    check("The crowd chanted, \"Four more years!\"", &["direct|chanted|The crowd|Four more years!"]);
     check("Said Jane Doe, \"We will win.\"", &["direct|Said|Jane Doe|We will win."]);
     check(
         "If the bill passes, she said, \"prices will fall.\"",
         &["mixed|said|she|If the bill passes, she said, \"prices will fall."],
     );
     check("On Monday, Jane Doe said, \"We will win.\"", &["direct|said|Jane Doe|We will win."]);
+    check(
+        "The fair, held every May, \"brings the town together,\" Jane Doe said.",
+        &["mixed|said|Jane Doe|The fair, held every May, \"brings the town together,"],
+    );
 }
 
 #[test]
