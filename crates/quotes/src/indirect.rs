@@ -204,7 +204,9 @@ fn according(v: &View, i: usize, end: usize) -> Option<Found> {
     let src = source::after(v, end)?;
     let (sa, sb) = sentence(v, i);
     // A clause opens the sentence or follows a colon, semicolon or dash.
-    let sa = (sa..i.saturating_sub(1)).rev().find(|&k| v.punct(k, ":;—–")).map_or(sa, |k| k + 1);
+    // (A dash right before `according` closes the content instead: `... — according to X.`)
+    let opens = |k: usize| v.punct(k, ":;") || (v.punct(k, "—–") && k + 1 < i);
+    let sa = (sa..i).rev().find(|&k| opens(k)).map_or(sa, |k| k + 1);
     let first_word = (sa..i).all(|k| !v.toks[k].word || LEXICON.is(&v.toks[k].lower, "boundary"));
     if first_word && v.punct(src.1, ",") {
         let span = content(v, src.1 + 1, content_end(v, src.1 + 1, sb))?;
@@ -325,6 +327,13 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
         Some(source::before(v, i).or_else(|| source::before_apposition(v, i)).or_else(subject)?)
     };
     let mut k = source::phrase_at(v, end, "extension").unwrap_or(end);
+    // `said (on) Tuesday the plan ...`: a time adverbial before the content.
+    let on = usize::from(v.toks.get(k).is_some_and(|t| t.lower == "on"));
+    if v.toks.get(k + on).is_some_and(|t| t.word && LEXICON.is(&t.lower, "time"))
+        && v.toks.get(k + on + 1).is_some_and(|t| t.word)
+    {
+        k += on + 1;
+    }
     // `that` after a short gap (`said on Monday that`, `told CNN that`).
     let that = (k..(k + MAX_THAT_GAP).min(sb))
         .take_while(|&g| {

@@ -49,6 +49,10 @@ fn sources_before_the_cue() {
         ),
         ("Many said the fares were too high.", &["indirect|said|Many|the fares were too high"]),
         (
+            "Ann Lee said on Tuesday the fares were too high.",
+            &["indirect|said|Ann Lee|the fares were too high"],
+        ),
+        (
             "But opponents say the toll will push drivers away.",
             &["indirect|say|opponents|the toll will push drivers away"],
         ),
