@@ -471,5 +471,8 @@ mod tests {
         check("<p =x a = 'b'c>", "<p =x= a=b c=>");
         check("", "");
         check("é<i>ü</i>", r#""é"<i>"ü"</i>"#);
+        check("<script><!--<script></script>x</script>y", r#"<script>"<!--<script></script>x"</script>"y""#);
+        check("<script><!--</script>y", r#"<script>"<!--"</script>"y""#);
+        check("a\0b<p x=\0>", "\"ab\"<p x=\u{FFFD}>");
     }
 }
