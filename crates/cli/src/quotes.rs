@@ -84,6 +84,9 @@ pub struct TrainArgs {
     /// Also score the new model on this PolNeAR folder (never trained on), as `eval quotes` does.
     #[arg(long)]
     pub check: Option<PathBuf>,
+    /// With --check, also list every unmatched prediction and gold attribution.
+    #[arg(long)]
+    pub verbose: bool,
 }
 
 /// `newsdesk train quotes`: the learned step's tagger, from PolNeAR's brat annotations.
@@ -139,7 +142,7 @@ pub fn train(args: TrainArgs) -> Result<ExitCode> {
         println!("direct quotes              {}", total.direct);
     }
     if let Some(dir) = &args.check {
-        let report = newsdesk_eval::quotes::evaluate(dir, false, false)?;
+        let report = newsdesk_eval::quotes::evaluate(dir, args.verbose, false)?;
         let _ = write!(std::io::stdout().lock(), "{}: {report}", dir.display());
     }
     Ok(ExitCode::SUCCESS)
