@@ -315,7 +315,7 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
     } else {
         // `... and said`, `... but did note`: a second verb of the sentence's subject.
         let mut p = i;
-        while p > 0 && LEXICON.is(&v.toks[p - 1].lower, "adverb") {
+        while p > 0 && v.toks[p - 1].word && source::is_adverb(&v.toks[p - 1]) {
             p -= 1;
         }
         let coordinated = p > 0 && matches!(v.toks[p - 1].lower.as_str(), "and" | "but");

@@ -44,6 +44,14 @@ fn abbrev_dot(v: &View, i: usize) -> bool {
             .is_some_and(|p| p.word && p.end == v.toks[i].start && LEXICON.is(&p.lower, "abbrev"))
 }
 
+/// A word between a subject and its verb: a listed adverb or auxiliary (`also`, `has`), a
+/// negation (`did not criticize`) or a lowercase `-ly` word (`grudgingly agreed`).
+pub fn is_adverb(t: &crate::text::Tok) -> bool {
+    LEXICON.is(&t.lower, "adverb")
+        || matches!(t.lower.as_str(), "not" | "never" | "n't")
+        || (!t.cap && t.lower.len() > 4 && t.lower.ends_with("ly"))
+}
+
 /// A cue word used as a noun: after a determiner, `of` or a possessive (`the secretary of
 /// state`, `a report`, `Trump's claim`).
 fn noun_use(v: &View, i: usize) -> bool {
@@ -58,9 +66,7 @@ fn noun_use(v: &View, i: usize) -> bool {
 pub fn before(v: &View, end: usize) -> Option<Range> {
     let sent = v.toks.get(end)?.sent;
     let mut b = end;
-    while b > 0
-        && v.toks.get(b - 1).is_some_and(|t| t.word && t.sent == sent && LEXICON.is(&t.lower, "adverb"))
-    {
+    while b > 0 && v.toks.get(b - 1).is_some_and(|t| t.word && t.sent == sent && is_adverb(t)) {
         b -= 1;
     }
     let mut a = b;
@@ -120,7 +126,7 @@ pub fn before(v: &View, end: usize) -> Option<Range> {
 /// `Samantha Phillips, the city's director, said` (the name) or `..., who said` (`who`).
 pub fn before_apposition(v: &View, cue: usize) -> Option<Range> {
     let mut b = cue;
-    while b > 0 && v.toks.get(b - 1).is_some_and(|t| t.word && LEXICON.is(&t.lower, "adverb")) {
+    while b > 0 && v.toks.get(b - 1).is_some_and(|t| t.word && is_adverb(t)) {
         b -= 1;
     }
     let prev = v.toks.get(b.checked_sub(1)?)?;

@@ -75,6 +75,11 @@ fn participles_and_coordinated_cues() {
             &["indirect|adding|Ann Lee|the port would reopen"],
         ),
         ("She did not name them but did say that she had won.", &["indirect|say|She|she had won"]),
+        ("He did not directly criticize his opponent.", &["indirect|criticize|He|his opponent"]),
+        (
+            "The mayor grudgingly agreed to sit next to Hale.",
+            &["indirect|agreed|The mayor|to sit next to Hale"],
+        ),
         ("The mayor left early, pointing to the storm.", &["indirect|pointing to|The mayor|the storm"]),
     ];
     for (input, expected) in cases {
