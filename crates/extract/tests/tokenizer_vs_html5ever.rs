@@ -36,6 +36,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::path::PathBuf;
 
+mod malformed;
 mod pages;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -374,34 +375,6 @@ fn extraction_corpus() {
     assert_eq!(t.identical, t.pages);
 }
 
-/// Pieces of malformed HTML: markup openers and closers, quotes, references, comments,
-/// CDATA, NUL, raw-text elements, names and words.
-fn piece() -> impl Strategy<Value = String> {
-    #[rustfmt::skip]
-    let fixed = prop::sample::select(vec![
-        "<", "</", ">", "/", "/>", "=", "\"", "'", " ", "\n", "\r\n", "\r", "\t", "\0", "-", "--", "---",
-        "!", "?", "&", "&amp;", "&amp", "&notanentity;", "&not", "&notin;", "&#x1F600;", "&#0;", "&#128;",
-        "&#13;", "&#x110000;", "&#", "&#x;", "&copy=", "&lt", "&LT;", "&gt=", "&amp;amp;", "&#X41;", "&#x41g",
-        "&nbsp", "&nbspx", "&é", "&CounterClockwiseContourIntegral;", "&Counter", "&#0000000000065;",
-        "&#x00000000000041", "&#99999999999;", "&#x80;", "&#x81;", "&#x9F;", "&#xFFFE;", "&#x1FFFF;",
-        "&#x01;", "&#x7F;", "<!--", "-->", "--!>", "<!-", "<!", "<?", "<!---->", "<!--->", "<!-->",
-        "<![CDATA[", "]]>", "<!DOCTYPE html>", "<!doctype", "<p>", "</p>", "<div class=a>", "<a", "<b ",
-        "<é", "</é", "'/>", "\"/>", "=\"", "='", "= ", "<script>", "</script>", "</script ", "<script",
-        "<script ", "<!--<script>", "<SCRIPT>", "</Script>", "</script/>", "</script\t", "</scriptx>",
-        "<style>", "</style>", "<title>", "</title>", "<TITLE>", "</TiTle>", "<textarea>", "</textarea>",
-        "<xmp>", "</xmp>", "<iframe>", "</iframe>", "<noscript>", "</noscript>", "<plaintext>", "<br/>",
-        "<img src=x alt='a b'>", "<a href=\"?a=1&copy=2\">", "</a>", "<svg>", "</svg>", "<svg/>",
-        "<math>", "</math>", "é", "😀", "\u{FEFF}", "\x0c", "\x0b", "\u{A0}", "<a\x0cb=c\x0c>",
-    ]);
-    prop_oneof![
-        6 => fixed.prop_map(str::to_string),
-        2 => "[a-zA-Z]{1,6}",
-        2 => "<[a-zA-Z][a-zA-Z0-9-]{0,5}",
-        1 => "</[a-zA-Z]{1,6}",
-        2 => "[ ]?[a-zA-Z-]{1,4}(=([a-z]{0,3}|\"[a-z &<>']{0,4}\"|'[a-z &\"]{0,4}'))?",
-    ]
-}
-
 /// 2 000 generated documents, or `PROPTEST_CASES` (a long hunt: `PROPTEST_CASES=1000000`).
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2000)
@@ -411,7 +384,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
-    fn generated_html(pieces in prop::collection::vec(piece(), 0..40)) {
+    fn generated_html(pieces in prop::collection::vec(malformed::piece(), 0..40)) {
         let html = pieces.concat();
         if let Err(diff) = compare(&html) {
             prop_assert!(false, "{:?}: {}", html, diff);

@@ -420,10 +420,10 @@ impl<'a> Sink<'a> for Builder<'a> {
             return;
         }
         if self.h1_depth.is_some() {
-            push_lf(&mut self.h1, &text);
+            push_text(&mut self.h1, &text);
         }
         let start = self.flat.text.len();
-        push_lf(&mut self.flat.text, &text);
+        push_text(&mut self.flat.text, &text);
         let end = self.flat.text.len();
         match self.flat.events.last_mut() {
             Some(Event::Text(_, e)) if *e == start => *e = end,
@@ -432,17 +432,21 @@ impl<'a> Sink<'a> for Builder<'a> {
     }
 }
 
-/// Appends `s` with CR LF and lone CR made LF: the standard's input-stream preprocessing,
-/// which the tokenizer skips, done here where text is stored (no copy of the page).
-fn push_lf(dst: &mut String, s: &str) {
+/// Appends `s` with CR LF and lone CR made LF (the standard's input-stream preprocessing,
+/// which the tokenizer skips) and U+0000 made U+FFFD (what reaches here of it comes from
+/// raw text such as `<xmp>`, where the standard's tokenizer does that): done here, where
+/// text is stored, so the page is never copied.
+fn push_text(dst: &mut String, s: &str) {
     let b = s.as_bytes();
     let mut from = 0;
-    for cr in memchr::memchr_iter(b'\r', b) {
-        dst.push_str(&s[from..cr]);
-        if b.get(cr + 1) != Some(&b'\n') {
+    for at in memchr::memchr2_iter(b'\r', 0, b) {
+        dst.push_str(&s[from..at]);
+        if b[at] == 0 {
+            dst.push('\u{FFFD}');
+        } else if b.get(at + 1) != Some(&b'\n') {
             dst.push('\n');
         }
-        from = cr + 1;
+        from = at + 1;
     }
     dst.push_str(&s[from..]);
 }
@@ -500,6 +504,7 @@ mod tests {
         check("<nav>menu</nav><p>x", "<html><body><nav>menu</nav><p>x</p></body></html>");
         check("", "<html></html>");
         check("<p>a\r\nb\rc\r</p>", "<html><body><p>a\nb\nc\n</p></body></html>");
+        check("<p>a\0b<xmp>c\0d</xmp>", "<html><body><p>ab</p><xmp>c\u{FFFD}d</xmp></body></html>");
     }
 
     #[test]

@@ -23,7 +23,8 @@
 //!   case-insensitively); a repeated attribute is kept, not dropped (consumers read the first);
 //! - U+0000 in text content is dropped here, as the tree builder does in body text (U+FFFD in
 //!   foreign content); in RCDATA and attribute values it becomes U+FFFD as specified; in
-//!   names, comments, script/style bodies and PLAINTEXT it is passed through (not U+FFFD);
+//!   names, comments, RAWTEXT, script and PLAINTEXT it is passed through (`flat` makes it
+//!   U+FFFD in the text it keeps, e.g. of `<xmp>`);
 //! - DOCTYPE is reported as its raw body (no public/system identifier parsing).
 
 use super::entities::{self, Context};
