@@ -96,7 +96,13 @@ pub fn find(v: &View, found: &mut Vec<Found>) {
         // Nor is one whose speaker cannot be found (measured: fewer wrong attributions, few
         // right contents lost).
         let Some(src) = source_of(v, &spans, cue, (a, b)) else { continue };
-        let held: Vec<&Region> = v.regions.iter().filter(|r| content.contains(r.content)).collect();
+        // (Regions are in text order: only those opening inside the content can lie in it.)
+        let first = v.regions.partition_point(|r| r.toks.0 < a);
+        let held: Vec<&Region> = v.regions[first..]
+            .iter()
+            .take_while(|r| r.toks.0 < b)
+            .filter(|r| content.contains(r.content))
+            .collect();
         if held.iter().any(|r| title_like(v, r)) {
             continue;
         }
