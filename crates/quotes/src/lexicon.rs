@@ -12,10 +12,6 @@ const INDIRECT_WORDS: &str = include_str!("../../../data/indirect_words.tsv");
 /// Cue verb forms learned from PolNeAR's train split (`scripts/derive_polnear_cues.py`).
 const LEARNED_CUES: &str = include_str!("../../../data/polnear_cues.tsv");
 
-/// Share of its occurrences in which PolNeAR's annotators mark a form as a cue above which a
-/// form listed for direct quotes only is a cue of indirect speech too.
-const UPGRADE_RATE: f64 = 0.5;
-
 /// How a cue verb may be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Frame {
@@ -72,11 +68,9 @@ impl Lexicon {
                 }
             } else if let Some(c) = list.iter_mut().find(|c| c.words.len() == 1) {
                 // A form listed for direct quotes only that PolNeAR's annotators mark as a cue
-                // in most of its uses (`accused`, `described`) introduces indirect speech too.
-                let rate = |k: usize| row.get(k).and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0);
-                if rate(1) >= UPGRADE_RATE * rate(2) {
-                    c.frame = Frame::Any;
-                }
+                // often enough to be learned (`accused`, `described`, `proposed`) introduces
+                // indirect speech too.
+                c.frame = Frame::Any;
             } else {
                 list.push(CueVerb { words: vec![form], frame: Frame::Any });
             }

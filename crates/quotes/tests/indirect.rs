@@ -102,6 +102,10 @@ fn listed_cues_with_objects() {
         ("Ann Lee wanted to calm the crowd.", &["indirect|wanted|Ann Lee|to calm the crowd"]),
         ("The mayor called him a coward.", &["indirect|called|The mayor|him a coward"]),
         ("The mayor rejected that argument.", &["indirect|rejected|The mayor|that argument"]),
+        (
+            "Ann Lee proposed a new bridge over the river.",
+            &["indirect|proposed|Ann Lee|a new bridge over the river"],
+        ),
         ("Ann Lee endorsed Hale.", &["indirect|endorsed|Ann Lee|Hale"]),
         (
             "When asked whether the port would reopen, the mayor smiled.",
