@@ -46,6 +46,8 @@ pub fn find(v: &View) -> Vec<Found> {
         // `his radio show, “Generations With Kevin,” X reported`: a title inside a sentence.
         let chosen =
             chosen.filter(|(cue, _)| cue.0 < r.open || starts_sentence(v, r.open) || !title_like(v, r));
+        // `his book, ''An American Son.''`, `the show "The Apprentice."`: a named work.
+        let chosen = chosen.filter(|_| !named_work(v, r));
         if let Some((cue, src)) = chosen {
             let mut f = Found::new(QuoteKind::Direct, r.content, Some(cue), src);
             if cue.0 > r.open {
@@ -383,6 +385,27 @@ fn title_like(v: &View, r: &Region) -> bool {
     let caps = words.iter().filter(|t| t.cap).count();
     let sentence_punct = (r.toks.0..r.toks.1).any(|k| v.punct(k, ".?!"));
     words.len() <= 6 && caps >= 2 && !sentence_punct && words.iter().all(|t| t.cap || function(t))
+}
+
+/// A title in quote marks right after a word that announces one (`titled`, `book`, `show`):
+/// every word capitalised or a function word, at most ten, sentence punctuation only at the end.
+fn named_work(v: &View, r: &Region) -> bool {
+    let mut k = r.open;
+    if k > 0 && v.punct(k - 1, ",") {
+        k -= 1;
+    }
+    let announced =
+        k > 0 && v.toks[k - 1].word && crate::lexicon::LEXICON.is(&v.toks[k - 1].lower, "title_noun");
+    if !announced {
+        return false;
+    }
+    let Some(last) = (r.toks.0..r.toks.1).rev().find(|&i| v.toks[i].word) else { return false };
+    let words: Vec<&crate::text::Tok> = v.toks[r.toks.0..r.toks.1].iter().filter(|t| t.word).collect();
+    let inner_stop = (r.toks.0..last).any(|i| v.punct(i, ".?"));
+    words.len() <= 10
+        && !inner_stop
+        && words.first().is_some_and(|t| t.cap)
+        && words.iter().all(|t| t.cap || crate::lexicon::LEXICON.is(&t.lower, "title_word"))
 }
 
 fn starts_sentence(v: &View, open: usize) -> bool {

@@ -165,6 +165,11 @@ fn not_speech() {
     check("On Tuesday, the council met in the old hall.", &[]);
     check("", &[]);
     check("He hosts a show, “Tales of the City,” the paper reported.", &[]);
+    check(
+        "\"It was fun,\" said Jane Doe, the star of the show \"Harbor Nights.\"",
+        &["direct|said|Jane Doe|It was fun,"],
+    );
+    check("Jane Doe spoke on her show, \"Harbor Nights.\"", &[]);
 }
 
 #[test]
