@@ -81,6 +81,9 @@ def main(split, with_pairs=False):
     with open(os.path.join(here, "..", "data", "quote_words.tsv"), encoding="utf-8") as f:
         function_words = {l.split("\t")[0] for l in f if not l.startswith("#") and " " not in l.split("\t")[0]}
 
+    with open(os.path.join(here, "..", "data", "cue_verbs.tsv"), encoding="utf-8") as f:
+        listed = {l.split("\t")[0] for l in f if not l.startswith("#") and " " not in l.split("\t")[0]}
+
     def verb_like(w):
         return (
             w.endswith("ed")
@@ -90,10 +93,9 @@ def main(split, with_pairs=False):
             or (w.endswith("e") and w[:-1] + "ing" in kept)
         )
 
-    rows = [w for w in kept if not w.endswith("ly") and w not in function_words and verb_like(w)]
+    # A form the hand-written cue list holds is a verb form whatever its ending (`sought`).
+    rows = [w for w in kept if not w.endswith("ly") and w not in function_words and (verb_like(w) or w in listed)]
     rows.sort(key=lambda w: (-cue[w], w))
-    with open(os.path.join(here, "..", "data", "cue_verbs.tsv"), encoding="utf-8") as f:
-        listed = {l.split("\t")[0] for l in f if not l.startswith("#") and " " not in l.split("\t")[0]}
     # Hand-listed cue forms that PolNeAR's texts nearly always use otherwise (`state`, `states`):
     # kept for direct quotes only.
     rare = sorted(w for w in listed if total[w] >= MIN_OCCURRENCES and cue[w] / total[w] < MAX_RARE_RATE)
