@@ -25,6 +25,8 @@ import sys
 MIN_CUE = 3
 MIN_RATE = 0.3
 MIN_OUTSIDE_RATE = 0.5
+# Share of a form's cue uses with no gold source above which it is marked `no_source`.
+MIN_SOURCELESS = 0.6
 PARTICLES = {"about", "on", "for", "against", "of", "to", "with", "out", "up", "over", "at", "into", "off", "down", "back"}
 MIN_OCCURRENCES = 30
 MAX_RARE_RATE = 0.05
@@ -34,6 +36,7 @@ WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 def main(split, with_pairs=False):
     cue, total, seen = collections.Counter(), collections.Counter(), set()
     outside = collections.Counter()
+    no_source = collections.Counter()
     cue2, outside2 = collections.Counter(), collections.Counter()
     ann_dir = os.path.join(split, "attributions")
     for name in sorted(os.listdir(ann_dir)):
@@ -45,17 +48,26 @@ def main(split, with_pairs=False):
             text = f.read()
         inside = bytearray(len(text) + 1)
         content = bytearray(len(text) + 1)
+        sourceless = bytearray(len(text) + 1)
         with open(os.path.join(ann_dir, name), encoding="utf-8") as f:
-            for line in f:
-                cols = line.rstrip("\n").split("\t")
-                if len(cols) < 2 or not cols[0].startswith("T"):
-                    continue
-                kind, ranges = cols[1].split(" ", 1)
-                if kind not in ("Cue", "Content"):
-                    continue
-                mask = inside if kind == "Cue" else content
-                for r in ranges.split(";"):
-                    a, b = map(int, r.split())
+            lines = [line.rstrip("\n").split("\t") for line in f]
+        # Cue annotations whose attribution names a source.
+        sourced = set()
+        for cols in lines:
+            if len(cols) >= 2 and cols[0].startswith("E"):
+                roles = dict(x.split(":", 1) for x in cols[1].split()[1:] if ":" in x)
+                if "Source" in roles and "Cue" in roles:
+                    sourced.add(roles["Cue"])
+        for cols in lines:
+            if len(cols) < 2 or not cols[0].startswith("T"):
+                continue
+            kind, ranges = cols[1].split(" ", 1)
+            if kind not in ("Cue", "Content"):
+                continue
+            masks = [content] if kind == "Content" else [inside] + ([] if cols[0] in sourced else [sourceless])
+            for r in ranges.split(";"):
+                a, b = map(int, r.split())
+                for mask in masks:
                     for i in range(a, min(b, len(text))):
                         mask[i] = 1
         words = list(WORD.finditer(text))
@@ -64,6 +76,8 @@ def main(split, with_pairs=False):
             total[w] += 1
             if inside[m.start()]:
                 cue[w] += 1
+                if sourceless[m.start()]:
+                    no_source[w] += 1
             if not content[m.start()]:
                 outside[w] += 1
             n = words[k + 1] if k + 1 < len(words) else None
@@ -112,6 +126,8 @@ def main(split, with_pairs=False):
     print("# Verb forms PolNeAR's annotators mark as attribution cues: form<TAB>times a cue<TAB>occurrences<TAB>use.")
     if with_pairs:
         print("# Two-word forms (`talked about`) count the pair's occurrences outside gold contents.")
+    print(f"# A fifth column `no_source`: the annotators leave the source empty in >= {MIN_SOURCELESS:.0%} of its cue uses")
+    print("# (`seems`, `expected`: the subject belongs to the content).")
     print("# use `cue`: a cue verb for direct and indirect speech; `quote_only`: a listed cue form that is")
     print(f"# a cue in under {MAX_RARE_RATE:.0%} of >= {MIN_OCCURRENCES} occurrences (`state`), kept for direct quotes only.")
     print("# Derived by scripts/derive_polnear_cues.py from the PolNeAR v1.0.0 TRAIN split only (first")
@@ -120,7 +136,9 @@ def main(split, with_pairs=False):
     print("# source: PolNeAR (Newell, Margolin, Ruths, LREC 2018), train split annotations")
     print("# licence: PolNeAR research corpus terms (word counts only; no corpus text is copied)")
     for w in rows:
-        print(f"{w}\t{cue[w]}\t{total[w]}\tcue")
+        # `seems`, `is expected`: the annotators leave the source out, the subject being content.
+        none = no_source[w] >= MIN_CUE and no_source[w] >= MIN_SOURCELESS * cue[w]
+        print(f"{w}\t{cue[w]}\t{total[w]}\tcue" + ("\tno_source" if none else ""))
     for p in pairs if with_pairs else []:
         print(f"{p}\t{cue2[p]}\t{outside2[p]}\tcue")
     for w in rare:

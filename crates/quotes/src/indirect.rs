@@ -64,6 +64,11 @@ pub fn find(v: &View, found: &mut Vec<Found>) {
         }
     }
     for f in found.iter_mut().skip(first_new) {
+        // `Trump seems to ...`: the subject belongs to the content; there is no source.
+        if f.cue.is_some_and(|c| v.toks.get(c.0).is_some_and(|t| LEXICON.is_sourceless(&t.lower))) {
+            f.source = None;
+            f.continues = None;
+        }
         let holds_quote =
             v.regions.iter().any(|r| f.content.contains(r.content) && r.content.len() < f.content.len());
         if holds_quote {

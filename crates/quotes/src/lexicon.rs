@@ -35,6 +35,8 @@ pub struct Lexicon {
     /// Multi-word entries of `quote_words.tsv` (extensions, addressee phrases), split in words.
     phrases: HashMap<String, Vec<Vec<String>>>,
     source_nouns: HashSet<String>,
+    /// Cue forms whose subject PolNeAR's annotators count as content, not source (`seems`).
+    sourceless: HashSet<String>,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -51,8 +53,12 @@ impl Lexicon {
             let Some(first) = words.first().cloned() else { continue };
             cues.entry(first).or_default().push(CueVerb { words, frame });
         }
+        let mut sourceless = HashSet::new();
         for row in rows(LEARNED_CUES) {
             let Some(form) = row.first().map(|f| f.to_lowercase()) else { continue };
+            if row.get(4) == Some(&"no_source") {
+                sourceless.insert(form.clone());
+            }
             let words: Vec<String> = form.split_whitespace().map(str::to_string).collect();
             let Some(first) = words.first().cloned() else { continue };
             let list = cues.entry(first).or_default();
@@ -95,7 +101,7 @@ impl Lexicon {
             list.sort_by_key(|p| std::cmp::Reverse(p.len()));
         }
         let source_nouns = rows(SOURCE_NOUNS).filter_map(|r| r.first().map(|w| w.to_lowercase())).collect();
-        Lexicon { cues, classes, phrases, source_nouns }
+        Lexicon { cues, classes, phrases, source_nouns, sourceless }
     }
 
     /// The cue verbs whose first word is `lower`, longest first.
@@ -111,6 +117,11 @@ impl Lexicon {
     /// The phrases (each a list of lowercase words) of class `class`, longest first.
     pub fn phrases(&self, class: &str) -> &[Vec<String>] {
         self.phrases.get(class).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// True for cue forms that take no source (`X seems to ...`: `X` is part of the content).
+    pub fn is_sourceless(&self, lower: &str) -> bool {
+        self.sourceless.contains(lower)
     }
 
     pub fn is_source_noun(&self, lower: &str) -> bool {
