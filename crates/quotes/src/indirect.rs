@@ -103,28 +103,7 @@ fn sentence(v: &View, i: usize) -> (usize, usize) {
     while b < v.toks.len() && v.toks[b].sent == s {
         b += 1;
     }
-    (dateline_end(v, a, i).unwrap_or(a), b)
-}
-
-/// `Santiago, 14 May 2025 — ` or `WASHINGTON (AP) -- ` at a paragraph start `a`: the token
-/// after its dash, when that is before token `i`. A dateline holds only capitalised words,
-/// numbers, commas, full stops and parentheses.
-fn dateline_end(v: &View, a: usize, i: usize) -> Option<usize> {
-    if a > 0 && v.toks[a - 1].para == v.toks[a].para {
-        return None;
-    }
-    let dash = (a + 1..(a + 12).min(i)).find(|&k| v.punct(k, "—–-"))?;
-    let dateline = (a..dash).all(|k| {
-        let t = &v.toks[k];
-        if t.word {
-            t.cap
-        } else {
-            matches!(t.lower.as_str(), "," | "." | "(" | ")")
-        }
-    });
-    // `--` is two dash tokens.
-    let after = if v.punct(dash + 1, "-") { dash + 2 } else { dash + 1 };
-    (dateline && after < i).then_some(after)
+    (source::dateline_end(v, a, i).unwrap_or(a), b)
 }
 
 /// The content span of tokens `[a, b)` without final punctuation; `None` when under two words.

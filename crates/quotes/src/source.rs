@@ -48,7 +48,9 @@ fn abbrev_dot(v: &View, i: usize) -> bool {
 /// negation (`did not criticize`) or a lowercase `-ly` word (`grudgingly agreed`).
 pub fn is_adverb(t: &crate::text::Tok) -> bool {
     LEXICON.is(&t.lower, "adverb")
-        || matches!(t.lower.as_str(), "not" | "never" | "n't")
+        || matches!(t.lower.as_str(), "not" | "never" | "be" | "been" | "being")
+        || t.lower.ends_with("n't")
+        || t.lower.ends_with("n’t")
         || (!t.cap && t.lower.len() > 4 && t.lower.ends_with("ly"))
 }
 
@@ -164,6 +166,27 @@ pub fn before_apposition(v: &View, cue: usize) -> Option<Range> {
     None
 }
 
+/// `Santiago, 14 May 2025 — ` or `WASHINGTON (AP) -- ` at a paragraph start `a`: the token
+/// after its dash, when that is before token `i`. A dateline holds only capitalised words,
+/// numbers, commas, full stops and parentheses.
+pub fn dateline_end(v: &View, a: usize, i: usize) -> Option<usize> {
+    if a > 0 && v.toks[a - 1].para == v.toks[a].para {
+        return None;
+    }
+    let dash = (a + 1..(a + 12).min(i)).find(|&k| v.punct(k, "—–-"))?;
+    let dateline = (a..dash).all(|k| {
+        let t = &v.toks[k];
+        if t.word {
+            t.cap
+        } else {
+            matches!(t.lower.as_str(), "," | "." | "(" | ")")
+        }
+    });
+    // `--` is two dash tokens.
+    let after = if v.punct(dash + 1, "-") { dash + 2 } else { dash + 1 };
+    (dateline && after < i).then_some(after)
+}
+
 /// The subject of the sentence holding token `i`, when it names a source: the phrase at the
 /// sentence start, after a leading adverbial clause (`In response to ..., Trump issued`).
 pub fn subject(v: &View, i: usize) -> Option<Range> {
@@ -172,6 +195,8 @@ pub fn subject(v: &View, i: usize) -> Option<Range> {
     while a > 0 && v.toks[a - 1].sent == sent {
         a -= 1;
     }
+    // `DECATUR, Ga. — Trump mocked ...`: not the dateline.
+    a = dateline_end(v, a, i).unwrap_or(a);
     // `But Trump said`, `Yet some voters said`: a conjunction opening the sentence.
     if matches!(v.toks[a].lower.as_str(), "but" | "and" | "yet" | "so") && a + 1 < i {
         a += 1;
@@ -188,16 +213,23 @@ pub fn subject(v: &View, i: usize) -> Option<Range> {
     }
     // A name ends at the first lowercase word (`Trump mocked ...`), but for joiners inside
     // names (`Bank of America`).
+    let name_end = |from: usize| {
+        (from + 1..b).find(|&k| {
+            let joiner = matches!(v.toks[k].lower.as_str(), "of" | "for" | "and" | "the" | "de")
+                && v.toks.get(k + 1).is_some_and(|n| n.cap);
+            v.toks[k].word && !v.toks[k].cap && !joiner && v.toks[k - 1].cap
+        })
+    };
     if LEXICON.is(&v.toks[a].lower, "det") {
-        // `The mayor left early, ...`: a determiner phrase ends at its source noun.
+        // `The mayor left early, ...`: a determiner phrase ends at its source noun, or after
+        // the name it holds (`The Washington Post recently ran ...`).
         if let Some(k) = (a + 1..b).find(|&k| LEXICON.is_source_noun(&v.toks[k].lower)) {
             b = k + 1;
+        } else if let Some(k) = name_end(a + 1).filter(|&k| v.toks[a + 1..k].iter().all(|t| t.cap || !t.word))
+        {
+            b = k;
         }
-    } else if let Some(k) = (a + 1..b).find(|&k| {
-        let joiner = matches!(v.toks[k].lower.as_str(), "of" | "for" | "and" | "the" | "de")
-            && v.toks.get(k + 1).is_some_and(|n| n.cap);
-        v.toks[k].word && !v.toks[k].cap && !joiner && v.toks[k - 1].cap
-    }) {
+    } else if let Some(k) = name_end(a) {
         if v.toks[a..k].iter().all(|t| t.cap || !t.word) {
             b = k;
         }

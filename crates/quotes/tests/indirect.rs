@@ -76,6 +76,11 @@ fn participles_and_coordinated_cues() {
         ),
         ("She did not name them but did say that she had won.", &["indirect|say|She|she had won"]),
         ("He did not directly criticize his opponent.", &["indirect|criticize|He|his opponent"]),
+        ("Voters don't think the toll will fall.", &["indirect|think|Voters|the toll will fall"]),
+        (
+            "OSLO — The Daily Post ran a story, saying that the port was closed.",
+            &["indirect|saying|The Daily Post|the port was closed"],
+        ),
         (
             "The mayor grudgingly agreed to sit next to Hale.",
             &["indirect|agreed|The mayor|to sit next to Hale"],
