@@ -148,14 +148,14 @@ fn attribution_after(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
     // `X said` / `X, the Y of Z, said`: a short source then a cue.
     let mut c = k;
     let mut commas = Vec::new();
-    while c < v.toks.len() && c - k <= 24 {
+    while c < v.toks.len() && c - k <= 36 {
         let tc = &v.toks[c];
         if tc.sent != t.sent {
             break;
         }
         if !tc.word && tc.lower == "," {
             commas.push(c);
-            if commas.len() > 2 {
+            if commas.len() > 4 {
                 break;
             }
         } else if !tc.word {
@@ -175,8 +175,13 @@ fn attribution_after(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
         if c > k {
             let cue_end = source::cue_at(v, c).map(|(e, _)| e).or_else(|| closing_verb.then_some(c + 1));
             if let Some(end) = cue_end {
-                if commas.len() == 2 && commas[1] + 1 == c {
+                let last_comma = commas.last().is_some_and(|&l| l + 1 == c);
+                if commas.len() == 2 && last_comma {
                     // An apposition between two commas.
+                    return Some(((c, end), Some((k, commas[0]))));
+                }
+                if commas.len() > 2 && last_comma && v.toks[k].cap && commas[0] - k <= 4 {
+                    // `X, 67, a teacher in Salem, Ore., said`: an apposition holding commas.
                     return Some(((c, end), Some((k, commas[0]))));
                 }
                 if !commas.is_empty() {

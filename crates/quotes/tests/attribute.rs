@@ -50,6 +50,10 @@ fn direct_speech() {
     check("\"Not again,\" Jane Doe scoffed.", &["direct|scoffed|Jane Doe|Not again,"]);
     check("\"We will win,\" says J.R. Doe, an analyst.", &["direct|says|J.R. Doe|We will win,"]);
     check("\"Not this time,\" Jane Doe shot back.", &["direct|shot back|Jane Doe|Not this time,"]);
+    check(
+        "\"We need the bus,\" Jane Doe, 67, a nurse in Salem, Ore., said on Monday.",
+        &["direct|said|Jane Doe|We need the bus,"],
+    );
     check("As Jane Doe put it, \"The market decides.\"", &["direct|put it|Jane Doe|The market decides."]);
     check("The crowd chanted, \"Four more years!\"", &["direct|chanted|The crowd|Four more years!"]);
     check("Said Jane Doe, \"We will win.\"", &["direct|Said|Jane Doe|We will win."]);
