@@ -158,7 +158,8 @@ pub fn before_apposition(v: &View, cue: usize) -> Option<Range> {
         if let Some(r) = before(v, open) {
             // The name may end before a parenthesis (`Sen. Jane Doe (D-Ohio), ...`).
             let to_open = r.1 == open || (v.toks[r.1].lower == "(" && v.toks[open - 1].lower == ")");
-            if to_open && v.toks[r.0].cap {
+            // (`In an interview, Jane Doe, a lawyer, said`: not the adverbial opener.)
+            if to_open && v.toks[r.0].cap && !LEXICON.is(&v.toks[r.0].lower, "stop") {
                 return Some(r);
             }
         }

@@ -49,6 +49,10 @@ fn sources_before_the_cue() {
         ),
         ("Many said the fares were too high.", &["indirect|said|Many|the fares were too high"]),
         (
+            "In an interview, Tom Hale, a farmer, said the harvest was lost.",
+            &["indirect|said|Tom Hale|the harvest was lost"],
+        ),
+        (
             "Ann Lee said on Tuesday the fares were too high.",
             &["indirect|said|Ann Lee|the fares were too high"],
         ),
