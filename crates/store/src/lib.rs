@@ -18,12 +18,15 @@
 
 mod hash;
 mod query;
+pub mod rows;
 pub mod schema;
 mod search;
 mod write;
 
 pub use hash::content_hash;
-pub use query::{DayCount, EntityRow, QuoteQuery, QuoteRow, Stats, StoredDocument};
+pub use query::{
+    DayCount, EntityRow, QuoteQuery, QuoteRow, Stats, StoredDocument, MAX_LIMIT, MAX_QUERY_BYTES,
+};
 pub use search::{fts_query, Hit, SearchQuery};
 pub use write::Inserted;
 

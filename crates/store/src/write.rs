@@ -2,8 +2,9 @@
 //! Every row derived from a document is written from its wire form (char offsets), the same
 //! JSON that is stored, so tables and JSON can never disagree.
 
-use crate::{content_hash, day_of, today_utc, Result, Store};
-use newsdesk_model::{wire, Document, MentionForm, QuoteKind};
+use crate::rows::{entity_key, form_name, kind_name, normalise, speaker_name};
+use crate::{content_hash, rows, Result, Store};
+use newsdesk_model::{wire, Document};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::collections::{HashMap, HashSet};
 
@@ -106,10 +107,6 @@ fn existing(tx: &Transaction, sql: &str, key: &str) -> Result<Option<String>> {
     Ok(tx.prepare_cached(sql)?.query_row([key], |r| r.get(0)).optional()?)
 }
 
-fn normalise(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 fn insert_one(tx: &Transaction, doc: &Document, url: Option<&str>, counts: &mut Counts) -> Result<Inserted> {
     let url = url.filter(|u| !u.is_empty());
     if let Some(url) = url {
@@ -127,8 +124,8 @@ fn insert_one(tx: &Transaction, doc: &Document, url: Option<&str>, counts: &mut 
         wire.id = hash[..16].to_string();
     }
     let json = serde_json::to_string(&wire)?;
-    let day = wire.published.as_deref().and_then(day_of).map(str::to_string).unwrap_or_else(today_utc);
-    let source = wire.source.name.clone().or_else(|| url.and_then(host_of).map(str::to_string));
+    let day = rows::day(&wire);
+    let source = rows::source(&wire, url);
     let now =
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
     tx.prepare_cached(
@@ -160,7 +157,7 @@ fn insert_entities(
             continue;
         }
         let kind = entity.kind.as_str();
-        let key = format!("{kind}:{}", name.to_lowercase());
+        let key = entity_key(kind, &name);
         let row = match counts.rows.get(&key) {
             Some(&row) => row,
             None => {
@@ -271,12 +268,7 @@ fn insert_quotes(
     let mut quotes: Vec<_> = wire.quotes.iter().collect();
     quotes.sort_by_key(|q| (q.start, q.end));
     for q in quotes {
-        let speaker_name = q
-            .speaker
-            .as_deref()
-            .and_then(|id| wire.entity(id))
-            .map(|e| normalise(&e.name))
-            .or_else(|| q.speaker_text.as_deref().map(normalise));
+        let speaker_name = speaker_name(wire, q);
         stmt.execute(params![
             doc_row,
             row_of(&q.speaker),
@@ -289,50 +281,4 @@ fn insert_quotes(
         ])?;
     }
     Ok(())
-}
-
-/// The wire name of a mention form (as serde writes it), without a JSON round trip.
-fn form_name(form: MentionForm) -> &'static str {
-    match form {
-        MentionForm::Name => "name",
-        MentionForm::Pronoun => "pronoun",
-        MentionForm::Description => "description",
-    }
-}
-
-/// The wire name of a quote kind (as serde writes it), without a JSON round trip.
-fn kind_name(kind: QuoteKind) -> &'static str {
-    match kind {
-        QuoteKind::Direct => "direct",
-        QuoteKind::Indirect => "indirect",
-        QuoteKind::Mixed => "mixed",
-    }
-}
-
-/// The host of an `http(s)://host/...` URL, without `www.`.
-pub(crate) fn host_of(url: &str) -> Option<&str> {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?;
-    let host = host.split(':').next()?;
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    (!host.is_empty()).then_some(host)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The names written in the tables are the ones serde writes in the stored JSON.
-    #[test]
-    fn names_are_the_wire_names() {
-        let check = |name: &str, serde: serde_json::Result<serde_json::Value>| {
-            assert_eq!(Some(name), serde.ok().as_ref().and_then(|v| v.as_str()));
-        };
-        for form in [MentionForm::Name, MentionForm::Pronoun, MentionForm::Description] {
-            check(form_name(form), serde_json::to_value(form));
-        }
-        for kind in [QuoteKind::Direct, QuoteKind::Indirect, QuoteKind::Mixed] {
-            check(kind_name(kind), serde_json::to_value(kind));
-        }
-    }
 }
