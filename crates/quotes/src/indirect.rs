@@ -197,6 +197,16 @@ fn according(v: &View, i: usize, end: usize) -> Option<Found> {
         return Some(Found::new(QuoteKind::Indirect, span, Some((i, end)), Some(src)));
     }
     if i > sa && v.punct(i - 1, ",—–") {
+        // `Over the long term, according to X, the deficit ...`: a parenthesis inside the
+        // content, whose longer side is taken.
+        let words = |a: usize, b: usize| (a..b).filter(|&k| v.toks[k].word).count();
+        if v.punct(src.1, ",") && v.punct(i - 1, ",") {
+            let tail_end = content_end(v, src.1 + 1, sb);
+            if words(src.1 + 1, tail_end) > words(sa, i - 1) {
+                let span = content(v, src.1 + 1, tail_end)?;
+                return Some(Found::new(QuoteKind::Indirect, span, Some((i, end)), Some(src)));
+            }
+        }
         let span = content(v, sa, i - 1)?;
         return Some(Found::new(QuoteKind::Indirect, span, Some((i, end)), Some(src)));
     }

@@ -71,6 +71,20 @@ fn sources_before_the_cue() {
 }
 
 #[test]
+fn according_to() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Over the long term, according to the ministry, the port will lose money every year.",
+            &["indirect|according to|the ministry|the port will lose money every year"],
+        ),
+        ("According to the ministry, exports rose.", &["indirect|According to|the ministry|exports rose"]),
+    ];
+    for (input, expected) in cases {
+        check(input, expected);
+    }
+}
+
+#[test]
 fn participles_and_coordinated_cues() {
     let cases: &[(&str, &[&str])] = &[
         ("He left the stage, saying that the vote was rigged.", &["indirect|saying|He|the vote was rigged"]),
