@@ -9,6 +9,8 @@ use newsdesk_model::{Entity, EntityType, Span};
 pub type Range = (usize, usize);
 
 const MAX_SOURCE_TOKENS: usize = 16;
+/// How far back the comma opening an apposition is looked for (`Jane Doe, a former ..., said`).
+const MAX_APPOSITION: usize = 40;
 
 /// The cue starting at token `i`: its end token and whether it may introduce indirect speech.
 pub fn cue_at(v: &View, i: usize) -> Option<(usize, crate::lexicon::Frame)> {
@@ -146,7 +148,7 @@ pub fn before_apposition(v: &View, cue: usize) -> Option<Range> {
     let sent = prev.sent;
     let close = b - 1;
     // The earliest mark of the chain (`Clinton, during a meeting in Columbus, Ohio, said`).
-    let opens: Vec<usize> = (close.saturating_sub(25)..close)
+    let opens: Vec<usize> = (close.saturating_sub(MAX_APPOSITION)..close)
         .rev()
         .take_while(|&k| v.toks[k].sent == sent)
         .filter(|&k| v.punct(k, marks))
