@@ -13,9 +13,9 @@
 //! ```
 //!
 //! Invariant: the stage reads, it never changes entities; linguistic knowledge lives in
-//! `data/cue_verbs.tsv`, `data/quote_words.tsv`, `data/source_nouns.tsv` and
-//! `data/polnear_cues.tsv` (cue verb forms counted on PolNeAR's train split by
-//! `scripts/derive_polnear_cues.py`).
+//! `data/cue_verbs.tsv`, `data/quote_words.tsv`, `data/source_nouns.tsv`,
+//! `data/indirect_words.tsv` and `data/polnear_cues.tsv` (cue verb forms counted on PolNeAR's
+//! train split by `scripts/derive_polnear_cues.py`).
 
 mod direct;
 mod found;
