@@ -119,6 +119,27 @@ fn content(v: &View, a: usize, mut b: usize) -> Option<Span> {
     (words >= 2).then(|| v.tok_span(a, b))
 }
 
+/// The end of an object `[a, b)` without a closing time adverbial (`endorsed Cruz last week`,
+/// `backed him on Monday`).
+fn without_time(v: &View, a: usize, mut b: usize) -> usize {
+    while b > a && v.punct(b - 1, ".,;:!?") {
+        b -= 1;
+    }
+    let time = |k: usize| v.toks[k].word && LEXICON.is(&v.toks[k].lower, "time");
+    if b > a + 2
+        && LEXICON.is(&v.toks[b - 1].lower, "time_noun")
+        && (time(b - 2) || v.toks[b - 2].lower == "on")
+    {
+        b -= 2;
+    } else if b > a + 1 && time(b - 1) {
+        b -= 1;
+        if b > a + 1 && v.toks[b - 1].lower == "on" {
+            b -= 1;
+        }
+    }
+    b
+}
+
 /// `endorsed Sanders`, `attacked Machado`: an object that is one capitalised word.
 fn lone_name(v: &View, a: usize, mut b: usize) -> Option<Span> {
     while b > a && v.punct(b - 1, ".,;:!?—–-") {
@@ -362,6 +383,7 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
         if let Some(c) = (k + 1..stop).find(|&c| v.punct(c, ",") && v.region_of(c).is_none()) {
             stop = c;
         }
+        stop = without_time(v, k, stop);
     }
     // `rejected that argument`: `that` before a lone noun is a determiner of the object.
     let that_det = that.is_some_and(|t| content(v, t + 1, stop).is_none());

@@ -131,6 +131,8 @@ fn listed_cues_with_objects() {
             &["indirect|proposed|Ann Lee|a new bridge over the river"],
         ),
         ("Ann Lee endorsed Hale.", &["indirect|endorsed|Ann Lee|Hale"]),
+        ("The union endorsed Hale last week.", &["indirect|endorsed|The union|Hale"]),
+        ("The union backed the new toll plan on Monday.", &["indirect|backed|The union|the new toll plan"]),
         (
             "When asked whether the port would reopen, the mayor smiled.",
             &["indirect|asked|-|whether the port would reopen"],
