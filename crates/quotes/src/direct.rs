@@ -80,7 +80,10 @@ pub fn find(v: &View) -> Vec<Found> {
             let mut f = Found::new(QuoteKind::Direct, r.content, out[prev].cue, None);
             f.continues = Some(prev);
             out.push(f);
-        } else if words >= 4 && starts_sentence(v, r.open) && ends_sentence(v, r) {
+        } else if (words >= 4 || right_after_cue(v, r, &out))
+            && starts_sentence(v, r.open)
+            && ends_sentence(v, r)
+        {
             if let Some(prev) = continued(v, r, &out) {
                 let mut f = Found::new(QuoteKind::Direct, r.content, out[prev].cue, None);
                 f.continues = Some(prev);
@@ -424,6 +427,16 @@ fn ends_sentence(v: &View, r: &Region) -> bool {
         None => true,
         Some(n) => n.sent != v.toks[close].sent || n.para != v.toks[close].para || v.punct(close + 1, ".?!"),
     }
+}
+
+/// True when the quotation opens the sentence right after the last attribution's cue, in the
+/// same paragraph: `"They sue," he said. "Everybody sues."` (a short quote may continue).
+fn right_after_cue(v: &View, r: &Region, out: &[Found]) -> bool {
+    let Some(cue) = out.last().and_then(|f| f.cue) else { return false };
+    let (Some(c), Some(p)) = (v.toks.get(cue.0), r.open.checked_sub(1).and_then(|i| v.toks.get(i))) else {
+        return false;
+    };
+    c.para == v.toks[r.open].para && p.sent == c.sent && v.punct(r.open - 1, ".")
 }
 
 /// The earlier quote whose speaker a cue-less quote at a sentence start continues: one in the

@@ -71,6 +71,10 @@ fn direct_speech() {
 #[test]
 fn split_and_continued_quotes() {
     check(
+        "\"They won,\" Jane Doe said. \"Fair enough.\"",
+        &["direct|said|Jane Doe|They won,", "direct|said|Jane Doe|Fair enough."],
+    );
+    check(
         "\"We will win,\" Jane Doe said, \"and we will govern.\"",
         &["direct|said|Jane Doe|We will win,", "direct|said|Jane Doe|and we will govern."],
     );
