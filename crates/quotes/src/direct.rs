@@ -298,6 +298,8 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
             None => source::after(v, end)
                 .filter(|s| s.1 == j && (colon || (punct && starts_sentence(v, c))))
                 .or_else(|| source::subject(v, c).filter(|s| s.1 <= c))
+                // `Jane Doe, a fellow at the institute, noted, "..."`.
+                .or_else(|| source::before_apposition(v, c))
                 .map(|s| ((c, end), Some(s))),
         };
     }

@@ -51,6 +51,10 @@ fn direct_speech() {
     check("\"We will win,\" says J.R. Doe, an analyst.", &["direct|says|J.R. Doe|We will win,"]);
     check("\"Not this time,\" Jane Doe shot back.", &["direct|shot back|Jane Doe|Not this time,"]);
     check(
+        "Jane Doe, a fellow at the city institute, noted, \"Everyone is waiting.\"",
+        &["direct|noted|Jane Doe|Everyone is waiting."],
+    );
+    check(
         "\"We need the bus,\" Jane Doe, 67, a nurse in Salem, Ore., said on Monday.",
         &["direct|said|Jane Doe|We need the bus,"],
     );
