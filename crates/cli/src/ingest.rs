@@ -5,6 +5,7 @@
 //! extracts and analyses (rayon), and one writer thread commits batches. A document is
 //! reported stored (`--list`) only after its batch committed durably.
 
+use crate::backend::{self, Backend};
 use crate::pages::{self, Item, Page};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -18,7 +19,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 #[derive(clap::Args)]
@@ -27,7 +28,7 @@ pub struct Args {
     /// line), `.warc` / `.warc.gz`; any of them may be gzipped (`.gz`).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// The store directory.
+    /// The store directory, or a `postgres://user@host/db` URL (the PostgreSQL store).
     #[arg(long, default_value = newsdesk_store::DEFAULT_DIR)]
     store: PathBuf,
     /// Print `stored<TAB>id<TAB>url` on standard output for each document once it is durable.
@@ -78,8 +79,7 @@ fn thread_cpu() -> Option<Duration> {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let started = Instant::now();
-    let mut store =
-        Store::open(&args.store).with_context(|| format!("opening store {}", args.store.display()))?;
+    let mut store = Backend::open(&args.store)?;
     let files = pages::files(&args.paths).context("listing inputs")?;
     let total_bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
     let bar = progress_bar(total_bytes);
@@ -97,7 +97,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let count = Arc::clone(&read_bytes);
         let out_tx = out_tx.clone();
         std::thread::spawn(move || -> Result<()> {
-            let known = Store::open_reader(&dir)?;
+            let mut known = Backend::open_reader(&dir)?;
             let mut seen = HashSet::new();
             for file in files {
                 let mut emit = |item: Item| {
@@ -122,10 +122,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // Workers: extract and analyse on every core.
     let workers = {
         let dir = args.store.clone();
+        // A PostgreSQL store is asked through one shared connection: its client needs its
+        // runtime when dropped, so it cannot live in a thread-local like the readers below.
+        let shared = match backend::pg_url(&dir) {
+            Some(_) => Some(Mutex::new(Backend::open_reader(&dir)?)),
+            None => None,
+        };
         std::thread::spawn(move || {
             pool.install(|| {
                 page_rx.into_iter().par_bridge().for_each_with(out_tx, |tx, item| {
-                    let _ = tx.send(process(item, &dir));
+                    let _ = tx.send(process(item, &dir, shared.as_ref()));
                 })
             })
         })
@@ -136,7 +142,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let read = reader.join().map_err(|_| anyhow::anyhow!("the reader thread panicked"))?;
     workers.join().map_err(|_| anyhow::anyhow!("an analysis thread panicked"))?;
     read?;
-    eprintln!("newsdesk: ingest: {} into {}", totals.summary(started.elapsed()), args.store.display());
+    eprintln!("newsdesk: ingest: {} into {}", totals.summary(started.elapsed()), backend::shown(&args.store));
     Ok(if totals.bad == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
@@ -174,7 +180,7 @@ thread_local! {
 
 /// Extraction and analysis of one page; pages whose text is already stored (same content
 /// under another URL, or a re-run over files without URLs) skip the expensive analysis.
-fn process(item: Item, dir: &std::path::Path) -> Outcome {
+fn process(item: Item, dir: &std::path::Path, shared: Option<&Mutex<Backend>>) -> Outcome {
     let page = match item {
         Item::Page(p) => p,
         Item::Bad { origin, reason } => return Outcome::Bad { origin, reason },
@@ -188,13 +194,16 @@ fn process(item: Item, dir: &std::path::Path) -> Outcome {
         return Outcome::Bad { origin: page.origin, reason: "no article text found".into() };
     }
     let hash = newsdesk_store::content_hash(&article.text);
-    let known = KNOWN.with(|k| {
-        let mut k = k.borrow_mut();
-        if k.is_none() {
-            *k = Store::open_reader(dir).ok();
-        }
-        k.as_ref().is_some_and(|s| s.contains_hash(&hash).unwrap_or(false))
-    });
+    let known = match shared {
+        Some(store) => store.lock().is_ok_and(|mut s| s.contains_hash(&hash).unwrap_or(false)),
+        None => KNOWN.with(|k| {
+            let mut k = k.borrow_mut();
+            if k.is_none() {
+                *k = Store::open_reader(dir).ok();
+            }
+            k.as_ref().is_some_and(|s| s.contains_hash(&hash).unwrap_or(false))
+        }),
+    };
     if known {
         return Outcome::Duplicate;
     }
@@ -203,7 +212,7 @@ fn process(item: Item, dir: &std::path::Path) -> Outcome {
 
 /// The writer: batches documents into transactions and reports them once durable.
 fn write(
-    store: &mut Store,
+    store: &mut Backend,
     rx: Receiver<Outcome>,
     args: &Args,
     bar: &ProgressBar,

@@ -2,6 +2,7 @@
 //! call the library crates, write output. Each subcommand family lives in its own module.
 
 mod analyze;
+mod backend;
 mod checklist;
 mod entities;
 mod export;

@@ -1,14 +1,15 @@
 //! `newsdesk search`, `newsdesk quotes --speaker`, `newsdesk entities --top`: querying the
 //! store. Tables for people (columns cut to the terminal-friendly width), `--json` for tools.
 
-use anyhow::{Context, Result};
-use newsdesk_store::{QuoteQuery, SearchQuery, Store};
+use crate::backend::Backend;
+use anyhow::Result;
+use newsdesk_store::{QuoteQuery, SearchQuery};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct StoreArg {
-    /// The store directory.
+    /// The store directory, or a `postgres://user@host/db` URL (`search` and `quotes` only).
     #[arg(long, default_value = newsdesk_store::DEFAULT_DIR)]
     pub store: PathBuf,
     /// One JSON array instead of a table.
@@ -65,8 +66,8 @@ pub struct EntitiesArgs {
     common: StoreArg,
 }
 
-fn open(common: &StoreArg) -> Result<Store> {
-    Store::open_reader(&common.store).with_context(|| format!("opening store {}", common.store.display()))
+fn open(common: &StoreArg) -> Result<Backend> {
+    Backend::open_reader(&common.store)
 }
 
 fn valid_day(day: &Option<String>, flag: &str) -> Result<()> {
@@ -92,7 +93,7 @@ fn cell(s: &str, width: usize) -> String {
 pub fn search(args: SearchArgs) -> Result<ExitCode> {
     valid_day(&args.from, "from")?;
     valid_day(&args.to, "to")?;
-    let store = open(&args.common)?;
+    let mut store = open(&args.common)?;
     let query = SearchQuery {
         text: args.query,
         speaker: args.speaker,
@@ -125,7 +126,7 @@ pub fn search(args: SearchArgs) -> Result<ExitCode> {
 }
 
 pub fn quotes(args: QuotesArgs) -> Result<ExitCode> {
-    let store = open(&args.common)?;
+    let mut store = open(&args.common)?;
     let rows = store.quotes(&QuoteQuery { speaker: args.speaker, limit: args.limit, offset: 0 })?;
     if args.common.json {
         println!("{}", serde_json::to_string_pretty(&rows)?);
@@ -146,7 +147,7 @@ pub fn quotes(args: QuotesArgs) -> Result<ExitCode> {
 }
 
 pub fn entities(args: EntitiesArgs) -> Result<ExitCode> {
-    let store = open(&args.common)?;
+    let store = Backend::sqlite_reader(&args.common.store, "`newsdesk entities`")?;
     let rows = store.top_entities(args.top, args.kind.as_deref())?;
     if args.common.json {
         println!("{}", serde_json::to_string_pretty(&rows)?);
