@@ -8,5 +8,7 @@ if [ -x scripts/install-chromium.sh ]; then
 fi
 cargo test --workspace --all-targets
 cargo test --workspace --doc
+# The PostgreSQL store against a real, throwaway server.
+bash scripts/with-postgres.sh cargo test -p newsdesk-store-pg
 # Python bindings, in a real interpreter and a real local PySpark.
 bash scripts/test-python.sh

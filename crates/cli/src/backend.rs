@@ -51,13 +51,19 @@ impl Backend {
         opened.with_context(|| format!("opening store {}", shown(location)))
     }
 
-    /// The embedded store at `location`, for the commands only it answers (`what`).
-    pub fn sqlite_reader(location: &Path, what: &str) -> Result<Store> {
+    /// An error when `location` is a PostgreSQL URL: `what` reads the embedded store only.
+    pub fn refuse_pg(location: &Path, what: &str) -> Result<()> {
         if pg_url(location).is_some() {
             bail!(
                 "{what} reads the embedded store only for now; a PostgreSQL store answers `ingest`, `search` and `quotes`"
             );
         }
+        Ok(())
+    }
+
+    /// The embedded store at `location`, for the commands only it answers (`what`).
+    pub fn sqlite_reader(location: &Path, what: &str) -> Result<Store> {
+        Self::refuse_pg(location, what)?;
         Store::open_reader(location).with_context(|| format!("opening store {}", location.display()))
     }
 

@@ -19,6 +19,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
+    // The server reads the embedded store only; never create a directory named after a URL.
+    crate::backend::Backend::refuse_pg(&args.store, "`newsdesk serve`")?;
     let token = args.token.or_else(|| std::env::var("NEWSDESK_TOKEN").ok()).filter(|t| !t.is_empty());
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async move {
