@@ -167,3 +167,33 @@ fn bad_urls_are_clear_errors() {
     check("postgres://user@host:notaport/db", &["not a PostgreSQL URL"]);
     check("postgres://user:secret@127.0.0.1:1/db", &["cannot connect", "127.0.0.1:1/db"]);
 }
+
+#[test]
+fn writers_at_once_store_a_document_once() {
+    let Some(pg) = fresh("writers") else { return };
+    drop(pg);
+    let url = std::env::var("NEWSDESK_TEST_PG").unwrap();
+    let (server, _) = url.split('?').next().unwrap().rsplit_once('/').unwrap();
+    let url = format!("{server}/newsdesk_t_writers");
+    let doc = report();
+    let results: Vec<Inserted> = std::thread::scope(|s| {
+        let writers: Vec<_> = (0..4)
+            .map(|i| {
+                let (url, doc) = (&url, &doc);
+                s.spawn(move || {
+                    let mut store = PgStore::connect(url).unwrap();
+                    let fetched = Some(format!("https://example.org/copy/{i}"));
+                    store.insert_fetched(&[(doc.clone(), fetched)]).unwrap().remove(0)
+                })
+            })
+            .collect();
+        writers.into_iter().map(|w| w.join().unwrap()).collect()
+    });
+    let stored = results.iter().filter(|r| matches!(r, Inserted::Stored { .. })).count();
+    assert_eq!(stored, 1, "{results:?}");
+    assert_eq!(PgStore::connect(&url).unwrap().stats().unwrap().documents, 1);
+    // Entity counters were added once, by the writer that stored the document.
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let most: i64 = client.query_one("SELECT MAX(docs) FROM entities", &[]).unwrap().get(0);
+    assert_eq!(most, 1);
+}
