@@ -30,6 +30,8 @@ pub struct Context<'v, 't> {
     /// The lexicon cues as token ranges, in order.
     cues: Vec<(usize, usize)>,
     rules: Vec<u8>,
+    /// 1 for a pronoun, 2 for a source noun (`officials`), else 0.
+    class: Vec<u8>,
 }
 
 impl<'v, 't> Context<'v, 't> {
@@ -83,7 +85,22 @@ impl<'v, 't> Context<'v, 't> {
                 }
             }
         }
-        Context { v, quoted, cue, cues, rules }
+        let class = v
+            .toks
+            .iter()
+            .map(|t| {
+                if !t.word {
+                    0
+                } else if LEXICON.is(&t.lower, "pronoun") {
+                    1
+                } else if LEXICON.is_source_noun(&t.lower) {
+                    2
+                } else {
+                    0
+                }
+            })
+            .collect();
+        Context { v, quoted, cue, cues, rules, class }
     }
 
     /// The token ranges `[a, b)` tagged as one sequence each: paragraphs, cut at
@@ -134,13 +151,10 @@ impl<'v, 't> Context<'v, 't> {
         };
         let cue_here = |i: isize| u8::from(inside(i) && self.cue[i as usize].is_some());
         let class = |i: isize| -> u8 {
-            let Some(t) = toks.get(i as usize).filter(|_| inside(i)) else { return 255 };
-            if LEXICON.is(&t.lower, "pronoun") {
-                1
-            } else if LEXICON.is_source_noun(&t.lower) {
-                2
+            if inside(i) {
+                self.class.get(i as usize).copied().unwrap_or(0)
             } else {
-                0
+                255
             }
         };
         let cue_starts: Vec<usize> =
