@@ -9,6 +9,7 @@
 # Finds initdb/pg_ctl on PATH or in /usr/lib/postgresql/*/bin; when absent and running as
 # root with apt, installs Debian's postgresql quietly. initdb refuses to run as root, so as
 # root the cluster is created and run by the `postgres` system user (via runuser).
+# fsync is off (a test server loses nothing worth keeping); WITH_POSTGRES_FSYNC=on for benchmarks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -eq 0 ]; then
@@ -72,7 +73,7 @@ as_pg "$BIN/initdb" -D "$DATA" -U newsdesk --auth=trust --encoding=UTF8 --locale
   || as_pg "$BIN/initdb" -D "$DATA" -U newsdesk --auth=trust --encoding=UTF8 --no-locale >"$TMP/initdb.log" 2>&1 \
   || { cat "$TMP/initdb.log" >&2; exit 3; }
 if ! as_pg "$BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 30 \
-  -o "-c listen_addresses=127.0.0.1 -p $PORT -c unix_socket_directories=$TMP -c fsync=off -c max_connections=40" \
+  -o "-c listen_addresses=127.0.0.1 -p $PORT -c unix_socket_directories=$TMP -c fsync=${WITH_POSTGRES_FSYNC:-off} -c max_connections=40" \
   start >/dev/null; then
   cat "$LOG" >&2
   exit 3

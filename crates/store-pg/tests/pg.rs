@@ -197,3 +197,29 @@ fn writers_at_once_store_a_document_once() {
     let most: i64 = client.query_one("SELECT MAX(docs) FROM entities", &[]).unwrap().get(0);
     assert_eq!(most, 1);
 }
+
+#[test]
+fn every_finding_has_its_row() {
+    let Some(mut pg) = fresh("rows") else { return };
+    let doc = report();
+    pg.insert_batch(std::slice::from_ref(&doc)).unwrap();
+    let url = std::env::var("NEWSDESK_TEST_PG").unwrap();
+    let (server, _) = url.split('?').next().unwrap().rsplit_once('/').unwrap();
+    let mut client =
+        postgres::Client::connect(&format!("{server}/newsdesk_t_rows"), postgres::NoTls).unwrap();
+    let mut check = |table: &str, expected: usize| {
+        let found: i64 = client.query_one(&format!("SELECT COUNT(*) FROM {table}"), &[]).unwrap().get(0);
+        assert_eq!(found, expected as i64, "{table}");
+    };
+    check("documents", 1);
+    check("doc_entities", doc.entities.len());
+    check("mentions", doc.entities.iter().map(|e| e.mentions.len()).sum());
+    check("quotes", doc.quotes.len());
+    check("amounts", doc.amounts.len());
+    check("dates", doc.dates.len());
+    check("events", doc.events.len());
+    // The stored JSON is the wire form: char offsets, the same text.
+    let json: serde_json::Value = client.query_one("SELECT json FROM documents", &[]).unwrap().get(0);
+    let wire = newsdesk_model::wire::to_char_offsets(&doc);
+    assert_eq!(json, serde_json::to_value(&wire).unwrap());
+}
