@@ -36,14 +36,15 @@ pub const DEFAULT_BUDGET: Duration = Duration::from_secs(10);
 pub enum PgError {
     #[error("not a PostgreSQL URL ({0}): expected postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE")]
     Url(String),
-    #[error("cannot connect to PostgreSQL at {target}: {source}")]
-    Connect { target: String, source: postgres::Error },
+    /// The reasons are in the message, not a `source()`, so a printed chain says them once.
+    #[error("cannot connect to PostgreSQL at {target}: {}", chain(cause))]
+    Connect { target: String, cause: postgres::Error },
     #[error("store schema version {found} is newer than this newsdesk knows ({known}): upgrade newsdesk")]
     TooNew { found: i64, known: i64 },
     #[error("query exceeded its time budget of {0} ms: add words or filters to narrow it")]
     Budget(u64),
-    #[error("PostgreSQL: {0}")]
-    Sql(#[source] postgres::Error),
+    #[error("PostgreSQL: {}", chain(.0))]
+    Sql(postgres::Error),
     #[error("stored document JSON: {0}")]
     Json(#[from] serde_json::Error),
 }
@@ -83,7 +84,7 @@ impl PgStore {
             config.connect_timeout(Duration::from_secs(10));
         }
         config.application_name("newsdesk");
-        let client = config.connect(NoTls).map_err(|source| PgError::Connect { target, source })?;
+        let client = config.connect(NoTls).map_err(|cause| PgError::Connect { target, cause })?;
         let mut store = PgStore { client, budget: DEFAULT_BUDGET };
         schema::migrate(&mut store.client)?;
         store.set_budget(Some(DEFAULT_BUDGET))?;
@@ -108,6 +109,18 @@ impl PgStore {
             other => other,
         }
     }
+}
+
+/// An error and its causes, `: `-separated (the driver's own message is only its kind).
+fn chain(e: &postgres::Error) -> String {
+    let mut out = e.to_string();
+    let mut next = std::error::Error::source(e);
+    while let Some(cause) = next {
+        out.push_str(": ");
+        out.push_str(&cause.to_string());
+        next = cause.source();
+    }
+    out
 }
 
 /// `user@host:port/db` of a connection, never its password, for messages.
