@@ -101,12 +101,14 @@ pub fn find(v: &View) -> Vec<Found> {
 /// attribution comes with the second part): it joins that attribution.
 fn lead_in(v: &View, orphans: &[newsdesk_model::Span], out: &mut Vec<Found>) {
     for &o in orphans {
-        let Some(para) = v.toks.iter().find(|t| t.start >= o.start).map(|t| t.para) else { continue };
+        let Some(para) = v.tok_from(o.start).map(|t| t.para) else { continue };
         let next = out.iter().position(|f| {
             f.content.start > o.end && f.cue.is_some() && f.continues.is_none() && f.kind == QuoteKind::Direct
         });
         let Some(n) = next else { continue };
-        let Some(first) = v.toks.iter().position(|t| t.start >= out[n].content.start) else { continue };
+        let Some(first) = Some(v.first_tok_from(out[n].content.start)).filter(|&k| k < v.toks.len()) else {
+            continue;
+        };
         let npara = v.toks[first].para;
         let starts_para = first >= 2 && v.toks[first - 2].para != npara;
         if npara != para + 1 || !starts_para {
@@ -447,13 +449,13 @@ fn continued(v: &View, r: &Region, out: &[Found]) -> Option<usize> {
     let idx = out.len().checked_sub(1)?;
     let p = &out[idx];
     let para = v.toks[r.open].para;
-    let prev_para = v.toks.iter().find(|t| t.start >= p.content.start).map(|t| t.para)?;
+    let prev_para = v.tok_from(p.content.start).map(|t| t.para)?;
     if para < prev_para || para - prev_para > 2 {
         return None;
     }
     // No other cue between the two quotes outside quote marks (but for one in the sentence of
     // the earlier quote's cue: `"...," she said, adding that ... "..."`).
-    let from = v.toks.iter().position(|t| t.start >= p.content.end)?;
+    let from = Some(v.first_tok_from(p.content.end)).filter(|&k| k < v.toks.len())?;
     let cue_sent = p.cue.and_then(|c| v.toks.get(c.0)).map(|t| t.sent);
     let intervening = (from..r.open).any(|k| {
         v.region_of(k).is_none()

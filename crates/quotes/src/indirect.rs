@@ -14,26 +14,24 @@ const MAX_THAT_GAP: usize = 8;
 /// cues and contents do not already cover.
 pub fn find(v: &View, found: &mut Vec<Found>) {
     let first_new = found.len();
+    let mut claims = Claims::new(v);
     // First the attributions that close a sentence (`..., the ministry said.`): their content
     // is the sentence, and a cue-like word inside it (`signed`) is no cue of its own.
     for i in 0..v.toks.len() {
         let Some((end, Frame::Any)) = source::cue_at(v, i) else { continue };
-        let free = !found.iter().any(|f| f.cue.is_some_and(|c| c.0 <= i && i < c.1))
-            && !found.iter().any(|f| f.content.start <= v.toks[i].start && v.toks[i].start < f.content.end);
+        claims.update(v, found);
         let other_frame = source::according_at(v, i).is_some() || parenthetical(v, i, end).is_some();
-        if !free || v.region_of(i).is_some() || is_noun_use(v, i) || other_frame {
+        if !claims.free(i) || v.region_of(i).is_some() || is_noun_use(v, i) || other_frame {
             continue;
         }
-        if let Some(f) = final_cue(v, i, end).filter(|f| !overlaps(f, found)) {
+        if let Some(f) = final_cue(v, i, end).filter(|f| !claims.overlaps(v, f)) {
             found.push(f);
         }
     }
     let mut i = 0;
     while i < v.toks.len() {
-        let s = v.toks[i].start;
-        let used_cue = found.iter().any(|f| f.cue.is_some_and(|c| c.0 <= i && i < c.1));
-        let in_content = found.iter().any(|f| f.content.start <= s && s < f.content.end);
-        if used_cue || in_content || v.region_of(i).is_some() {
+        claims.update(v, found);
+        if !claims.free(i) || v.region_of(i).is_some() {
             i += 1;
             continue;
         }
@@ -45,8 +43,9 @@ pub fn find(v: &View, found: &mut Vec<Found>) {
             if is_noun_use(v, i) {
                 None
             } else if let Some((first, second)) = parenthetical(v, i, end) {
-                if let Some(f) = first.filter(|f| !overlaps(f, found)) {
+                if let Some(f) = first.filter(|f| !claims.overlaps(v, f)) {
                     found.push(f);
+                    claims.update(v, found);
                 }
                 Some(second)
             } else {
@@ -56,7 +55,7 @@ pub fn find(v: &View, found: &mut Vec<Found>) {
             None
         };
         match hit {
-            Some(f) if !overlaps(&f, found) => {
+            Some(f) if !claims.overlaps(v, &f) => {
                 i = f.cue.map_or(i + 1, |c| c.1.max(i + 1));
                 found.push(f);
             }
@@ -69,16 +68,63 @@ pub fn find(v: &View, found: &mut Vec<Found>) {
             f.source = None;
             f.continues = None;
         }
-        let holds_quote =
-            v.regions.iter().any(|r| f.content.contains(r.content) && r.content.len() < f.content.len());
+        // Regions are in text order and never overlap: only the first one starting inside
+        // the content can lie within it.
+        let first = v.regions.partition_point(|r| r.content.start < f.content.start);
+        let holds_quote = v
+            .regions
+            .get(first)
+            .is_some_and(|r| f.content.contains(r.content) && r.content.len() < f.content.len());
         if holds_quote {
             f.kind = QuoteKind::Mixed;
         }
     }
 }
 
-fn overlaps(f: &Found, others: &[Found]) -> bool {
-    others.iter().any(|o| o.content.overlaps(f.content))
+/// Which tokens the quotes found so far claim, as cue or as content (a token whose start
+/// lies in a content), brought up to date with [`Claims::update`]: one pass over each quote,
+/// so the scan stays linear however many quotes a text holds.
+struct Claims {
+    cue: Vec<bool>,
+    content: Vec<bool>,
+    seen: usize,
+}
+
+impl Claims {
+    fn new(v: &View) -> Self {
+        Claims { cue: vec![false; v.toks.len()], content: vec![false; v.toks.len()], seen: 0 }
+    }
+
+    /// Token indices whose start lies in `span`.
+    fn toks_in(v: &View, span: Span) -> std::ops::Range<usize> {
+        let a = v.toks.partition_point(|t| t.start < span.start);
+        let b = v.toks.partition_point(|t| t.start < span.end);
+        a..b.max(a)
+    }
+
+    fn update(&mut self, v: &View, found: &[Found]) {
+        for f in found.iter().skip(self.seen) {
+            if let Some((a, b)) = f.cue {
+                for k in a..b.min(self.cue.len()) {
+                    self.cue[k] = true;
+                }
+            }
+            for k in Self::toks_in(v, f.content) {
+                self.content[k] = true;
+            }
+        }
+        self.seen = found.len();
+    }
+
+    fn free(&self, i: usize) -> bool {
+        !self.cue.get(i).copied().unwrap_or(false) && !self.content.get(i).copied().unwrap_or(false)
+    }
+
+    /// Whether `f`'s content shares a token with a content already found (contents start and
+    /// end on token boundaries, so this is their overlap).
+    fn overlaps(&self, v: &View, f: &Found) -> bool {
+        Self::toks_in(v, f.content).any(|k| self.content[k])
+    }
 }
 
 /// `the said`, `a report`, `Sanders's claim`: a cue word used as a noun or after `to`.
@@ -94,15 +140,7 @@ fn is_noun_use(v: &View, i: usize) -> bool {
 /// First and one-past-last token of the sentence holding token `i`, without a dateline that
 /// opens its paragraph.
 fn sentence(v: &View, i: usize) -> (usize, usize) {
-    let s = v.toks[i].sent;
-    let mut a = i;
-    while a > 0 && v.toks[a - 1].sent == s {
-        a -= 1;
-    }
-    let mut b = i;
-    while b < v.toks.len() && v.toks[b].sent == s {
-        b += 1;
-    }
+    let (a, b) = v.sentence_of(i);
     (source::dateline_end(v, a, i).unwrap_or(a), b)
 }
 
@@ -393,9 +431,9 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
     if participle {
         // `..., adding that`: the speaker of a quote before in the same sentence, or else the
         // subject of the sentence (`Trump mocked ..., saying`).
-        f.continues = earlier.iter().rposition(|e| {
-            v.toks.iter().find(|t| t.start >= e.content.start).is_some_and(|t| t.sent == v.toks[i].sent)
-        });
+        f.continues = earlier
+            .iter()
+            .rposition(|e| v.tok_from(e.content.start).is_some_and(|t| t.sent == v.toks[i].sent));
         if f.continues.is_none() {
             f.source = Some(source::subject(v, i).filter(|s| s.1 <= i)?);
         }

@@ -33,7 +33,10 @@ pub struct Region {
 pub struct View<'t> {
     pub text: &'t str,
     pub toks: Vec<Tok>,
+    /// In text order, never overlapping (one quotation is open at a time).
     pub regions: Vec<Region>,
+    /// First and one-past-last token of each sentence (`Tok::sent` indexes it).
+    pub sents: Vec<(usize, usize)>,
 }
 
 pub fn is_open_mark(c: char) -> bool {
@@ -116,10 +119,16 @@ impl<'t> View<'t> {
     pub fn new(text: &'t str, seg: &Segmentation) -> Self {
         let raw = tokenize(text);
         let paras = paragraphs(text);
+        // Tokens and paragraphs are both in text order: one pointer walks the paragraphs.
+        let mut pi = 0;
         let mut toks: Vec<Tok> = raw
             .iter()
             .map(|&(s, e, word)| {
                 let t = &text[s..e];
+                while pi + 1 < paras.len() && paras[pi].end <= s {
+                    pi += 1;
+                }
+                let para = paras.get(pi).filter(|p| p.start <= s && s < p.end).map_or(0, |_| pi);
                 Tok {
                     start: s,
                     end: e,
@@ -127,7 +136,7 @@ impl<'t> View<'t> {
                     word,
                     cap: t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
                     sent: 0,
-                    para: paras.iter().position(|p| p.start <= s && s < p.end).unwrap_or(0),
+                    para,
                 }
             })
             .collect();
@@ -137,14 +146,17 @@ impl<'t> View<'t> {
         let _ = seg;
         let sents = split_sentences(text, &toks);
         let mut si = 0;
-        for t in toks.iter_mut() {
+        let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(sents.len());
+        for (k, t) in toks.iter_mut().enumerate() {
             while si + 1 < sents.len() && sents[si].end <= t.start {
                 si += 1;
             }
             t.sent = si;
+            bounds.resize(si + 1, (k, k));
+            bounds[si].1 = k + 1;
         }
         let regions = pair_marks(text, &toks);
-        View { text, toks, regions }
+        View { text, toks, regions, sents: bounds }
     }
 
     pub fn slice(&self, span: Span) -> &'t str {
@@ -165,7 +177,23 @@ impl<'t> View<'t> {
 
     /// The region whose content contains token `i`.
     pub fn region_of(&self, i: usize) -> Option<usize> {
-        self.regions.iter().position(|r| r.toks.0 <= i && i < r.toks.1)
+        let after = self.regions.partition_point(|r| r.toks.0 <= i);
+        after.checked_sub(1).filter(|&k| i < self.regions[k].toks.1)
+    }
+
+    /// Index of the first token starting at or after byte `at` (`toks.len()` when none).
+    pub fn first_tok_from(&self, at: usize) -> usize {
+        self.toks.partition_point(|t| t.start < at)
+    }
+
+    /// The first token starting at or after byte `at`.
+    pub fn tok_from(&self, at: usize) -> Option<&Tok> {
+        self.toks.get(self.first_tok_from(at))
+    }
+
+    /// First and one-past-last token of the sentence holding token `i`.
+    pub fn sentence_of(&self, i: usize) -> (usize, usize) {
+        self.toks.get(i).and_then(|t| self.sents.get(t.sent)).copied().unwrap_or((i, i + 1))
     }
 }
 
