@@ -43,8 +43,9 @@ fi
 # A free localhost port: ask the kernel for one.
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 
-mkdir -p target
-TMP=$(mktemp -d "$PWD/target/pg.XXXXXX")
+# Under the system temp dir, not the checkout: a checkout inside a private directory (a
+# mktemp -d clone, a home directory) is not traversable by the `postgres` user.
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/newsdesk-pg.XXXXXX")
 DATA="$TMP/data"
 LOG="$TMP/server.log"
 
@@ -54,8 +55,6 @@ if [ "$(id -u)" = 0 ]; then
   id "$PGUSER_OS" >/dev/null 2>&1 || useradd --system --no-create-home "$PGUSER_OS"
   chown "$PGUSER_OS" "$TMP"
   as_pg() { runuser -u "$PGUSER_OS" -- "$@"; }
-  # The temp dir's parents must be traversable by that user.
-  chmod o+x "$PWD/target" 2>/dev/null || true
 else
   as_pg() { "$@"; }
 fi
