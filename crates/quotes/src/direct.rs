@@ -391,12 +391,15 @@ fn runs_on(v: &View, r: &Region) -> Option<usize> {
 
 /// At most six words, each capitalised or a function word, two capitalised at least, no
 /// sentence punctuation: a title (`Latin History for Dummies`), not speech.
-fn title_like(v: &View, r: &Region) -> bool {
-    let words: Vec<&crate::text::Tok> = v.toks[r.toks.0..r.toks.1].iter().filter(|t| t.word).collect();
-    let function = |t: &crate::text::Tok| crate::lexicon::LEXICON.is(&t.lower, "title_word");
-    let caps = words.iter().filter(|t| t.cap).count();
-    let sentence_punct = (r.toks.0..r.toks.1).any(|k| v.punct(k, ".?!"));
-    words.len() <= 6 && caps >= 2 && !sentence_punct && words.iter().all(|t| t.cap || function(t))
+pub(crate) fn title_like(v: &View, r: &Region) -> bool {
+    let toks = v.toks.get(r.toks.0..r.toks.1).unwrap_or(&[]);
+    let words = || toks.iter().filter(|t| t.word);
+    let caps = words().filter(|t| t.cap).count();
+    let sentence_punct = toks.iter().any(|t| !t.word && matches!(t.lower.as_str(), "." | "?" | "!"));
+    words().count() <= 6
+        && caps >= 2
+        && !sentence_punct
+        && words().all(|t| t.cap || crate::lexicon::LEXICON.is(&t.lower, "title_word"))
 }
 
 /// A title in quote marks right after a word that announces one (`titled`, `book`, `show`):

@@ -3,7 +3,6 @@
 
 use super::features::Context;
 use crate::found::Found;
-use crate::lexicon::LEXICON;
 use crate::source::{self, Range};
 use crate::text::{Region, View};
 use newsdesk_model::QuoteKind;
@@ -103,27 +102,13 @@ pub fn find(v: &View, found: &mut Vec<Found>) {
             .take_while(|r| r.toks.0 < b)
             .filter(|r| content.contains(r.content))
             .collect();
-        if held.iter().any(|r| title_like(v, r)) {
+        if held.iter().any(|r| crate::direct::title_like(v, r)) {
             continue;
         }
         let holds_quote = !held.is_empty();
         let kind = if holds_quote { QuoteKind::Mixed } else { QuoteKind::Indirect };
         found.push(Found::new(kind, content, Some(cue), Some(src)));
     }
-}
-
-/// A quotation of at most six words, each capitalised or a function word, two capitalised at
-/// least, without sentence punctuation: a title (`Tales of the City`), so the text around it is
-/// not speech. (The same test as the direct-quote rules'.)
-fn title_like(v: &View, r: &Region) -> bool {
-    let toks = v.toks.get(r.toks.0..r.toks.1).unwrap_or(&[]);
-    let words = || toks.iter().filter(|t| t.word);
-    let caps = words().filter(|t| t.cap).count();
-    let sentence_punct = toks.iter().any(|t| !t.word && matches!(t.lower.as_str(), "." | "?" | "!"));
-    words().count() <= 6
-        && caps >= 2
-        && !sentence_punct
-        && words().all(|t| t.cap || LEXICON.is(&t.lower, "title_word"))
 }
 
 /// Token distance between two ranges (0 when they touch or overlap).
