@@ -1,10 +1,11 @@
 //! The learned step: a linear-chain tagger (the structured averaged perceptron of
 //! `newsdesk-perceptron`) over each paragraph's tokens, with BIO tags for Source, Cue and
 //! Content, trained on PolNeAR by `newsdesk train quotes`. Its features include what the
-//! rules found, and it only adds: a predicted content that overlaps no rule-found content
-//! becomes an indirect (or mixed) quote with the nearest predicted cue and the source next to
-//! it. Rule-found quotes are never changed. The model is compiled in from
-//! `models/quotes.bin`; an empty or unreadable model switches the step off.
+//! rules found. A predicted content that overlaps no rule-found content becomes an indirect
+//! (or mixed) quote with the nearest predicted cue and the source next to it, and a rule-found
+//! indirect content may run on rightwards to the end of the predicted content covering it;
+//! nothing else of the rules' quotes changes (direct quotes, cues, sources, starts). The model
+//! is compiled in from `models/quotes.bin`; an empty or unreadable model switches the step off.
 
 mod features;
 mod tag;
