@@ -1,29 +1,12 @@
 //! Attribution cases, one line each: the input and every quote found, rendered as
 //! `kind|cue|source as written|content`. Sentences written for these tests.
 
-use newsdesk_model::{Entity, EntityType, Mention, MentionForm, Quote};
+use newsdesk_model::{Entity, EntityType, Mention, MentionForm};
 use newsdesk_quotes::attribute;
 use std::collections::BTreeMap;
 
-fn render(q: &Quote) -> String {
-    let kind = format!("{:?}", q.kind).to_lowercase();
-    format!(
-        "{kind}|{}|{}|{}",
-        q.cue.as_deref().unwrap_or("-"),
-        q.speaker_text.as_deref().unwrap_or("-"),
-        q.text
-    )
-}
-
-fn check(input: &str, expected: &[&str]) {
-    let seg = newsdesk_segment::segment(input);
-    let found = attribute(input, &seg, &[]);
-    let got: Vec<String> = found.quotes.iter().map(render).collect();
-    assert_eq!(got, expected, "input: {input}");
-    for q in &found.quotes {
-        assert_eq!(input.get(q.start..q.end), Some(q.text.as_str()), "content span of {q:?}");
-    }
-}
+mod common;
+use common::check;
 
 #[test]
 fn direct_speech() {
