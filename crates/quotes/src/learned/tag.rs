@@ -123,8 +123,10 @@ fn extend_rule_contents(v: &View, spans: &[(usize, Range)], found: &mut [Found])
         }
         let fa = v.first_tok_from(found[fi].content.start);
         let fb = v.first_tok_from(found[fi].content.end);
-        let covering = spans.iter().find(|&&(k, (a, b))| k == CONTENT && a < fb && fa < b);
-        let Some(&(_, (_, b))) = covering.filter(|&&(_, (a, b))| a <= fa && fb < b) else {
+        // Predicted spans are in text order and never overlap: the one holding token `fa` is
+        // the last that starts at or before it.
+        let holding = spans.partition_point(|&(_, (a, _))| a <= fa).checked_sub(1).map(|k| spans[k]);
+        let Some((_, (_, b))) = holding.filter(|&(k, (_, b))| k == CONTENT && fa < b && fb < b) else {
             continue;
         };
         // Only rightwards: where a content starts (after `that`, after the cue) is our
