@@ -15,6 +15,10 @@ pub struct EvalArgs {
     /// With --verbose, list direct quotes only.
     #[arg(long)]
     pub direct_only: bool,
+    /// Instead of scoring newsdesk, score the annotators against each other on the articles
+    /// several of them labelled: the human ceiling of every figure.
+    #[arg(long, conflicts_with_all = ["verbose", "direct_only"])]
+    pub agreement: bool,
 }
 
 #[derive(clap::Args)]
@@ -33,7 +37,11 @@ pub struct BenchArgs {
 }
 
 pub fn eval(args: EvalArgs) -> Result<ExitCode> {
-    let report = newsdesk_eval::quotes::evaluate(&args.dir, args.verbose, args.direct_only)?;
+    let report = if args.agreement {
+        newsdesk_eval::quotes::agreement(&args.dir)?
+    } else {
+        newsdesk_eval::quotes::evaluate(&args.dir, args.verbose, args.direct_only)?
+    };
     let _ = write!(std::io::stdout().lock(), "{report}");
     Ok(ExitCode::SUCCESS)
 }

@@ -150,10 +150,50 @@ fn enclosed_in_marks(chars: &[char], segments: &[(usize, usize)]) -> bool {
         let t = s.trim_end_matches(['.', ',', '?', '!', ';', ':', ' ']);
         t.chars().count() > 1 && t.chars().last().is_some_and(edge)
     };
-    let segs: Vec<String> = segments.iter().map(text).filter(|s| !s.is_empty()).collect();
+    let segs: Vec<String> =
+        segments.iter().map(|&s| widen(chars, s)).map(|s| text(&s)).filter(|s| !s.is_empty()).collect();
     let (Some(first), Some(last)) = (segs.first(), segs.last()) else { return false };
     let words = segs.iter().map(|s| s.chars().filter(|c| c.is_alphanumeric()).count()).sum::<usize>();
     words > 0 && opens(first) && closes(last) && segs.windows(2).all(|w| !closes(&w[0]) || opens(&w[1]))
+}
+
+/// A segment widened to take in a quote mark the annotator left just outside it (`He said,
+/// “|We won|,”`): whether a content is in quote marks is a fact of the text, not of where a
+/// span's edge was clicked. Only white space, or closing punctuation at the end, may stand
+/// between the segment and the mark.
+fn widen(chars: &[char], (a, b): (usize, usize)) -> (usize, usize) {
+    let edge = |c: char| is_mark(c) || c == '\'' || c == '`';
+    let b = b.min(chars.len());
+    let a = a.min(b);
+    let inner: &[char] = &chars[a..b];
+    let first = inner.iter().position(|c| !c.is_whitespace());
+    let last =
+        inner.iter().rposition(|c| !c.is_whitespace() && !matches!(c, '.' | ',' | '?' | '!' | ';' | ':'));
+    let (Some(first), Some(last)) = (first, last) else { return (a, b) };
+    let mut start = a;
+    if !edge(inner[first]) {
+        let mut k = a;
+        while k > 0 && a - k < 2 && chars[k - 1].is_whitespace() {
+            k -= 1;
+        }
+        if k > 0 && edge(chars[k - 1]) && !matches!(chars[k - 1], '”' | '»') {
+            start = k - 1;
+        }
+    }
+    let mut end = b;
+    if !edge(inner[last]) {
+        let mut k = b;
+        while k < chars.len()
+            && k - b < 3
+            && (chars[k].is_whitespace() || matches!(chars[k], '.' | ',' | '?' | '!' | ';' | ':'))
+        {
+            k += 1;
+        }
+        if k < chars.len() && edge(chars[k]) && !matches!(chars[k], '“' | '„' | '«') {
+            end = k + 1;
+        }
+    }
+    (start, end)
 }
 
 /// Word tokens (`\w+` runs) of a text as char ranges, and a char-to-token lookup.
@@ -486,6 +526,44 @@ pub fn evaluate(dir: &Path, verbose: bool, direct_only: bool) -> Result<Report, 
     Ok(Report { total, articles: articles.len(), worst: per, misses: listed })
 }
 
+/// The human ceiling on the same metrics: on the articles that several annotators labelled,
+/// each annotator's attributions scored as predictions against each other annotator's (every
+/// ordered pair, counts averaged per article as in [`evaluate`]). A source counts when the two
+/// spans match as a predicted source would (no entity mentions: annotators name no entities).
+pub fn agreement(dir: &Path) -> Result<Report, QuotesEvalError> {
+    let articles = load(dir)?;
+    let mut total = Scores::default();
+    let mut per = Vec::new();
+    let mut n = 0;
+    for a in articles.iter().filter(|a| a.gold.len() >= 2) {
+        let mut sum = Scores::default();
+        let mut pairs = 0.0;
+        for (i, mine) in a.gold.iter().enumerate() {
+            let pred: Vec<Predicted> = mine
+                .iter()
+                .map(|g| Predicted {
+                    content: g.content.clone(),
+                    source: g.source.clone(),
+                    direct: g.direct,
+                    cue: g.cue.first().copied(),
+                    speaker_mentions: Vec::new(),
+                })
+                .collect();
+            for other in a.gold.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, g)| g) {
+                sum.add(&score(&a.text, &pred, other));
+                pairs += 1.0;
+            }
+        }
+        let s = sum.scale(1.0 / pairs);
+        total.add(&s);
+        per.push((a.name.clone(), s.content.f1(), s.content.gold));
+        n += 1;
+    }
+    per.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.2.total_cmp(&a.2)));
+    per.truncate(10);
+    Ok(Report { total, articles: n, worst: per, misses: Vec::new() })
+}
+
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let t = &self.total;
@@ -545,5 +623,10 @@ mod tests {
         let t = "She said “We won,” of the vote, “by far.”";
         check(t, "“We won,”|of the vote|“by far.”", false);
         check("''We won,'' said Jane.", "''We won,'", true);
+        // A mark the annotator left just outside the span still encloses it.
+        let t = "He said, “We won,” and left. She yelled “Out!”";
+        check(t, "We won", true);
+        check(t, "“We won,|Out!", true);
+        check(t, "and left", false);
     }
 }

@@ -177,7 +177,8 @@ fn attribution_after(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
             && v.toks[k].cap
             && slot_verb(c)
             && v.toks.get(c + 1).is_none_or(|n| n.sent != t.sent || v.punct(c + 1, ".,"));
-        if c > k {
+        // `"...," the report said`: a cue word after a determiner is the source's noun.
+        if c > k && !source::noun_use(v, c) {
             let cue_end = source::cue_at(v, c).map(|(e, _)| e).or_else(|| closing_verb.then_some(c + 1));
             if let Some(end) = cue_end {
                 let last_comma = commas.last().is_some_and(|&l| l + 1 == c);

@@ -58,7 +58,7 @@ pub fn is_adverb(t: &crate::text::Tok) -> bool {
 
 /// A cue word used as a noun: after a determiner, `of` or a possessive (`the secretary of
 /// state`, `a report`, `Trump's claim`).
-fn noun_use(v: &View, i: usize) -> bool {
+pub fn noun_use(v: &View, i: usize) -> bool {
     i > 0
         && v.toks.get(i - 1).is_some_and(|p| {
             let possessive = p.lower.ends_with("'s") || p.lower.ends_with("’s");
