@@ -269,7 +269,8 @@ pub fn after(v: &View, start: usize) -> Option<Range> {
         }
         b += 1;
     }
-    while b > start && v.toks.get(b - 1).is_some_and(|t| t.lower == "and") {
+    // `according to the F.A.A.`: the sentence's full stop is no part of the name.
+    while b > start && v.toks.get(b - 1).is_some_and(|t| t.lower == "and" || !t.word) {
         b -= 1;
     }
     plausible(v, (start, b)).then_some((start, b))
@@ -294,7 +295,9 @@ fn plausible(v: &View, (a, b): Range) -> bool {
         return false;
     }
     let head_noun = (a..b).rev().find(|&k| v.toks[k].word).map(|k| v.toks[k].lower.as_str()).unwrap_or("");
-    let any_cap = (a..b).any(|k| v.toks[k].word && v.text[v.toks[k].start..].starts_with(char::is_uppercase));
+    // A capital anywhere in a word: names, and brands written `comScore` or `eBay`.
+    let any_cap =
+        (a..b).any(|k| v.toks[k].word && v.text[v.toks[k].start..v.toks[k].end].chars().any(char::is_uppercase));
     any_cap || LEXICON.is(&first.lower, "det") || LEXICON.is_source_noun(head_noun)
 }
 
