@@ -63,6 +63,12 @@ pub fn find(v: &View) -> Vec<Found> {
                     f.kind = QuoteKind::Mixed;
                     f.content = newsdesk_model::Span::new(r.content.start, end);
                 }
+                if let Some(start) = that_clause(v, r, cue) {
+                    // `X said that he, "may represent change"`: the quotation ends a reported
+                    // clause, which is the content.
+                    f.kind = QuoteKind::Mixed;
+                    f.content = newsdesk_model::Span::new(start, f.content.end);
+                }
                 if let Some(start) = src.and_then(|s| lead_clause(v, r, cue, s)) {
                     // `If it passes, he said, "prices will fall."`: the clause is content too.
                     f.kind = QuoteKind::Mixed;
@@ -365,6 +371,14 @@ fn lead_clause(v: &View, r: &Region, cue: Range, src: Range) -> Option<usize> {
     // A quotation opening with a capital is a sentence of its own: `On Monday, she said, "We ..."`.
     let lower = v.toks.get(r.toks.0).is_some_and(|t| t.word && !t.cap);
     (words >= 2 && unquoted && no_cue && lower).then(|| v.toks[s].start)
+}
+
+/// `X said that he, "..."`, `X noted that "..."`: a `that` between the cue and the opening
+/// mark; the start of the clause after it (or of the quotation right after it).
+fn that_clause(v: &View, r: &Region, cue: Range) -> Option<usize> {
+    let t = (cue.1..r.open).find(|&k| v.toks[k].lower == "that")?;
+    let first = (t + 1..r.open).find(|&k| v.toks[k].word).unwrap_or(r.open);
+    Some(v.toks[first].start)
 }
 
 fn is_quote_tok(v: &View, k: usize) -> bool {
