@@ -46,6 +46,7 @@ pub fn attribute(text: &str, seg: &Segmentation, entities: &[Entity]) -> Attribu
     let mut found = direct::find(&v);
     indirect::find(&v, &mut found);
     learned::find(&v, &mut found);
+    learned::bounds::refine(&v, &mut found);
     let speakers = resolve_speakers(&v, entities, &found);
     let mut mentions = Vec::new();
     let mut nested = Vec::new();

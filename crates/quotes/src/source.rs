@@ -296,8 +296,8 @@ fn plausible(v: &View, (a, b): Range) -> bool {
     }
     let head_noun = (a..b).rev().find(|&k| v.toks[k].word).map(|k| v.toks[k].lower.as_str()).unwrap_or("");
     // A capital anywhere in a word: names, and brands written `comScore` or `eBay`.
-    let any_cap =
-        (a..b).any(|k| v.toks[k].word && v.text[v.toks[k].start..v.toks[k].end].chars().any(char::is_uppercase));
+    let any_cap = (a..b)
+        .any(|k| v.toks[k].word && v.text[v.toks[k].start..v.toks[k].end].chars().any(char::is_uppercase));
     any_cap || LEXICON.is(&first.lower, "det") || LEXICON.is_source_noun(head_noun)
 }
 

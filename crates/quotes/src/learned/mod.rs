@@ -7,10 +7,11 @@
 //! nothing else of the rules' quotes changes (direct quotes, cues, sources, starts). The model
 //! is compiled in from `models/quotes.bin`; an empty or unreadable model switches the step off.
 
+pub mod bounds;
 mod features;
 mod tag;
 mod train;
 
 pub(crate) use tag::find;
 pub use tag::{use_model, MAGIC};
-pub use train::{train, GoldSpan, Role};
+pub use train::{train, train_bounds, GoldSpan, Role};
