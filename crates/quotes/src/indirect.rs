@@ -159,7 +159,7 @@ fn content(v: &View, a: usize, mut b: usize) -> Option<Span> {
 
 /// The end of an object `[a, b)` without a closing time adverbial (`endorsed Cruz last week`,
 /// `backed him on Monday`).
-fn without_time(v: &View, a: usize, mut b: usize) -> usize {
+pub(crate) fn without_time(v: &View, a: usize, mut b: usize) -> usize {
     while b > a && v.punct(b - 1, ".,;:!?") {
         b -= 1;
     }

@@ -214,23 +214,55 @@ pub fn use_model(bytes: Vec<u8>) -> bool {
 /// Moves the end of every indirect and mixed content to the candidate the model prefers.
 pub fn refine(v: &View, found: &mut [Found]) {
     let Some(model) = MODEL.as_ref() else { return };
+    let mut owner = owners(v, found);
+    // The rule's choice (candidate 0) leaves the content as it is, marks and all.
     for i in 0..found.len() {
-        let owner = owners(v, found);
         let Some((r, starts, feats)) = start_candidates(v, found, i, &owner) else { continue };
         let k = model.choose(&feats);
-        if let Some(span) = content_span(v, starts[k], r) {
-            found[i].content = span;
+        let span = content_span(v, starts[k], r).map(|s| Span::new(s.start, found[i].content.end));
+        if let Some(span) = span.filter(|_| k > 0) {
+            set_content(v, found, &mut owner, i, span);
         }
     }
     for i in 0..found.len() {
-        // Owners are recomputed per content: an earlier one may have grown or shrunk.
-        let owner = owners(v, found);
         let Some((a, ends, feats)) = candidates(v, found, i, &owner) else { continue };
         let k = model.choose(&feats);
-        if let Some(span) = content_span(v, a, ends[k]) {
-            found[i].content = span;
+        let span = content_span(v, a, ends[k]).map(|s| Span::new(found[i].content.start, s.end));
+        if let Some(span) = span.filter(|_| k > 0) {
+            set_content(v, found, &mut owner, i, span);
         }
     }
+}
+
+/// True when a quotation's marks bound content `f` at its start (`start`) or end: a mixed
+/// quote's edge that the quote marks, not a comma, decide.
+fn quoted_edge(v: &View, f: &Found, start: bool) -> bool {
+    v.regions
+        .iter()
+        .skip(v.regions.partition_point(|r| r.content.end < f.content.start))
+        .take_while(|r| r.content.start <= f.content.end)
+        .any(|r| {
+            if start {
+                r.content.start <= f.content.start + 1 && f.content.start <= r.content.start + 1
+            } else {
+                r.content.end <= f.content.end + 1 && f.content.end <= r.content.end + 1
+            }
+        })
+}
+
+/// Gives found `i` the content `span`, keeping `owner` up to date (work in proportion to the
+/// two contents' lengths, so the whole step stays linear).
+fn set_content(v: &View, found: &mut [Found], owner: &mut [u32], i: usize, span: Span) {
+    let toks = |s: Span| v.first_tok_from(s.start)..v.toks.partition_point(|t| t.start < s.end);
+    for k in toks(found[i].content) {
+        if owner[k] == i as u32 {
+            owner[k] = u32::MAX;
+        }
+    }
+    for k in toks(span) {
+        owner[k] = i as u32;
+    }
+    found[i].content = span;
 }
 
 /// For every token, the index of the found content holding it (`u32::MAX` for none).
@@ -264,7 +296,7 @@ pub fn candidates(
     owner: &[u32],
 ) -> Option<(usize, Vec<usize>, Vec<Vec<u32>>)> {
     let f = &found[i];
-    if f.kind == QuoteKind::Direct {
+    if f.kind == QuoteKind::Direct || quoted_edge(v, f, false) {
         return None;
     }
     let n = v.toks.len();
@@ -299,8 +331,15 @@ pub fn candidates(
             || Some(k) == next_end
             || k == stop
             || v.toks.get(k).is_some_and(|t| !t.word && v.punct(k, ",;:—–(") && v.region_of(k).is_none());
-        // Only ends past the start's first word, never inside a quotation.
-        if boundary && k != r && k > a + 1 && v.region_of(k.saturating_sub(1)).is_none_or(|_| k >= r) {
+        // Only ends past the start's first word, never inside a quotation, and never one
+        // that only adds a time adverbial (`backed the plan on Monday`: when, not what).
+        let only_time = k > r && crate::indirect::without_time(v, a, k) <= r;
+        if boundary
+            && k != r
+            && k > a + 1
+            && !only_time
+            && v.region_of(k.saturating_sub(1)).is_none_or(|_| k >= r)
+        {
             ends.push(k);
         }
     }
@@ -324,7 +363,7 @@ pub fn start_candidates(
     owner: &[u32],
 ) -> Option<(usize, Vec<usize>, Vec<Vec<u32>>)> {
     let f = &found[i];
-    if f.kind == QuoteKind::Direct {
+    if f.kind == QuoteKind::Direct || quoted_edge(v, f, true) {
         return None;
     }
     let a = v.first_tok_from(f.content.start);

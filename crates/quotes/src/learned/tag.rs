@@ -136,8 +136,13 @@ fn extend_rule_contents(v: &View, spans: &[(usize, Range)], found: &mut [Found])
         if clash(found[fi].cue) || clash(found[fi].source) {
             continue;
         }
+        // Closing punctuation the tagger took in is no part of the content.
+        let mut b = b;
+        while b > fb && v.punct(b - 1, ".,;:!?—–-") {
+            b -= 1;
+        }
         let span = v.tok_span(a, b);
-        if !found.iter().enumerate().any(|(j, g)| j != fi && g.content.overlaps(span)) {
+        if b > fb && !found.iter().enumerate().any(|(j, g)| j != fi && g.content.overlaps(span)) {
             found[fi].content = span;
         }
     }
