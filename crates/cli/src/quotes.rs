@@ -122,12 +122,19 @@ pub fn train(args: TrainArgs) -> Result<ExitCode> {
             let at = |c: usize| byte.get(c).copied().unwrap_or(a.text.len());
             let spans = gold
                 .iter()
-                .flat_map(|g| {
+                .enumerate()
+                .flat_map(|(k, g)| {
                     let parts = [(Role::Content, &g.content), (Role::Source, &g.source), (Role::Cue, &g.cue)];
-                    parts.into_iter().flat_map(|(role, ranges)| ranges.iter().map(move |r| (role, *r)))
+                    parts
+                        .into_iter()
+                        .flat_map(move |(role, ranges)| ranges.iter().map(move |r| (k, role, *r)))
                 })
-                .filter(|(_, (s, e))| s < e)
-                .map(|(role, (s, e))| GoldSpan { span: newsdesk_model::Span::new(at(s), at(e)), role })
+                .filter(|(_, _, (s, e))| s < e)
+                .map(|(k, role, (s, e))| GoldSpan {
+                    span: newsdesk_model::Span::new(at(s), at(e)),
+                    role,
+                    attribution: k,
+                })
                 .collect();
             Some((a.text.as_str(), spans))
         })

@@ -388,7 +388,7 @@ fn content_match(p: &HashSet<u32>, g: &HashSet<u32>) -> Option<usize> {
     (o > 0 && 2 * o >= p.len().max(g.len())).then_some(o)
 }
 
-fn source_match(tok: &Tokens, p: &Predicted, g: &GoldAttribution) -> bool {
+pub(crate) fn source_match(tok: &Tokens, p: &Predicted, g: &GoldAttribution) -> bool {
     let gs = tok.set(&g.source);
     if gs.is_empty() {
         return p.source.is_empty();

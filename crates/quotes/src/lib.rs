@@ -45,8 +45,8 @@ pub fn attribute(text: &str, seg: &Segmentation, entities: &[Entity]) -> Attribu
     let v = View::new(text, seg);
     let mut found = direct::find(&v);
     indirect::find(&v, &mut found);
-    learned::find(&v, &mut found);
-    learned::bounds::refine(&v, &mut found);
+    let tagged_sources = learned::find(&v, &mut found);
+    learned::bounds::refine(&v, &mut found, &tagged_sources);
     let speakers = resolve_speakers(&v, entities, &found);
     let mut mentions = Vec::new();
     let mut nested = Vec::new();

@@ -193,11 +193,9 @@ pub fn dateline_end(v: &View, a: usize, i: usize) -> Option<usize> {
 /// The subject of the sentence holding token `i`, when it names a source: the phrase at the
 /// sentence start, after a leading adverbial clause (`In response to ..., Trump issued`).
 pub fn subject(v: &View, i: usize) -> Option<Range> {
-    let sent = v.toks.get(i)?.sent;
-    let mut a = i;
-    while a > 0 && v.toks[a - 1].sent == sent {
-        a -= 1;
-    }
+    v.toks.get(i)?;
+    // (The sentence bounds are precomputed: no walk back over a long sentence per cue.)
+    let mut a = v.sentence_of(i).0.min(i);
     // `DECATUR, Ga. — Trump mocked ...`: not the dateline.
     a = dateline_end(v, a, i).unwrap_or(a);
     // `But Trump said`, `Yet some voters said`: a conjunction opening the sentence.

@@ -23,6 +23,9 @@ pub struct Misses {
     pub false_neg: Vec<Miss>,
     /// Predicted direct quotes matched to a gold attribution that is not direct.
     pub kind_mismatch: Vec<Miss>,
+    /// Matched contents whose sources do not match: the gold attribution, with the predicted
+    /// source as `near`.
+    pub wrong_source: Vec<Miss>,
 }
 
 /// The unmatched predictions and gold attributions of one comparison.
@@ -49,6 +52,16 @@ pub fn misses(text: &str, pred: &[Predicted], gold: &[GoldAttribution]) -> Misse
                 content: gold[j].content.clone(),
                 cue: gold[j].cue.clone(),
                 near: Some(pred[i].content.clone()),
+            });
+        }
+    }
+    for &(i, j) in &pairs {
+        if !super::source_match(&tok, &pred[i], &gold[j]) {
+            m.wrong_source.push(Miss {
+                direct: pred[i].direct,
+                content: gold[j].source.clone(),
+                cue: gold[j].cue.clone(),
+                near: Some(pred[i].source.clone()),
             });
         }
     }
@@ -79,7 +92,9 @@ pub fn list(a: &Article, pred: &[Predicted], gold: &[GoldAttribution], direct_on
     };
     let m = misses(&a.text, pred, gold);
     let mut out = Vec::new();
-    for (tag, list) in [("FP", &m.false_pos), ("FN", &m.false_neg), ("KIND", &m.kind_mismatch)] {
+    let lists =
+        [("FP", &m.false_pos), ("FN", &m.false_neg), ("KIND", &m.kind_mismatch), ("SRC", &m.wrong_source)];
+    for (tag, list) in lists {
         for x in list.iter().filter(|x| x.direct || x.near.is_some() || !direct_only) {
             let kind = if x.direct { " direct" } else { "" };
             let near = x.near.as_deref().map(|n| format!("\tnear: {}", show(n))).unwrap_or_default();

@@ -10,7 +10,7 @@
 //! `models/quote_bounds.bin`, and an empty or unreadable model leaves the rules' ends.
 
 use crate::found::Found;
-use crate::source;
+use crate::source::{self, Range};
 use crate::text::View;
 use newsdesk_model::{QuoteKind, Span};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -211,8 +211,9 @@ pub fn use_model(bytes: Vec<u8>) -> bool {
     !LOADED.load(Ordering::SeqCst) && REPLACEMENT.set(bytes).is_ok()
 }
 
-/// Moves the end of every indirect and mixed content to the candidate the model prefers.
-pub fn refine(v: &View, found: &mut [Found]) {
+/// Moves the start and end of every indirect and mixed content to the candidates the model
+/// prefers, then chooses its source ([`super::sources`]).
+pub fn refine(v: &View, found: &mut [Found], tagged_sources: &[Range]) {
     let Some(model) = MODEL.as_ref() else { return };
     let mut owner = owners(v, found);
     // The rule's choice (candidate 0) leaves the content as it is, marks and all.
@@ -232,6 +233,7 @@ pub fn refine(v: &View, found: &mut [Found]) {
             set_content(v, found, &mut owner, i, span);
         }
     }
+    super::sources::refine(v, found, model, tagged_sources);
 }
 
 /// True when a quotation's marks bound content `f` at its start (`start`) or end: a mixed
@@ -253,13 +255,16 @@ fn quoted_edge(v: &View, f: &Found, start: bool) -> bool {
 /// Gives found `i` the content `span`, keeping `owner` up to date (work in proportion to the
 /// two contents' lengths, so the whole step stays linear).
 fn set_content(v: &View, found: &mut [Found], owner: &mut [u32], i: usize, span: Span) {
-    let toks = |s: Span| v.first_tok_from(s.start)..v.toks.partition_point(|t| t.start < s.end);
-    for k in toks(found[i].content) {
+    let toks = |s: Span| (v.first_tok_from(s.start), v.toks.partition_point(|t| t.start < s.end));
+    let ((a0, b0), (a1, b1)) = (toks(found[i].content), toks(span));
+    // Only the tokens that change hands: what the old span had and the new one has not, and
+    // the other way round.
+    for k in (a0..b0.min(a1)).chain(a0.max(b1)..b0) {
         if owner[k] == i as u32 {
             owner[k] = u32::MAX;
         }
     }
-    for k in toks(span) {
+    for k in (a1..b1.min(a0)).chain(a1.max(b0)..b1) {
         owner[k] = i as u32;
     }
     found[i].content = span;
@@ -423,7 +428,7 @@ fn start_features(v: &View, a: usize, r: usize, st: usize, lo: usize, cue: &str,
     add(102, &[rel, word(st.checked_sub(1))]);
     add(103, &[rel, word(st.checked_sub(2)), word(st.checked_sub(1))]);
     add(104, &[rel, cue, side]);
-    let words = (st..r).filter(|&k| toks[k].word).count();
+    let words = words_capped(v, st, r);
     add(105, &[rel, bucket(words)]);
     let (x, y) = (st.min(a), st.max(a));
     add(106, &[rel, bucket((x..y).filter(|&k| toks[k].word).count())]);
@@ -469,7 +474,7 @@ fn features(
     add(5, &[rel, word(e + 1)]);
     add(6, &[rel, cue]);
     add(7, &[rel, kind, place]);
-    let words = (a..e).filter(|&k| toks[k].word).count();
+    let words = words_capped(v, a, e);
     add(8, &[rel, bucket(words)]);
     let (lo, hi) = (r.min(e), r.max(e));
     let between = (lo..hi).filter(|&k| toks[k].word).count();
@@ -491,7 +496,13 @@ fn features(
     out
 }
 
-fn bucket(n: usize) -> &'static str {
+/// The number of words in tokens `[a, b)`, counted up to 32 (the last bucket): constant work
+/// however long a content is.
+fn words_capped(v: &View, a: usize, b: usize) -> usize {
+    v.toks.get(a..b).unwrap_or(&[]).iter().filter(|t| t.word).take(32).count()
+}
+
+pub(super) fn bucket(n: usize) -> &'static str {
     match n {
         0 => "0",
         1 => "1",
@@ -506,7 +517,7 @@ fn bucket(n: usize) -> &'static str {
 }
 
 /// FNV-1a over a template number and value parts, as the tagger's features are hashed.
-fn hash(template: u8, parts: &[&str]) -> u32 {
+pub(super) fn hash(template: u8, parts: &[&str]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
     let mut eat = |b: u8| {
         h ^= u32::from(b);

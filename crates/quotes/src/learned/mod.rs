@@ -9,6 +9,7 @@
 
 pub mod bounds;
 mod features;
+mod sources;
 mod tag;
 mod train;
 

@@ -65,10 +65,13 @@ fn predict(model: &Model, ctx: &Context) -> Vec<(usize, Range)> {
 }
 
 /// Adds to `found` the contents the model predicts where the rules found none.
-pub fn find(v: &View, found: &mut Vec<Found>) {
-    let Some(model) = MODEL.as_ref() else { return };
+/// Returns the source spans the tagger predicted (token ranges, in text order), for the
+/// source chooser.
+pub fn find(v: &View, found: &mut Vec<Found>) -> Vec<Range> {
+    let Some(model) = MODEL.as_ref() else { return Vec::new() };
     let ctx = Context::new(v, found);
     let spans = predict(model, &ctx);
+    let sources = spans.iter().filter(|(k, _)| *k == SOURCE).map(|(_, r)| *r).collect();
     // A direct quote's cue stays its own (sharing it would make the quote one attribution
     // with indirect speech for a reader grouping by cue).
     let mut taken = vec![false; v.toks.len()];
@@ -110,6 +113,7 @@ pub fn find(v: &View, found: &mut Vec<Found>) {
         let kind = if holds_quote { QuoteKind::Mixed } else { QuoteKind::Indirect };
         found.push(Found::new(kind, content, Some(cue), Some(src)));
     }
+    sources
 }
 
 /// An indirect content the rules found grows rightwards to the end of the predicted content

@@ -23,6 +23,8 @@ pub enum Role {
 pub struct GoldSpan {
     pub span: Span,
     pub role: Role,
+    /// Which attribution of the document the span belongs to (its spans share the number).
+    pub attribution: usize,
 }
 
 /// The training sequences of one document (one per paragraph).
@@ -77,9 +79,20 @@ pub fn train_bounds(docs: &[(&str, Vec<GoldSpan>)], epochs: usize) -> Vec<u8> {
         let v = View::new(text, &seg);
         let mut found = direct::find(&v);
         indirect::find(&v, &mut found);
-        super::find(&v, &mut found);
+        let tagged_sources = super::find(&v, &mut found);
         let contents: Vec<Span> = gold.iter().filter(|g| g.role == Role::Content).map(|g| g.span).collect();
-        let c = super::bounds::choices(&v, &found, &contents);
+        let mut c = super::bounds::choices(&v, &found, &contents);
+        let mut attributions: std::collections::BTreeMap<usize, (Vec<Span>, Vec<Span>)> = Default::default();
+        for g in gold {
+            let e = attributions.entry(g.attribution).or_default();
+            match g.role {
+                Role::Content => e.0.push(g.span),
+                Role::Source => e.1.push(g.span),
+                Role::Cue => {}
+            }
+        }
+        let attributions: Vec<_> = attributions.into_values().collect();
+        c.extend(super::sources::choices(&v, &found, &attributions, &tagged_sources));
         per_doc.push(c.len());
         choices.extend(c);
     }
@@ -123,7 +136,7 @@ mod tests {
             .iter()
             .filter_map(|(role, s)| {
                 let a = text.find(s)?;
-                Some(GoldSpan { span: Span::new(a, a + s.len()), role: *role })
+                Some(GoldSpan { span: Span::new(a, a + s.len()), role: *role, attribution: 0 })
             })
             .collect();
         (text, gold)
