@@ -37,6 +37,8 @@ pub fn find(v: &View, found: &mut Vec<Found>) {
         }
         let hit = if let Some(end) = source::according_at(v, i) {
             according(v, i, end)
+        } else if let Some(f) = finding(v, i) {
+            Some(f)
         } else if let Some(f) = headline(v, i) {
             Some(f)
         } else if let Some((end, Frame::Any)) = source::cue_at(v, i) {
@@ -270,6 +272,43 @@ fn according(v: &View, i: usize, end: usize) -> Option<Found> {
         return Some(Found::new(QuoteKind::Indirect, span, Some((i, end)), Some(src)));
     }
     None
+}
+
+/// `Clinton leads by eight points in a new CNN poll.` and `In a CBS News survey, she led ...`:
+/// `in` before a phrase headed by a finding noun (`poll`, `survey`, `study`) is the cue, the
+/// phrase the source, the clause it closes (or, opening the sentence, the one after its comma)
+/// the content.
+fn finding(v: &View, i: usize) -> Option<Found> {
+    if v.toks[i].lower != "in" {
+        return None;
+    }
+    let (sa, sb) = sentence(v, i);
+    // The head noun within a short phrase: `in a new CNN/ORC poll`, `in the polls`.
+    let head = (i + 1..(i + 9).min(sb))
+        .take_while(|&k| v.toks[k].word || v.punct(k, "/-.'’"))
+        .find(|&k| LEXICON.is(&v.toks[k].lower, "finding"))?;
+    let det = v.toks.get(i + 1).is_some_and(|t| LEXICON.is(&t.lower, "det"));
+    if !det {
+        return None;
+    }
+    let src = (i + 1, head + 1);
+    if i == sa || (i > sa && source::dateline_end(v, sa, i) == Some(i)) {
+        // Opening the sentence: the content follows the phrase's comma.
+        let comma = (head + 1..sb).find(|&k| v.punct(k, ","))?;
+        let span = content(v, comma + 1, content_end(v, comma + 1, sb))?;
+        return Some(Found::new(QuoteKind::Indirect, span, Some((i, i + 1)), Some(src)));
+    }
+    // Closing the clause: nothing but adjuncts after the phrase (`released Monday`, `of
+    // likely voters`), and a clause of three words or more before it.
+    let tail_ok = only_adjuncts(v, head + 1, sb)
+        || (head + 1..sb).all(|k| v.toks[k].word && !LEXICON.is(&v.toks[k].lower, "clause_word"))
+            && source::cue_at(v, head + 1).is_none();
+    let words = (sa..i).filter(|&k| v.toks[k].word).count();
+    if !tail_ok || words < 3 {
+        return None;
+    }
+    let span = content(v, sa, i)?;
+    Some(Found::new(QuoteKind::Indirect, span, Some((i, i + 1)), Some(src)))
 }
 
 /// True when the tokens from `k` to the sentence end are only adjuncts: nothing, a comma, an
