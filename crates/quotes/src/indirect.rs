@@ -201,8 +201,12 @@ fn content_end(v: &View, a: usize, sent_end: usize) -> usize {
             return k;
         }
         // `... momentum and said that ...`: a second cue of the same source.
-        let joined_cue = matches!(v.toks[k].lower.as_str(), "and" | "but")
-            && source::cue_at(v, k + 1).is_some_and(|(_, f)| f == Frame::Any);
+        // Also with a subject of its own: `... computers and she accused Trump of ...`.
+        let and = matches!(v.toks[k].lower.as_str(), "and" | "but");
+        let cue_after = |j: usize| source::cue_at(v, j).is_some_and(|(_, f)| f == Frame::Any);
+        let joined_cue = and
+            && (cue_after(k + 1)
+                || (k + 2 < sent_end && source::is_pronoun(v, (k + 1, k + 2)) && cue_after(k + 2)));
         if k > a && joined_cue {
             return k;
         }
