@@ -3,9 +3,14 @@
 //! Content, trained on PolNeAR by `newsdesk train quotes`. Its features include what the
 //! rules found. A predicted content that overlaps no rule-found content becomes an indirect
 //! (or mixed) quote with the nearest predicted cue and the source next to it, and a rule-found
-//! indirect content may run on rightwards to the end of the predicted content covering it;
-//! nothing else of the rules' quotes changes (direct quotes, cues, sources, starts). The model
-//! is compiled in from `models/quotes.bin`; an empty or unreadable model switches the step off.
+//! indirect content may run on rightwards to the end of the predicted content covering it.
+//! The model is compiled in from `models/quotes.bin`; an empty or unreadable model switches
+//! the tagger off.
+//!
+//! Then two choosers refine every indirect and mixed attribution, never a direct quote:
+//! [`bounds`] picks where its content starts and ends among the candidate boundaries, and
+//! `sources` which source phrase it has, or none (one averaged multiclass perceptron,
+//! `models/quote_bounds.bin`, trained after the tagger on what the rules and the tagger find).
 
 pub mod bounds;
 mod features;
