@@ -498,3 +498,29 @@ fn clause_start(v: &View, k: usize) -> bool {
         LEXICON.is(&t.lower, "stop") || LEXICON.is(&t.lower, "boundary") || LEXICON.is(&t.lower, "object");
     t.word && (!blocked || t.lower == "there") && source::cue_at(v, k).is_none()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The contents the rules alone (direct, then indirect) find in `text`.
+    fn contents(text: &str) -> Vec<String> {
+        let seg = newsdesk_segment::segment(text);
+        let v = View::new(text, &seg);
+        let mut found = crate::direct::find(&v);
+        find(&v, &mut found);
+        found.iter().map(|f| v.slice(f.content).to_string()).collect()
+    }
+
+    #[test]
+    fn a_content_stops_before_a_coordinated_cue() {
+        assert_eq!(
+            contents("Ann Lee said the port was safe and she accused the board of hiding the report."),
+            ["the port was safe", "the board of hiding the report"]
+        );
+        assert_eq!(
+            contents("Ann Lee said the port was safe and added that it would reopen."),
+            ["the port was safe", "it would reopen"]
+        );
+    }
+}

@@ -160,3 +160,29 @@ fn sentence_final_attribution_and_datelines() {
         check(input, expected);
     }
 }
+
+#[test]
+fn findings_of_polls_and_sources_written_oddly() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "The mayor holds a nine-point lead over her rival in a new county poll.",
+            &["indirect|in|a new county poll|The mayor holds a nine-point lead over her rival"],
+        ),
+        (
+            "In a survey released Monday, most farmers backed the new toll.",
+            &["indirect|In|a survey|most farmers backed the new toll"],
+        ),
+        ("She lives in a house near the port.", &[]),
+        (
+            "Ferries ran on time in May, according to recent data from portStats.",
+            &["indirect|according to|recent data from portStats|Ferries ran on time in May"],
+        ),
+        (
+            "The ferry is cleared to sail again, according to the F.A.A.",
+            &["indirect|according to|the F.A.A|The ferry is cleared to sail again"],
+        ),
+    ];
+    for (input, expected) in cases {
+        check(input, expected);
+    }
+}
