@@ -14,6 +14,9 @@ use crate::source::{self, Range};
 use crate::text::View;
 use newsdesk_model::{QuoteKind, Span};
 
+/// Candidate sources (`None`: no source) and the features of each.
+type Candidates = (Vec<Option<Range>>, Vec<Vec<u32>>);
+
 /// The candidate sources of found `i` (the rule's first, `None` for no source) and their
 /// features; `None` for a direct quote, a quote with no cue, or when there is no choice.
 pub fn candidates(
@@ -21,7 +24,7 @@ pub fn candidates(
     found: &[Found],
     i: usize,
     tagged: &[Range],
-) -> Option<(Vec<Option<Range>>, Vec<Vec<u32>>)> {
+) -> Option<Candidates> {
     let f = &found[i];
     let cue = f.cue?;
     if f.kind == QuoteKind::Direct || f.continues.is_some() || cue.1 > v.toks.len() || cue.0 >= cue.1 {
