@@ -205,6 +205,11 @@ static MODEL: LazyLock<Option<Bounds>> = LazyLock::new(|| {
     Bounds::from_bytes(REPLACEMENT.get().map_or(MODEL_BYTES, Vec::as_slice)).filter(|m| !m.weights.is_empty())
 });
 
+/// The model in use, if any.
+pub(super) fn model() -> Option<&'static Bounds> {
+    MODEL.as_ref()
+}
+
 /// Makes this process use the model `bytes` instead of the compiled-in one; false when a
 /// model is already in use.
 pub fn use_model(bytes: Vec<u8>) -> bool {

@@ -19,12 +19,7 @@ type Candidates = (Vec<Option<Range>>, Vec<Vec<u32>>);
 
 /// The candidate sources of found `i` (the rule's first, `None` for no source) and their
 /// features; `None` for a direct quote, a quote with no cue, or when there is no choice.
-pub fn candidates(
-    v: &View,
-    found: &[Found],
-    i: usize,
-    tagged: &[Range],
-) -> Option<Candidates> {
+pub fn candidates(v: &View, found: &[Found], i: usize, tagged: &[Range]) -> Option<Candidates> {
     let f = &found[i];
     let cue = f.cue?;
     if f.kind == QuoteKind::Direct || f.continues.is_some() || cue.1 > v.toks.len() || cue.0 >= cue.1 {

@@ -5,7 +5,7 @@ use super::features::Context;
 use crate::found::Found;
 use crate::source::{self, Range};
 use crate::text::{Region, View};
-use newsdesk_model::QuoteKind;
+use newsdesk_model::{QuoteKind, Span};
 use newsdesk_perceptron::{Magic, Model};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{LazyLock, OnceLock};
@@ -68,7 +68,17 @@ fn predict(model: &Model, ctx: &Context) -> Vec<(usize, Range)> {
 /// Returns the source spans the tagger predicted (token ranges, in text order), for the
 /// source chooser.
 pub fn find(v: &View, found: &mut Vec<Found>) -> Vec<Range> {
-    let Some(model) = MODEL.as_ref() else { return Vec::new() };
+    find_with(v, found, super::bounds::model()).0
+}
+
+/// [`find`] deciding which additions to keep with `keeper` (the hand-written rule when
+/// `None`); also returns every addition considered, kept or not (for training the keeper).
+pub(super) fn find_with(
+    v: &View,
+    found: &mut Vec<Found>,
+    keeper: Option<&super::bounds::Bounds>,
+) -> (Vec<Range>, Vec<Addition>) {
+    let Some(model) = MODEL.as_ref() else { return (Vec::new(), Vec::new()) };
     let ctx = Context::new(v, found);
     let spans = predict(model, &ctx);
     let sources = spans.iter().filter(|(k, _)| *k == SOURCE).map(|(_, r)| *r).collect();
@@ -81,8 +91,54 @@ pub fn find(v: &View, found: &mut Vec<Found>) -> Vec<Range> {
         }
     }
     extend_rule_contents(v, &spans, found);
-    for &(kind, (a, b)) in &spans {
-        if kind != CONTENT || (a..b).filter(|&i| v.toks[i].word).count() < MIN_CONTENT_WORDS {
+    let adds = additions(v, &ctx, &spans, &taken);
+    for add in &adds {
+        // The cue verb's subject is never what was said (`The so-called “peace plan” was
+        // rejected`), whatever the annotators' counts say.
+        let keep = match keeper {
+            Some(m) => !add.subject_like && m.pick(&add.choice()) == 1,
+            None => add.hand_keep(),
+        };
+        if keep {
+            found.push(Found::new(add.kind, add.content, Some(add.cue), add.source));
+        }
+    }
+    (sources, adds)
+}
+
+/// A content the tagger predicts where the rules found none, with the cue nearest to it and
+/// the source next to that cue, before the decision whether to keep it.
+pub(super) struct Addition {
+    pub content: Span,
+    pub kind: QuoteKind,
+    pub cue: Range,
+    pub source: Option<Range>,
+    words: usize,
+    /// The content runs into its cue with only words between: the cue verb's subject.
+    pub subject_like: bool,
+    feats: Vec<u32>,
+}
+
+impl Addition {
+    /// The keep-or-drop choice for the learned decision: candidate 0 drops, 1 keeps.
+    pub fn choice(&self) -> Vec<Vec<u32>> {
+        vec![vec![super::bounds::hash(150, &["drop"])], self.feats.clone()]
+    }
+
+    /// The hand-written decision, used when no learned one is compiled in: enough words, a
+    /// speaker, not the cue verb's subject.
+    fn hand_keep(&self) -> bool {
+        self.words >= MIN_CONTENT_WORDS && !self.subject_like && self.source.is_some()
+    }
+}
+
+/// The tagger's contents that overlap no rule content and have a cue near them.
+pub(super) fn additions(v: &View, ctx: &Context, spans: &[(usize, Range)], taken: &[bool]) -> Vec<Addition> {
+    use super::bounds::{bucket, hash};
+    let mut out = Vec::new();
+    for &(kind, (a, b)) in spans {
+        let words = (a..b).filter(|&i| v.toks[i].word).count();
+        if kind != CONTENT || words < 2 {
             continue;
         }
         let content = v.tok_span(a, b);
@@ -90,15 +146,9 @@ pub fn find(v: &View, found: &mut Vec<Found>) -> Vec<Range> {
             continue;
         }
         // A content with no cue near it is more often a stray tag than a quote.
-        let Some(cue) = nearest_cue(v, &ctx, &spans, (a, b), &taken) else { continue };
-        // A content running into its cue with only words between is the cue verb's subject
-        // (`The so-called “peace plan” was rejected`), not what was said.
-        if cue.0 >= b && (b..cue.0).all(|i| v.toks[i].word) {
-            continue;
-        }
-        // Nor is one whose speaker cannot be found (measured: fewer wrong attributions, few
-        // right contents lost).
-        let Some(src) = source_of(v, &spans, cue, (a, b)) else { continue };
+        let Some(cue) = nearest_cue(v, ctx, spans, (a, b), taken) else { continue };
+        let subject_like = cue.0 >= b && (b..cue.0).all(|i| v.toks[i].word);
+        let src = source_of(v, spans, cue, (a, b));
         // (Regions are in text order: only those opening inside the content can lie in it.)
         let first = v.regions.partition_point(|r| r.toks.0 < a);
         let held: Vec<&Region> = v.regions[first..]
@@ -109,11 +159,34 @@ pub fn find(v: &View, found: &mut Vec<Found>) -> Vec<Range> {
         if held.iter().any(|r| crate::direct::title_like(v, r)) {
             continue;
         }
-        let holds_quote = !held.is_empty();
-        let kind = if holds_quote { QuoteKind::Mixed } else { QuoteKind::Indirect };
-        found.push(Found::new(kind, content, Some(cue), Some(src)));
+        let kind = if held.is_empty() { QuoteKind::Indirect } else { QuoteKind::Mixed };
+        let cue_word = v.toks[cue.0].lower.as_str();
+        let tagged_cue = spans.iter().any(|&(k, r)| k == CUE && r == cue);
+        let side = if cue.1 <= a { "before" } else { "after" };
+        let src_class = match src {
+            None => "none",
+            Some(r) if source::is_pronoun(v, r) => "pronoun",
+            Some((x, y)) if (x..y).any(|k| v.toks[k].cap) => "name",
+            Some(_) => "other",
+        };
+        let sent_start = a == 0 || v.toks[a - 1].sent != v.toks[a].sent;
+        let mut feats = Vec::with_capacity(12);
+        let mut f = |t: u8, parts: &[&str]| feats.push(hash(t, parts));
+        f(151, &["keep"]);
+        f(152, &[bucket(words)]);
+        f(153, &[cue_word]);
+        f(154, &[cue_word, side]);
+        f(155, &[if tagged_cue { "tagged" } else { "lexicon" }, side]);
+        f(156, &[src_class]);
+        f(157, &[src_class, cue_word]);
+        f(158, &[if subject_like { "subject" } else { "-" }, side]);
+        f(159, &[bucket(super::tag::gap(cue, (a, b)))]);
+        f(160, &[v.toks[a].lower.as_str()]);
+        f(161, &[if sent_start { "starts" } else { "-" }, side]);
+        f(162, &[if held.is_empty() { "plain" } else { "quoted" }]);
+        out.push(Addition { content, kind, cue, source: src, words, subject_like, feats });
     }
-    sources
+    out
 }
 
 /// An indirect content the rules found grows rightwards to the end of the predicted content
@@ -153,7 +226,7 @@ fn extend_rule_contents(v: &View, spans: &[(usize, Range)], found: &mut [Found])
 }
 
 /// Token distance between two ranges (0 when they touch or overlap).
-fn gap((a, b): Range, (c, d): Range) -> usize {
+pub(super) fn gap((a, b): Range, (c, d): Range) -> usize {
     if b <= c {
         c - b
     } else {

@@ -79,7 +79,7 @@ pub fn train_bounds(docs: &[(&str, Vec<GoldSpan>)], epochs: usize) -> Vec<u8> {
         let v = View::new(text, &seg);
         let mut found = direct::find(&v);
         indirect::find(&v, &mut found);
-        let tagged_sources = super::find(&v, &mut found);
+        let (tagged_sources, additions) = super::tag::find_with(&v, &mut found, None);
         let contents: Vec<Span> = gold.iter().filter(|g| g.role == Role::Content).map(|g| g.span).collect();
         let mut c = super::bounds::choices(&v, &found, &contents);
         let mut attributions: std::collections::BTreeMap<usize, (Vec<Span>, Vec<Span>)> = Default::default();
@@ -93,6 +93,19 @@ pub fn train_bounds(docs: &[(&str, Vec<GoldSpan>)], epochs: usize) -> Vec<u8> {
         }
         let attributions: Vec<_> = attributions.into_values().collect();
         c.extend(super::sources::choices(&v, &found, &attributions, &tagged_sources));
+        // Keep or drop each of the tagger's additions: kept when its content matches a gold
+        // content. A right one counts twice, so the perceptron keeps an addition from about one
+        // chance in three of being right (where adding it raises F1), not one in two (measured
+        // on a held-out tenth of train: once 0.686, twice 0.693, three times 0.690).
+        for add in additions.iter().filter(|a| !a.subject_like) {
+            let shared = |g: &Span| g.end.min(add.content.end).saturating_sub(g.start.max(add.content.start));
+            let right = contents.iter().any(|g| 2 * shared(g) >= g.len().max(add.content.len()));
+            let choice = super::bounds::Choice { cands: add.choice(), gold: usize::from(right) };
+            let copies = if right { 2 } else { 1 };
+            for _ in 0..copies {
+                c.push(choice.clone());
+            }
+        }
         per_doc.push(c.len());
         choices.extend(c);
     }
