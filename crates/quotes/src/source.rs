@@ -15,13 +15,21 @@ const MAX_APPOSITION: usize = 40;
 /// The cue starting at token `i`: its end token and whether it may introduce indirect speech.
 pub fn cue_at(v: &View, i: usize) -> Option<(usize, crate::lexicon::Frame)> {
     let t = v.toks.get(i)?;
-    if !t.word {
+    if !t.word || name_part(v, i) {
         return None;
     }
     LEXICON.cues_starting(&t.lower).iter().find_map(|c| {
         let ok = c.words.iter().enumerate().all(|(k, w)| v.toks.get(i + k).is_some_and(|x| x.lower == *w));
         ok.then_some((i + c.words.len(), c.frame))
     })
+}
+
+/// A capitalised cue word inside a sentence right before a lowercase cue is a name, not a
+/// cue (`"...," Read said`, `Ian Read said`).
+fn name_part(v: &View, i: usize) -> bool {
+    let t = &v.toks[i];
+    let inside = i > 0 && v.toks[i - 1].sent == t.sent;
+    t.cap && inside && v.toks.get(i + 1).is_some_and(|n| n.word && !n.cap) && cue_at(v, i + 1).is_some()
 }
 
 /// `according to` at token `i`: the index after `to`.
@@ -256,8 +264,10 @@ pub fn after(v: &View, start: usize) -> Option<Range> {
             }
             break;
         }
-        // A cue word right after a determiner is a noun (`a post from X`, `the state Division`).
-        let noun_use = t.cap || (b > start && LEXICON.is(&v.toks[b - 1].lower, "det"));
+        // A cue word right after a determiner or `of` is a noun (`a post from X`, `the state
+        // Division`, `the secretary of state`).
+        let noun_use =
+            t.cap || (b > start && (LEXICON.is(&v.toks[b - 1].lower, "det") || v.toks[b - 1].lower == "of"));
         if b > start && (LEXICON.is(&t.lower, "stop") || (cue_at(v, b).is_some() && !noun_use)) {
             break;
         }
@@ -285,8 +295,9 @@ fn plausible(v: &View, (a, b): Range) -> bool {
     if !last.word {
         return false;
     }
-    // `he`, and a quantifier standing alone (`Many said`, `Others argued`).
-    if b - a == 1 && (LEXICON.is(&first.lower, "pronoun") || is_quantifier(&first.lower)) {
+    // `he`, and a quantifier standing alone (`Many said`, `Others argued`, `"...," read one`).
+    let alone = matches!(first.lower.as_str(), "one" | "another");
+    if b - a == 1 && (LEXICON.is(&first.lower, "pronoun") || is_quantifier(&first.lower) || alone) {
         return true;
     }
     if LEXICON.is(&first.lower, "pronoun") || LEXICON.is(&last.lower, "det") {

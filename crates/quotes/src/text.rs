@@ -324,9 +324,9 @@ fn pair_marks(text: &str, toks: &[Tok]) -> Vec<Region> {
         match open {
             None if !is_close_mark(c) || is_opening_position(toks, i) => open = Some(i),
             None => {}
-            Some(o) if is_open_mark(c) && !is_closing_position(toks, i) => {
-                // A second opening mark: the first was never closed.
-                let _ = o;
+            // A second opening mark: the first was never closed. So is one right after the
+            // first with nothing between (`"“We ...”`): a stray mark, not an empty quotation.
+            Some(o) if is_open_mark(c) && (!is_closing_position(toks, i) || o + 1 == i) => {
                 open = Some(i);
             }
             Some(o) => {

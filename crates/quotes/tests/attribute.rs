@@ -53,6 +53,13 @@ fn direct_speech() {
         "The fair, held every May, \"brings the town together,\" Jane Doe said.",
         &["mixed|said|Jane Doe|The fair, held every May, \"brings the town together,"],
     );
+    check(
+        "\"We will win,\" said the secretary of state, who left early.",
+        &["direct|said|the secretary of state|We will win,"],
+    );
+    check("\"Rates will rise,\" Read said.", &["direct|said|Read|Rates will rise,"]);
+    check("\"Vote early!\" read one.", &["direct|read|one|Vote early!"]);
+    check("\"“We need more buses,” Jane Doe said on Monday.", &["direct|said|Jane Doe|We need more buses,"]);
 }
 
 #[test]
