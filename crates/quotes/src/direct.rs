@@ -149,6 +149,12 @@ fn attribution_after(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
         v.toks.get(k).is_some_and(|t| t.word && !t.cap && t.lower.ends_with("ed") && t.lower.len() > 4)
             && v.toks.get(close.wrapping_sub(1)).is_some_and(|p| p.lower == ",")
     };
+    // (`"...," he mocks`: the same slot, a verb in the present.)
+    let present_verb = |k: usize| {
+        v.toks.get(k).is_some_and(|t| {
+            t.word && !t.cap && t.lower.len() > 3 && t.lower.ends_with('s') && !t.lower.ends_with("ss")
+        }) && v.toks.get(close.wrapping_sub(1)).is_some_and(|p| p.lower == ",")
+    };
     let cue_end = source::cue_at(v, k).map(|(e, _)| e).or_else(|| slot_verb(k).then_some(k + 1));
     if let Some(end) = cue_end {
         let src = source::after(v, end)
@@ -178,11 +184,14 @@ fn attribution_after(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
         if c > k && commas.is_empty() && c - k > 10 {
             break;
         }
-        // `"...," Arianna Gil scoffed.`: an unlisted past-tense verb closing the sentence.
+        // `"...," Arianna Gil scoffed.`: an unlisted past-tense verb closing the sentence; after
+        // a pronoun, a present-tense one too (`"...," he mocks.`); after a described source,
+        // one opening a phrase (`"...," the party's nominee riffed on ...`).
+        let closes = v.toks.get(c + 1).is_none_or(|n| n.sent != t.sent || v.punct(c + 1, ".,"));
         let closing_verb = c > k
-            && v.toks[k].cap
-            && slot_verb(c)
-            && v.toks.get(c + 1).is_none_or(|n| n.sent != t.sent || v.punct(c + 1, ".,"));
+            && ((closes && v.toks[k].cap && slot_verb(c))
+                || (described(v, k, c) && slot_verb(c))
+                || (closes && c == k + 1 && source::is_pronoun(v, (k, k + 1)) && (slot_verb(c) || present_verb(c))));
         // `"...," the report said`: a cue word after a determiner is the source's noun.
         if c > k && !source::noun_use(v, c) {
             let cue_end = source::cue_at(v, c).map(|(e, _)| e).or_else(|| closing_verb.then_some(c + 1));
@@ -206,6 +215,14 @@ fn attribution_after(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
         c += 1;
     }
     None
+}
+
+/// `the party's nominee` in `"...," the party's nominee riffed`: a determiner phrase from `k`
+/// whose last word before `c` is a source noun.
+fn described(v: &View, k: usize, c: usize) -> bool {
+    crate::lexicon::LEXICON.is(&v.toks[k].lower, "det")
+        && c > k + 1
+        && crate::lexicon::LEXICON.is_source_noun(&v.toks[c - 1].lower)
 }
 
 /// A quotation closing its paragraph, signed in the next one: `"..."` then `- Jane Doe.`

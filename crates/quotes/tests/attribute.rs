@@ -59,6 +59,12 @@ fn direct_speech() {
     );
     check("\"Rates will rise,\" Read said.", &["direct|said|Read|Rates will rise,"]);
     check("\"Vote early!\" read one.", &["direct|read|one|Vote early!"]);
+    check("\"Markets never fail,\" he mocks.", &["direct|mocks|he|Markets never fail,"]);
+    check("\"This is your town,\" it now says.", &["direct|says|it|This is your town,"]);
+    check(
+        "\"The answer is no,\" the party's nominee riffed on the question.",
+        &["direct|riffed|the party's nominee|The answer is no,"],
+    );
     check("\"“We need more buses,” Jane Doe said on Monday.", &["direct|said|Jane Doe|We need more buses,"]);
 }
 
