@@ -29,7 +29,10 @@ pub fn find(v: &View) -> Vec<Found> {
         let ends_open = matches!(last, "," | "?" | "!" | "—" | "–" | "-" | "…");
         let comma_after = r.close.is_some_and(|c| v.punct(c + 1, ","));
         let after = attribution_after(v, r).filter(|a| ends_open || comma_after || closes_sentence(v, a));
-        let before = signed(v, r).or_else(|| attribution_before(v, r, words)).or_else(|| byline(v, r));
+        let before = signed(v, r)
+            .or_else(|| attribution_before(v, r, words))
+            .or_else(|| byline(v, r))
+            .or_else(|| cue_sentence(v, r));
         // `X shouted, "A," Y said, "B"`: an attribution after that opens the next quotation
         // is that one's.
         let leads_on = after.is_some_and(|(cue, src)| {
@@ -126,6 +129,19 @@ fn lead_in(v: &View, orphans: &[newsdesk_model::Span], out: &mut Vec<Found>) {
     }
 }
 
+/// A quotation opening a sentence right after one that is only a source and its cue, in the
+/// same paragraph: `Jane Doe agreed. "..."`, `The mayor disagreed. "..."`.
+fn cue_sentence(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
+    let dot = r.open.checked_sub(1).filter(|&d| v.punct(d, ".") && starts_sentence(v, r.open))?;
+    if v.toks[dot].para != v.toks[r.open].para {
+        return None;
+    }
+    let (first, _) = v.sentence_of(dot);
+    let c = (first..dot).rev().find(|&c| source::cue_at(v, c).is_some_and(|(e, _)| e == dot))?;
+    let src = source::before(v, c).filter(|s| s.0 == first)?;
+    Some(((c, dot), Some(src)))
+}
+
 /// `"...," said X` / `"...," X said` / `"...," according to X`.
 fn attribution_after(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
     let close = r.close?;
@@ -191,7 +207,10 @@ fn attribution_after(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
         let closing_verb = c > k
             && ((closes && v.toks[k].cap && slot_verb(c))
                 || (described(v, k, c) && slot_verb(c))
-                || (closes && c == k + 1 && source::is_pronoun(v, (k, k + 1)) && (slot_verb(c) || present_verb(c))));
+                || (closes
+                    && c == k + 1
+                    && source::is_pronoun(v, (k, k + 1))
+                    && (slot_verb(c) || present_verb(c))));
         // `"...," the report said`: a cue word after a determiner is the source's noun.
         if c > k && !source::noun_use(v, c) {
             let cue_end = source::cue_at(v, c).map(|(e, _)| e).or_else(|| closing_verb.then_some(c + 1));

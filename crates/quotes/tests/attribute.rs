@@ -59,6 +59,10 @@ fn direct_speech() {
     );
     check("\"Rates will rise,\" Read said.", &["direct|said|Read|Rates will rise,"]);
     check("\"Vote early!\" read one.", &["direct|read|one|Vote early!"]);
+    check(
+        "The town clerk agreed. \"Nobody wants the new road.\"",
+        &["direct|agreed|The town clerk|Nobody wants the new road."],
+    );
     check("\"Markets never fail,\" he mocks.", &["direct|mocks|he|Markets never fail,"]);
     check("\"This is your town,\" it now says.", &["direct|says|it|This is your town,"]);
     check(
