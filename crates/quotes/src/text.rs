@@ -155,7 +155,9 @@ impl<'t> View<'t> {
             bounds.resize(si + 1, (k, k));
             bounds[si].1 = k + 1;
         }
-        let regions = pair_marks(text, &toks);
+        let mut regions = pair_marks(text, &toks);
+        regions.extend(headline_singles(text, &toks, &regions));
+        regions.sort_by_key(|r| r.open);
         View { text, toks, regions, sents: bounds }
     }
 
@@ -337,6 +339,54 @@ fn pair_marks(text: &str, toks: &[Tok]) -> Vec<Region> {
     }
     if let Some(o) = open {
         close_region(&mut out, o, None, toks.len());
+    }
+    out
+}
+
+/// How many paragraphs open a text as its headline and deck.
+const HEADLINE_PARAGRAPHS: usize = 2;
+
+/// Single marks quoting in a headline, as headlines quote (`Jane Doe: 'We will win.'`): in the
+/// first paragraphs, when they hold no double mark, `'` or `‘` before a word opens and `'` or
+/// `’` right after a word or a stop, before a space, a stop or the paragraph end, closes (an
+/// apostrophe inside or after a word, `Clinton's`, `voters' reaction`, opens nothing).
+fn headline_singles(text: &str, toks: &[Tok], regions: &[Region]) -> Vec<Region> {
+    let mut out = Vec::new();
+    for para in 0..HEADLINE_PARAGRAPHS {
+        let (a, b) = (toks.partition_point(|t| t.para < para), toks.partition_point(|t| t.para <= para));
+        let double = (a..b).any(|i| !toks[i].word && is_quote_mark(first_char(text, &toks[i])));
+        if a == b || double || regions.iter().any(|r| (a..b).contains(&r.open)) {
+            continue;
+        }
+        let single = |i: usize| !toks[i].word && matches!(&text[toks[i].start..toks[i].end], "'" | "‘" | "’");
+        let mut open: Option<usize> = None;
+        for i in a..b {
+            if !single(i) {
+                continue;
+            }
+            let glued_next = toks.get(i + 1).is_some_and(|n| n.start == toks[i].end && n.para == para);
+            match open {
+                None if glued_next && toks[i + 1].word && is_opening_position(toks, i) => open = Some(i),
+                Some(o) if i > o + 1 && is_closing_position(toks, i) => {
+                    let ends =
+                        toks.get(i + 1).is_none_or(|n| n.para != para || !n.word || n.start > toks[i].end);
+                    // (A title-case line quotes a headline's way too, but its words are no
+                    // speech for a reader; a sentence has lowercase words.)
+                    let words: Vec<&Tok> = toks[o + 1..i].iter().filter(|t| t.word).collect();
+                    let sentence = words.len() >= 3 && words.iter().any(|t| !t.cap && t.lower.len() > 3);
+                    if ends && sentence && !text[toks[i].start..toks[i].end].starts_with('‘') {
+                        out.push(Region {
+                            open: o,
+                            close: Some(i),
+                            content: Span::new(toks[o + 1].start, toks[i - 1].end),
+                            toks: (o + 1, i),
+                        });
+                        open = None;
+                    }
+                }
+                _ => {}
+            }
+        }
     }
     out
 }

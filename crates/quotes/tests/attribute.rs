@@ -94,6 +94,25 @@ fn split_and_continued_quotes() {
 }
 
 #[test]
+fn headline_single_marks() {
+    check(
+        "Jane Doe: 'The bridge will open soon.'\n\nThe mayor spoke on Monday.",
+        &["direct|:|Jane Doe|The bridge will open soon."],
+    );
+    check(
+        "Voters' verdict on the plan: 'Is that all there is?'\n\nThe plan was late.",
+        &["direct|:|Voters|Is that all there is?"],
+    );
+    // A title-case line is no quotation (the headline rule reads it as before), nor are
+    // single marks after the headline.
+    check(
+        "Jane Doe: 'We Will Win This Time'\n\nThe mayor spoke.",
+        &["indirect|:|Jane Doe|'We Will Win This Time'"],
+    );
+    check("Title\n\nDeck\n\nThe yard had a sign with 'keep out of the yard now' in red.", &[]);
+}
+
+#[test]
 fn indirect_speech() {
     check(
         "Officials said that the bridge would reopen in May.",
