@@ -72,6 +72,12 @@ pub fn find(v: &View) -> Vec<Found> {
                     f.kind = QuoteKind::Mixed;
                     f.content = newsdesk_model::Span::new(start, f.content.end);
                 }
+                if let Some(start) = src.and_then(|s| relative_object(v, r, cue, s)) {
+                    // `which he called "a disgrace"`: the relative pronoun is the quotation's
+                    // object, part of the content.
+                    f.kind = QuoteKind::Mixed;
+                    f.content = newsdesk_model::Span::new(start, f.content.end);
+                }
                 if let Some(start) = src.and_then(|s| lead_clause(v, r, cue, s)) {
                     // `If it passes, he said, "prices will fall."`: the clause is content too.
                     f.kind = QuoteKind::Mixed;
@@ -407,6 +413,15 @@ fn lead_clause(v: &View, r: &Region, cue: Range, src: Range) -> Option<usize> {
     // A quotation opening with a capital is a sentence of its own: `On Monday, she said, "We ..."`.
     let lower = v.toks.get(r.toks.0).is_some_and(|t| t.word && !t.cap);
     (words >= 2 && unquoted && no_cue && lower).then(|| v.toks[s].start)
+}
+
+/// `which he called "..."`, `what she described as "..."`: `which` or `what` right before the
+/// source, the cue right before the opening mark (but for `as`); the start of that word.
+fn relative_object(v: &View, r: &Region, cue: Range, src: Range) -> Option<usize> {
+    let w = src.0.checked_sub(1)?;
+    let relative = v.toks[w].word && matches!(v.toks[w].lower.as_str(), "which" | "what");
+    let adjacent = src.1 <= cue.0 && (cue.1..r.open).all(|k| v.toks[k].lower == "as");
+    (relative && adjacent && v.toks[w].sent == v.toks[r.open].sent).then(|| v.toks[w].start)
 }
 
 /// `X said that he, "..."`, `X noted that "..."`: a `that` between the cue and the opening

@@ -180,6 +180,10 @@ fn indirect_speech() {
 #[test]
 fn mixed_speech() {
     check(
+        "He backs the bus plan, which she called \"a waste of money.\"",
+        &["mixed|called|she|which she called \"a waste of money."],
+    );
+    check(
         "She said the plan was “dead on arrival” in the Senate.",
         &["mixed|said|She|the plan was “dead on arrival” in the Senate"],
     );
