@@ -109,6 +109,9 @@ pub fn find(v: &View) -> Vec<Found> {
         }
     }
     lead_in(v, &orphans, &mut out);
+    for f in &mut out {
+        f.by_marks = true;
+    }
     out
 }
 
@@ -461,7 +464,10 @@ pub(crate) fn title_like(v: &View, r: &Region) -> bool {
     let toks = v.toks.get(r.toks.0..r.toks.1).unwrap_or(&[]);
     let words = || toks.iter().filter(|t| t.word);
     let caps = words().filter(|t| t.cap).count();
-    let sentence_punct = toks.iter().any(|t| !t.word && matches!(t.lower.as_str(), "." | "?" | "!"));
+    // (A full stop closing the quotation is the sentence's: `the show "Harbor Nights."`.)
+    let last_word = toks.iter().rposition(|t| t.word).unwrap_or(0);
+    let sentence_punct =
+        toks[..last_word].iter().any(|t| !t.word && matches!(t.lower.as_str(), "." | "?" | "!"));
     words().count() <= 6
         && caps >= 2
         && !sentence_punct

@@ -22,7 +22,17 @@ type Candidates = (Vec<Option<Range>>, Vec<Vec<u32>>);
 pub fn candidates(v: &View, found: &[Found], i: usize, tagged: &[Range]) -> Option<Candidates> {
     let f = &found[i];
     let cue = f.cue?;
-    if f.kind == QuoteKind::Direct || f.continues.is_some() || cue.1 > v.toks.len() || cue.0 >= cue.1 {
+    if f.kind == QuoteKind::Direct
+        || f.by_marks
+        || f.continues.is_some()
+        || cue.1 > v.toks.len()
+        || cue.0 >= cue.1
+    {
+        return None;
+    }
+    // `X seems to ...`: the subject belongs to the content, by the annotators' own convention
+    // (`data/polnear_cues.tsv`), whatever a chooser would make of one sentence.
+    if LEXICON.is_sourceless(&v.toks[cue.0].lower) {
         return None;
     }
     let content = (v.first_tok_from(f.content.start), v.toks.partition_point(|t| t.start < f.content.end));
