@@ -92,7 +92,7 @@ pub struct TrainArgs {
     /// Also score the new model on this PolNeAR folder (never trained on), as `eval quotes` does.
     #[arg(long)]
     pub check: Option<PathBuf>,
-    /// With --check, also list every unmatched prediction and gold attribution.
+    /// With --check or --holdout, also list every unmatched prediction and gold attribution.
     #[arg(long)]
     pub verbose: bool,
     /// Where to write the content-end chooser's model (trained after the tagger, on what the
@@ -169,6 +169,11 @@ pub fn train(args: TrainArgs) -> Result<ExitCode> {
             let pred = newsdesk_eval::quotes::predicted(&a.text, &quotes, &entities);
             total.add(&newsdesk_eval::quotes::score_article(a, &pred));
             n += 1;
+            if let Some(gold) = a.gold.first().filter(|_| args.verbose) {
+                for line in newsdesk_eval::quotes::list_misses(a, &pred, gold, false) {
+                    println!("{line}");
+                }
+            }
         }
         println!("held out: {n} articles");
         println!("content (overlap >= 50%)   {}", total.content);

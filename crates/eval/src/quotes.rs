@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 mod bench;
 mod errors;
 pub use bench::{bench, BenchLine, BenchReport, PeerRun};
-pub use errors::{misses, Miss, Misses};
+pub use errors::{list as list_misses, misses, Miss, Misses};
 
 #[derive(Debug, thiserror::Error)]
 pub enum QuotesEvalError {

@@ -211,6 +211,11 @@ pub fn subject(v: &View, i: usize) -> Option<Range> {
         a += 1;
     } else if LEXICON.is(&v.toks[a].lower, "stop") || LEXICON.is(&v.toks[a].lower, "boundary") {
         a = (a..i).find(|&k| v.punct(k, ","))? + 1;
+    } else if v.toks[a].lower.ends_with("ing") && v.toks[a].lower.len() > 5 {
+        // `Speaking in Harlem, Clinton accused ...`: a participle clause opening the sentence.
+        if let Some(c) = (a..i.min(a + 12)).find(|&k| v.punct(k, ",")) {
+            a = c + 1;
+        }
     }
     // `He ducked the question, saying ...`: a pronoun subject (which `after` reads as a clause).
     if is_pronoun(v, (a, a + 1)) {
