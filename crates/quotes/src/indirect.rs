@@ -288,8 +288,9 @@ fn finding(v: &View, i: usize) -> Option<Found> {
     }
     let (sa, sb) = sentence(v, i);
     // The head noun within a short phrase: `in a new CNN/ORC poll`, `in the polls`.
-    let head = (i + 1..(i + 9).min(sb))
-        .take_while(|&k| v.toks[k].word || v.punct(k, "/-.'’"))
+    // (No preposition in between: `in the District of Columbia head to the polls` is no poll.)
+    let head = (i + 1..(i + 7).min(sb))
+        .take_while(|&k| (v.toks[k].word && !LEXICON.is(&v.toks[k].lower, "stop")) || v.punct(k, "/-.'’"))
         .find(|&k| LEXICON.is(&v.toks[k].lower, "finding"))?;
     let det = v.toks.get(i + 1).is_some_and(|t| LEXICON.is(&t.lower, "det"));
     if !det {
