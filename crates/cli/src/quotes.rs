@@ -95,16 +95,16 @@ pub struct TrainArgs {
     /// With --check or --holdout, also list every unmatched prediction and gold attribution.
     #[arg(long)]
     pub verbose: bool,
-    /// Where to write the content-end chooser's model (trained after the tagger, on what the
-    /// rules and the new tagger find).
-    #[arg(long, default_value = "models/quote_bounds.bin")]
-    pub bounds_out: PathBuf,
-    /// Passes of the content-end chooser's training.
+    /// Where to write the choosers' model (content bounds, sources, which tagged contents to
+    /// keep; trained after the tagger, on what the rules and the new tagger find).
+    #[arg(long, default_value = "models/quote_choices.bin")]
+    pub choices_out: PathBuf,
+    /// Passes of the choosers' training.
     #[arg(long, default_value_t = 10)]
-    pub bounds_epochs: usize,
-    /// Keep the compiled-in tagger; train the content-end chooser only.
+    pub choices_epochs: usize,
+    /// Keep the compiled-in tagger; train the choosers only.
     #[arg(long)]
-    pub bounds_only: bool,
+    pub choices_only: bool,
 }
 
 /// `newsdesk train quotes`: the learned step's tagger, from PolNeAR's brat annotations.
@@ -140,7 +140,7 @@ pub fn train(args: TrainArgs) -> Result<ExitCode> {
         })
         .collect();
     eprintln!("{}: training on {} of {} articles", args.dir.display(), docs.len(), articles.len());
-    if !args.bounds_only {
+    if !args.choices_only {
         let started = std::time::Instant::now();
         let bytes = newsdesk_quotes::learned::train(&docs, args.epochs, args.min_weight);
         eprintln!("trained in {:.1}s, model {} bytes", started.elapsed().as_secs_f64(), bytes.len());
@@ -150,16 +150,16 @@ pub fn train(args: TrainArgs) -> Result<ExitCode> {
             bail!("the compiled-in quote model was already loaded; cannot use the new one");
         }
     }
-    // The content-end chooser learns on what the (new) tagger finds.
-    let bytes = newsdesk_quotes::learned::train_bounds(&docs, args.bounds_epochs);
-    std::fs::write(&args.bounds_out, &bytes)
-        .with_context(|| format!("cannot write {}", args.bounds_out.display()))?;
-    eprintln!("wrote {} ({} bytes)", args.bounds_out.display(), bytes.len());
+    // The choosers learn on what the (new) tagger finds.
+    let bytes = newsdesk_quotes::learned::train_choices(&docs, args.choices_epochs);
+    std::fs::write(&args.choices_out, &bytes)
+        .with_context(|| format!("cannot write {}", args.choices_out.display()))?;
+    eprintln!("wrote {} ({} bytes)", args.choices_out.display(), bytes.len());
     if args.holdout.is_none() && args.check.is_none() {
         return Ok(ExitCode::SUCCESS);
     }
-    if !newsdesk_quotes::learned::bounds::use_model(bytes) {
-        bail!("the compiled-in content-end model was already loaded; cannot score the new one");
+    if !newsdesk_quotes::learned::choice::use_model(bytes) {
+        bail!("the compiled-in choice model was already loaded; cannot score the new one");
     }
     if args.holdout.is_some() {
         let mut total = newsdesk_eval::quotes::Scores::default();

@@ -12,6 +12,17 @@ pub struct Example {
     pub gold: Vec<usize>,
 }
 
+/// Shuffles `order` in place (Fisher–Yates) with the xorshift generator state `rng`: the
+/// same state gives the same order on every run and platform.
+pub fn shuffle(order: &mut [usize], rng: &mut u64) {
+    for i in (1..order.len()).rev() {
+        *rng ^= *rng << 13;
+        *rng ^= *rng >> 7;
+        *rng ^= *rng << 17;
+        order.swap(i, (*rng % (i as u64 + 1)) as usize);
+    }
+}
+
 /// Trains a model over `epochs` passes. Examples that are empty, whose lengths disagree or
 /// whose tags are out of range are skipped.
 pub fn train(examples: &[Example], epochs: usize) -> Model {
@@ -47,12 +58,7 @@ pub fn train(examples: &[Example], epochs: usize) -> Model {
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = 0x2545_F491_4F6C_DD1Du64;
     for _ in 0..epochs {
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
-        }
+        shuffle(&mut order, &mut rng);
         for &k in &order {
             let (feats, gold) = &data[k];
             let scores: Vec<[f32; NT]> = feats

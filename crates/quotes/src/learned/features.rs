@@ -211,7 +211,7 @@ impl<'v, 't> Context<'v, 't> {
 
 /// FNV-1a over a template number and value parts (each followed by a separator): stable
 /// across runs and platforms, and no string built per feature.
-fn hash(template: u8, parts: &[&[u8]]) -> u32 {
+pub(super) fn hash<P: AsRef<[u8]>>(template: u8, parts: &[P]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
     let mut eat = |b: u8| {
         h ^= u32::from(b);
@@ -219,7 +219,7 @@ fn hash(template: u8, parts: &[&[u8]]) -> u32 {
     };
     eat(template);
     for p in parts {
-        for &b in *p {
+        for &b in p.as_ref() {
             eat(b);
         }
         eat(0xff);

@@ -1,7 +1,7 @@
 //! The learned step: a linear-chain tagger (the structured averaged perceptron of
 //! `newsdesk-perceptron`) over each paragraph's tokens, with BIO tags for Source, Cue and
 //! Content, trained on PolNeAR by `newsdesk train quotes`. Its features include what the
-//! rules found. A predicted content that overlaps no rule-found content becomes an indirect
+//! rules found. A predicted content that overlaps no rule-found content may become an indirect
 //! (or mixed) quote with the nearest predicted cue and the source next to it, and a rule-found
 //! indirect content may run on rightwards to the end of the predicted content covering it.
 //! The model is compiled in from `models/quotes.bin`; an empty or unreadable model switches
@@ -9,10 +9,12 @@
 //!
 //! Then two choosers refine every indirect and mixed attribution, never a direct quote:
 //! [`bounds`] picks where its content starts and ends among the candidate boundaries, and
-//! `sources` which source phrase it has, or none (one averaged multiclass perceptron,
-//! `models/quote_bounds.bin`, trained after the tagger on what the rules and the tagger find).
+//! `sources` which source phrase it has, or none; which of the tagger's contents to keep is
+//! learned the same way ([`choice`]: one averaged multiclass perceptron,
+//! `models/quote_choices.bin`, trained after the tagger on what the rules and the tagger find).
 
 pub mod bounds;
+pub mod choice;
 mod features;
 mod sources;
 mod tag;
@@ -20,4 +22,4 @@ mod train;
 
 pub(crate) use tag::find;
 pub use tag::{use_model, MAGIC};
-pub use train::{train, train_bounds, GoldSpan, Role};
+pub use train::{train, train_choices, GoldSpan, Role};

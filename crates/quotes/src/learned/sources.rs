@@ -7,7 +7,7 @@
 //! subject; the same averaged multiclass perceptron as [`super::bounds`] (one model file,
 //! its own feature templates) picks one.
 
-use super::bounds::{bucket, hash, Choice};
+use super::choice::{bucket, hash, Choice};
 use crate::found::Found;
 use crate::lexicon::LEXICON;
 use crate::source::{self, Range};
@@ -157,7 +157,7 @@ pub fn choices(v: &View, found: &[Found], gold: &[(Vec<Span>, Vec<Span>)], tagge
 }
 
 /// Gives every indirect and mixed attribution the source the model prefers.
-pub fn refine(v: &View, found: &mut [Found], model: &super::bounds::Bounds, tagged: &[Range]) {
+pub fn refine(v: &View, found: &mut [Found], model: &super::choice::Chooser, tagged: &[Range]) {
     for i in 0..found.len() {
         let Some((cands, feats)) = candidates(v, found, i, tagged) else { continue };
         let k = model.pick(&feats);

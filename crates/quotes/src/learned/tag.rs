@@ -1,5 +1,6 @@
 //! Tagging a view with the compiled-in model and turning predicted contents the rules missed
-//! into `Found` items with a cue and a source.
+//! into `Found` items with a cue (and a source when one is found), those the keep-or-drop
+//! chooser keeps.
 
 use super::features::Context;
 use crate::found::Found;
@@ -68,7 +69,7 @@ fn predict(model: &Model, ctx: &Context) -> Vec<(usize, Range)> {
 /// Returns the source spans the tagger predicted (token ranges, in text order), for the
 /// source chooser.
 pub fn find(v: &View, found: &mut Vec<Found>) -> Vec<Range> {
-    find_with(v, found, super::bounds::model()).0
+    find_with(v, found, super::choice::model()).0
 }
 
 /// [`find`] deciding which additions to keep with `keeper` (the hand-written rule when
@@ -76,7 +77,7 @@ pub fn find(v: &View, found: &mut Vec<Found>) -> Vec<Range> {
 pub(super) fn find_with(
     v: &View,
     found: &mut Vec<Found>,
-    keeper: Option<&super::bounds::Bounds>,
+    keeper: Option<&super::choice::Chooser>,
 ) -> (Vec<Range>, Vec<Addition>) {
     let Some(model) = MODEL.as_ref() else { return (Vec::new(), Vec::new()) };
     let ctx = Context::new(v, found);
@@ -122,7 +123,7 @@ pub(super) struct Addition {
 impl Addition {
     /// The keep-or-drop choice for the learned decision: candidate 0 drops, 1 keeps.
     pub fn choice(&self) -> Vec<Vec<u32>> {
-        vec![vec![super::bounds::hash(150, &["drop"])], self.feats.clone()]
+        vec![vec![super::choice::hash(150, &["drop"])], self.feats.clone()]
     }
 
     /// The hand-written decision, used when no learned one is compiled in: enough words, a
@@ -134,7 +135,7 @@ impl Addition {
 
 /// The tagger's contents that overlap no rule content and have a cue near them.
 pub(super) fn additions(v: &View, ctx: &Context, spans: &[(usize, Range)], taken: &[bool]) -> Vec<Addition> {
-    use super::bounds::{bucket, hash};
+    use super::choice::{bucket, hash};
     let mut out = Vec::new();
     for &(kind, (a, b)) in spans {
         let words = (a..b).filter(|&i| v.toks[i].word).count();

@@ -69,11 +69,11 @@ fn examples(text: &str, gold: &[GoldSpan]) -> Vec<Example> {
         .collect()
 }
 
-/// Trains the content-end chooser ([`super::bounds`]) on documents with their gold spans,
+/// Trains the choosers ([`super::choice`]: content bounds, sources, which tagged contents to
+/// keep) on documents with their gold spans,
 /// on what the rules and the tagger in use find, and returns the model file's bytes.
-pub fn train_bounds(docs: &[(&str, Vec<GoldSpan>)], epochs: usize) -> Vec<u8> {
+pub fn train_choices(docs: &[(&str, Vec<GoldSpan>)], epochs: usize) -> Vec<u8> {
     let mut choices = Vec::new();
-    let mut per_doc = Vec::new();
     for (text, gold) in docs {
         let seg = newsdesk_segment::segment(text);
         let v = View::new(text, &seg);
@@ -100,36 +100,17 @@ pub fn train_bounds(docs: &[(&str, Vec<GoldSpan>)], epochs: usize) -> Vec<u8> {
         for add in additions.iter().filter(|a| !a.subject_like) {
             let shared = |g: &Span| g.end.min(add.content.end).saturating_sub(g.start.max(add.content.start));
             let right = contents.iter().any(|g| 2 * shared(g) >= g.len().max(add.content.len()));
-            let choice = super::bounds::Choice { cands: add.choice(), gold: usize::from(right) };
+            let choice = super::choice::Choice { cands: add.choice(), gold: usize::from(right) };
             let copies = if right { 2 } else { 1 };
             for _ in 0..copies {
                 c.push(choice.clone());
             }
         }
-        per_doc.push(c.len());
         choices.extend(c);
     }
-    if std::env::var_os("NEWSDESK_DEBUG_BOUNDS").is_some() {
-        let mut held = Vec::new();
-        let mut fit = Vec::new();
-        let mut at = 0;
-        for (d, n) in per_doc.iter().enumerate() {
-            let part = &choices[at..at + n];
-            if d % 5 == 0 {
-                held.extend_from_slice(part)
-            } else {
-                fit.extend_from_slice(part)
-            }
-            at += n;
-        }
-        let m = super::bounds::train(&fit, epochs);
-        let right = held.iter().filter(|c| m.pick(&c.cands) == c.gold).count();
-        let rule = held.iter().filter(|c| c.gold == 0).count();
-        eprintln!("bounds held-out choices: {}, model right {right}, rule right {rule}", held.len());
-    }
     let rule_right = choices.iter().filter(|c| c.gold == 0).count();
-    eprintln!("content-end chooser: {} choices, the rule's end right in {rule_right}", choices.len());
-    super::bounds::train(&choices, epochs).to_bytes()
+    eprintln!("choosers: {} choices, the rule's own candidate right in {rule_right}", choices.len());
+    super::choice::train(&choices, epochs).to_bytes()
 }
 
 /// Trains the tagger on documents with their gold spans over `epochs` passes and returns the
