@@ -170,7 +170,10 @@ impl Doc {
             owner,
             words: running(&|k| v.toks[k].word),
             commas: running(&|k| v.punct(k, ",;")),
-            cues: running(&|k| source::cue_at(v, k).is_some() || source::according_at(v, k).is_some()),
+            cues: running(&|k| {
+                source::cue_at(v, k).is_some()
+                    || (v.toks[k].lower == "according" && source::according_at(v, k).is_some())
+            }),
             quoted: running(&|k| v.region_of(k).is_some()),
         }
     }
