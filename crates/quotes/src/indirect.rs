@@ -214,8 +214,9 @@ fn content_end(v: &View, a: usize, sent_end: usize) -> usize {
             continue;
         }
         let mut next = k + 1;
-        // `..., and suggested that ...`: a second attribution by the same source.
-        if v.toks.get(next).is_some_and(|t| matches!(t.lower.as_str(), "and" | "but")) {
+        // `..., and suggested that ...`: a second attribution by the same source; `..., while
+        // another says ...`: one by another source.
+        if v.toks.get(next).is_some_and(|t| matches!(t.lower.as_str(), "and" | "but" | "while" | "whereas")) {
             next += 1;
         }
         let cue_next = source::cue_at(v, next).is_some() || source::according_at(v, next).is_some();
@@ -259,6 +260,12 @@ fn according(v: &View, i: usize, end: usize) -> Option<Found> {
     let first_word = (sa..i).all(|k| !v.toks[k].word || LEXICON.is(&v.toks[k].lower, "boundary"));
     if first_word && v.punct(src.1, ",") {
         let span = content(v, src.1 + 1, content_end(v, src.1 + 1, sb))?;
+        return Some(Found::new(QuoteKind::Indirect, span, Some((i, end)), Some(src)));
+    }
+    // `... 46 percent to 39 percent according to a CBS poll.`: no comma, but the attribution
+    // closes the sentence.
+    if i > sa + 2 && v.toks[i - 1].word && only_adjuncts(v, src.1, sb) {
+        let span = content(v, sa, i)?;
         return Some(Found::new(QuoteKind::Indirect, span, Some((i, end)), Some(src)));
     }
     if i > sa && v.punct(i - 1, ",—–") {

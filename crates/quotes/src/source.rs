@@ -271,8 +271,12 @@ pub fn after(v: &View, start: usize) -> Option<Range> {
         }
         // A cue word right after a determiner or `of` is a noun (`a post from X`, `the state
         // Division`, `the secretary of state`).
-        let noun_use =
-            t.cap || (b > start && (LEXICON.is(&v.toks[b - 1].lower, "det") || v.toks[b - 1].lower == "of"));
+        // (`another says`, `one said`: a determiner standing alone is the subject.)
+        let alone = b == start + 1 && matches!(v.toks[start].lower.as_str(), "another" | "one");
+        let noun_use = t.cap
+            || (b > start
+                && !alone
+                && (LEXICON.is(&v.toks[b - 1].lower, "det") || v.toks[b - 1].lower == "of"));
         if b > start && (LEXICON.is(&t.lower, "stop") || (cue_at(v, b).is_some() && !noun_use)) {
             break;
         }

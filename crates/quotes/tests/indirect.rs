@@ -178,6 +178,14 @@ fn findings_of_polls_and_sources_written_oddly() {
             &["indirect|according to|recent data from portStats|Ferries ran on time in May"],
         ),
         (
+            "Ferries ran on time 92 percent of the days according to a port survey.",
+            &["indirect|according to|a port survey|Ferries ran on time 92 percent of the days"],
+        ),
+        (
+            "One guide says the ferry leaves at noon, while another says it leaves at one.",
+            &["indirect|says|One guide|the ferry leaves at noon", "indirect|says|another|it leaves at one"],
+        ),
+        (
             "The ferry is cleared to sail again, according to the F.A.A.",
             &["indirect|according to|the F.A.A|The ferry is cleared to sail again"],
         ),

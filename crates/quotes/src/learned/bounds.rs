@@ -139,6 +139,8 @@ fn set_content(v: &View, found: &mut [Found], owner: &mut [u32], i: usize, span:
 pub struct Doc {
     /// For every token, the index of the found content holding it (`u32::MAX` for none).
     pub owner: Vec<u32>,
+    /// For every token, the index of the found whose cue or source it is (`u32::MAX`: none).
+    speaker: Vec<u32>,
     words: Vec<u32>,
     commas: Vec<u32>,
     cues: Vec<u32>,
@@ -156,6 +158,14 @@ impl Doc {
                 *o = j as u32;
             }
         }
+        let mut speaker = vec![u32::MAX; n];
+        for (j, g) in found.iter().enumerate() {
+            for (x, y) in g.cue.into_iter().chain(g.source) {
+                for o in speaker.iter_mut().take(y).skip(x) {
+                    *o = j as u32;
+                }
+            }
+        }
         let running = |is: &dyn Fn(usize) -> bool| {
             let mut out = Vec::with_capacity(n + 1);
             let mut c = 0u32;
@@ -168,6 +178,7 @@ impl Doc {
         };
         Doc {
             owner,
+            speaker,
             words: running(&|k| v.toks[k].word),
             commas: running(&|k| v.punct(k, ",;")),
             cues: running(&|k| {
@@ -193,6 +204,13 @@ impl Doc {
         Self::count(&self.commas, a, b)
     }
 
+    /// The first comma or semicolon at or after token `a` (a binary search, not a scan).
+    fn first_comma(&self, a: usize) -> Option<usize> {
+        let base = *self.commas.get(a)?;
+        let p = self.commas.partition_point(|&c| c <= base);
+        (p < self.commas.len()).then(|| p - 1)
+    }
+
     /// Whether a cue word (or `according to`) starts in tokens `[a, b)`.
     fn cue_in(&self, a: usize, b: usize) -> bool {
         Self::count(&self.cues, a, b) > 0
@@ -206,7 +224,9 @@ impl Doc {
 
 /// The content of tokens `[a, e)` without closing punctuation, `None` when it holds no word.
 fn content_span(v: &View, a: usize, mut e: usize) -> Option<Span> {
-    while e > a && v.punct(e - 1, ".,;:!?—–-(") {
+    // Closing punctuation, and a conjunction left dangling before another clause.
+    let dangling = |k: usize| matches!(v.toks[k].lower.as_str(), "and" | "but" | "or" | "while" | "whereas");
+    while e > a && (v.punct(e - 1, ".,;:!?—–-(") || dangling(e - 1)) {
         e -= 1;
     }
     (a..e).any(|k| v.toks[k].word).then(|| v.tok_span(a, e))
@@ -241,7 +261,9 @@ pub fn candidates(v: &View, found: &[Found], i: usize, doc: &Doc) -> Option<Cand
     // only partly covers: the limit is the first such token after its start.
     let blocked = |k: usize| {
         let own = |x: Option<(usize, usize)>| x.is_some_and(|(p, q)| p <= k && k < q);
-        let other = doc.owner.get(k).is_some_and(|&o| o != u32::MAX && o as usize != i);
+        let theirs = |o: &u32| *o != u32::MAX && *o as usize != i;
+        // Another attribution's content, cue or source (`..., while another says ...`).
+        let other = doc.owner.get(k).is_some_and(theirs) || doc.speaker.get(k).is_some_and(theirs);
         own(f.cue) || own(f.source) || other
     };
     let limit = next_end.unwrap_or(sb).max(r);
@@ -367,7 +389,7 @@ fn features(
     a: usize,
     r: usize,
     e: usize,
-    (_, sb): (usize, usize),
+    (sa, sb): (usize, usize),
     cue: &str,
     kind: &str,
 ) -> Vec<u32> {
@@ -409,5 +431,9 @@ fn features(
     add(16, &[rel, place, word(e + 1)]);
     add(17, &[rel, word(e + 1), cue]);
     add(18, &[rel, bucket(words), place]);
+    // `When asked whether ..., the mayor smiled`: past the comma closing an opening clause.
+    let first_comma = doc.first_comma(sa).filter(|&k| k < sb).unwrap_or(sb);
+    let crosses = if e > first_comma && r <= first_comma { "crosses" } else { "-" };
+    add(19, &[rel, word(sa), crosses]);
     out
 }

@@ -216,7 +216,9 @@ fn extend_rule_contents(v: &View, spans: &[(usize, Range)], found: &mut [Found])
         }
         // Closing punctuation the tagger took in is no part of the content.
         let mut b = b;
-        while b > fb && v.punct(b - 1, ".,;:!?—–-") {
+        let dangling =
+            |k: usize| matches!(v.toks[k].lower.as_str(), "and" | "but" | "or" | "while" | "whereas");
+        while b > fb && (v.punct(b - 1, ".,;:!?—–-") || dangling(b - 1)) {
             b -= 1;
         }
         let span = v.tok_span(a, b);
