@@ -225,11 +225,16 @@ impl Doc {
 /// The content of tokens `[a, e)` without closing punctuation, `None` when it holds no word.
 fn content_span(v: &View, a: usize, mut e: usize) -> Option<Span> {
     // Closing punctuation, and a conjunction left dangling before another clause.
-    let dangling = |k: usize| matches!(v.toks[k].lower.as_str(), "and" | "but" | "or" | "while" | "whereas");
-    while e > a && (v.punct(e - 1, ".,;:!?—–-(") || dangling(e - 1)) {
+    while e > a && (v.punct(e - 1, ".,;:!?—–-(") || dangling(v, e - 1)) {
         e -= 1;
     }
     (a..e).any(|k| v.toks[k].word).then(|| v.tok_span(a, e))
+}
+
+/// A conjunction that, closing a content, was left dangling before another clause
+/// (`..., while` before `another says ...`).
+pub(super) fn dangling(v: &View, k: usize) -> bool {
+    matches!(v.toks[k].lower.as_str(), "and" | "but" | "or" | "while" | "whereas")
 }
 
 /// A content's fixed edge token (its start for end candidates, its end for start ones), the

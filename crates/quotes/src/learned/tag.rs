@@ -97,7 +97,7 @@ pub(super) fn find_with(
         // The cue verb's subject is never what was said (`The so-called “peace plan” was
         // rejected`), whatever the annotators' counts say.
         let keep = match keeper {
-            Some(m) => !add.subject_like && m.pick(&add.choice()) == 1,
+            Some(m) => !add.subject_like && m.pick(add.choice()) == 1,
             None => add.hand_keep(),
         };
         if keep {
@@ -117,13 +117,14 @@ pub(super) struct Addition {
     words: usize,
     /// The content runs into its cue with only words between: the cue verb's subject.
     pub subject_like: bool,
-    feats: Vec<u32>,
+    /// The features of dropping it, then of keeping it.
+    choice: Vec<Vec<u32>>,
 }
 
 impl Addition {
     /// The keep-or-drop choice for the learned decision: candidate 0 drops, 1 keeps.
-    pub fn choice(&self) -> Vec<Vec<u32>> {
-        vec![vec![super::choice::hash(150, &["drop"])], self.feats.clone()]
+    pub fn choice(&self) -> &[Vec<u32>] {
+        &self.choice
     }
 
     /// The hand-written decision, used when no learned one is compiled in: enough words, a
@@ -162,7 +163,9 @@ pub(super) fn additions(v: &View, ctx: &Context, spans: &[(usize, Range)], taken
         }
         let kind = if held.is_empty() { QuoteKind::Indirect } else { QuoteKind::Mixed };
         let cue_word = v.toks[cue.0].lower.as_str();
-        let tagged_cue = spans.iter().any(|&(k, r)| k == CUE && r == cue);
+        // (Spans are in text order and never overlap: a binary search, not a scan per content.)
+        let at = spans.partition_point(|&(_, r)| r.0 < cue.0);
+        let tagged_cue = spans.get(at).is_some_and(|&(k, r)| k == CUE && r == cue);
         let side = if cue.1 <= a { "before" } else { "after" };
         let src_class = match src {
             None => "none",
@@ -181,11 +184,12 @@ pub(super) fn additions(v: &View, ctx: &Context, spans: &[(usize, Range)], taken
         f(156, &[src_class]);
         f(157, &[src_class, cue_word]);
         f(158, &[if subject_like { "subject" } else { "-" }, side]);
-        f(159, &[bucket(super::tag::gap(cue, (a, b)))]);
+        f(159, &[bucket(gap(cue, (a, b)))]);
         f(160, &[v.toks[a].lower.as_str()]);
         f(161, &[if sent_start { "starts" } else { "-" }, side]);
         f(162, &[if held.is_empty() { "plain" } else { "quoted" }]);
-        out.push(Addition { content, kind, cue, source: src, words, subject_like, feats });
+        let choice = vec![vec![hash(150, &["drop"])], feats];
+        out.push(Addition { content, kind, cue, source: src, words, subject_like, choice });
     }
     out
 }
@@ -216,9 +220,7 @@ fn extend_rule_contents(v: &View, spans: &[(usize, Range)], found: &mut [Found])
         }
         // Closing punctuation the tagger took in is no part of the content.
         let mut b = b;
-        let dangling =
-            |k: usize| matches!(v.toks[k].lower.as_str(), "and" | "but" | "or" | "while" | "whereas");
-        while b > fb && (v.punct(b - 1, ".,;:!?—–-") || dangling(b - 1)) {
+        while b > fb && (v.punct(b - 1, ".,;:!?—–-") || super::bounds::dangling(v, b - 1)) {
             b -= 1;
         }
         let span = v.tok_span(a, b);

@@ -100,7 +100,7 @@ pub fn train_choices(docs: &[(&str, Vec<GoldSpan>)], epochs: usize) -> Vec<u8> {
         for add in additions.iter().filter(|a| !a.subject_like) {
             let shared = |g: &Span| g.end.min(add.content.end).saturating_sub(g.start.max(add.content.start));
             let right = contents.iter().any(|g| 2 * shared(g) >= g.len().max(add.content.len()));
-            let choice = super::choice::Choice { cands: add.choice(), gold: usize::from(right) };
+            let choice = super::choice::Choice { cands: add.choice().to_vec(), gold: usize::from(right) };
             let copies = if right { 2 } else { 1 };
             for _ in 0..copies {
                 c.push(choice.clone());
