@@ -170,7 +170,7 @@ pub fn train(args: TrainArgs) -> Result<ExitCode> {
             total.add(&newsdesk_eval::quotes::score_article(a, &pred));
             n += 1;
             if let Some(gold) = a.gold.first().filter(|_| args.verbose) {
-                for line in newsdesk_eval::quotes::list_misses(a, &pred, gold, false) {
+                for line in newsdesk_eval::quotes::list_misses(a, &pred, gold) {
                     println!("{line}");
                 }
             }

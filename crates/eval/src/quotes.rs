@@ -159,8 +159,10 @@ fn enclosed_in_marks(chars: &[char], segments: &[(usize, usize)]) -> bool {
 
 /// A segment widened to take in a quote mark the annotator left just outside it (`He said,
 /// “|We won|,”`): whether a content is in quote marks is a fact of the text, not of where a
-/// span's edge was clicked. Only white space, or closing punctuation at the end, may stand
-/// between the segment and the mark.
+/// span's edge was clicked. Only spaces, or closing punctuation at the end, may stand between
+/// the segment and the mark, and the mark must face the segment: a straight mark before it is
+/// opening only with no word or sentence punctuation just before it (`"Meet the Press" that
+/// ...` does not open at `that`), one after it closing only with no word just after it.
 fn widen(chars: &[char], (a, b): (usize, usize)) -> (usize, usize) {
     let edge = |c: char| is_mark(c) || c == '\'' || c == '`';
     let b = b.min(chars.len());
@@ -170,14 +172,24 @@ fn widen(chars: &[char], (a, b): (usize, usize)) -> (usize, usize) {
     let last =
         inner.iter().rposition(|c| !c.is_whitespace() && !matches!(c, '.' | ',' | '?' | '!' | ';' | ':'));
     let (Some(first), Some(last)) = (first, last) else { return (a, b) };
+    let space = |c: char| c.is_whitespace() && c != '\n' && c != '\r';
     let mut start = a;
     if !edge(inner[first]) {
         let mut k = a;
-        while k > 0 && a - k < 2 && chars[k - 1].is_whitespace() {
+        while k > 0 && a - k < 2 && space(chars[k - 1]) {
             k -= 1;
         }
         if k > 0 && edge(chars[k - 1]) && !matches!(chars[k - 1], '”' | '»') {
-            start = k - 1;
+            let mut m = k - 1;
+            while m > 0 && chars[m - 1] == chars[k - 1] {
+                m -= 1;
+            }
+            let before = m.checked_sub(1).map(|i| chars[i]);
+            let opening = matches!(chars[k - 1], '“' | '„' | '«')
+                || before.is_none_or(|c| !c.is_alphanumeric() && !matches!(c, '.' | ',' | '?' | '!' | ';' | ':'));
+            if opening {
+                start = k - 1;
+            }
         }
     }
     let mut end = b;
@@ -185,12 +197,19 @@ fn widen(chars: &[char], (a, b): (usize, usize)) -> (usize, usize) {
         let mut k = b;
         while k < chars.len()
             && k - b < 3
-            && (chars[k].is_whitespace() || matches!(chars[k], '.' | ',' | '?' | '!' | ';' | ':'))
+            && (space(chars[k]) || matches!(chars[k], '.' | ',' | '?' | '!' | ';' | ':'))
         {
             k += 1;
         }
         if k < chars.len() && edge(chars[k]) && !matches!(chars[k], '“' | '„' | '«') {
-            end = k + 1;
+            let mut m = k;
+            while m + 1 < chars.len() && chars[m + 1] == chars[k] {
+                m += 1;
+            }
+            let after = chars.get(m + 1);
+            if matches!(chars[k], '”' | '»') || after.is_none_or(|c| !c.is_alphanumeric()) {
+                end = m + 1;
+            }
         }
     }
     (start, end)
@@ -515,7 +534,11 @@ pub fn evaluate(dir: &Path, verbose: bool, direct_only: bool) -> Result<Report, 
         let s = score_article(a, &pred);
         if verbose {
             if let Some(gold) = a.gold.first() {
-                listed.extend(errors::list(a, &pred, gold, direct_only));
+                if direct_only {
+                    listed.extend(errors::list_direct(a, &pred, gold));
+                } else {
+                    listed.extend(errors::list(a, &pred, gold));
+                }
             }
         }
         total.add(&s);
@@ -628,5 +651,19 @@ mod tests {
         check(t, "We won", true);
         check(t, "“We won,|Out!", true);
         check(t, "and left", false);
+        // A closing mark of something else is not an opening one.
+        let t = "He said on \"Meet the Press\" that her \"judgment\" was \"lacking.\"";
+        check(t, "that her \"judgment\" was \"lacking.\"", false);
+        check(t, "lacking.", true);
+        let t = "''We won.''\nThe problem, she said, is that ''we lost.''";
+        check(t, "The problem", false);
+        check(t, "is that ''we lost.''", false);
+        check(t, "''we lost.''", true);
+        // Apostrophes and nested single quotes inside a quotation.
+        check("''Chant 'Trump! Trump!'.'' Then.", "''Chant 'Trump! Trump!'.''", true);
+        check("“It’s ours,” she said.", "“It’s ours,”", true);
+        // Each paragraph of a long quotation opens again without closing.
+        let t = "\"We came.\n\n\"We won.\"";
+        check(t, "\"We came.|\"We won.\"", true);
     }
 }

@@ -81,7 +81,7 @@ pub fn misses(text: &str, pred: &[Predicted], gold: &[GoldAttribution]) -> Misse
 }
 
 /// Tab-separated lines `article  FP|FN[ direct]  cue  content  [near prediction]`.
-pub fn list(a: &Article, pred: &[Predicted], gold: &[GoldAttribution], direct_only: bool) -> Vec<String> {
+pub fn list(a: &Article, pred: &[Predicted], gold: &[GoldAttribution]) -> Vec<String> {
     let chars: Vec<char> = a.text.chars().collect();
     let show = |r: &[(usize, usize)]| -> String {
         r.iter()
@@ -95,7 +95,7 @@ pub fn list(a: &Article, pred: &[Predicted], gold: &[GoldAttribution], direct_on
     let lists =
         [("FP", &m.false_pos), ("FN", &m.false_neg), ("KIND", &m.kind_mismatch), ("SRC", &m.wrong_source)];
     for (tag, list) in lists {
-        for x in list.iter().filter(|x| x.direct || x.near.is_some() || !direct_only) {
+        for x in list {
             let kind = if x.direct { " direct" } else { "" };
             let near = x.near.as_deref().map(|n| format!("\tnear: {}", show(n))).unwrap_or_default();
             let (a0, b0) = (x.content.first().map_or(0, |r| r.0), x.content.last().map_or(0, |r| r.1));
@@ -107,6 +107,57 @@ pub fn list(a: &Article, pred: &[Predicted], gold: &[GoldAttribution], direct_on
                 show(&x.content)
             ));
         }
+    }
+    out
+}
+
+/// The direct-quote errors alone, as the direct figures count them (predicted direct quotes
+/// matched one-to-one with gold direct ones): `DFP` a predicted direct quote with no gold
+/// direct partner, `DFN` a gold direct quote with no predicted one. Each line shows the
+/// attribution of the other side overlapping it most, of any kind (`near direct:` or
+/// `near other:`), so a quote found with the wrong kind or bounds tells from one not found.
+pub fn list_direct(a: &Article, pred: &[Predicted], gold: &[GoldAttribution]) -> Vec<String> {
+    let chars: Vec<char> = a.text.chars().collect();
+    let show = |r: &[(usize, usize)]| -> String {
+        r.iter()
+            .map(|&(x, y)| chars.get(x..y.min(chars.len())).unwrap_or(&[]).iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join(" … ")
+            .replace(['\n', '\t'], " ")
+    };
+    let tok = Tokens::new(&a.text);
+    let ps: Vec<HashSet<u32>> = pred.iter().map(|p| tok.set(&p.content)).collect();
+    let gs: Vec<HashSet<u32>> = gold.iter().map(|g| tok.set(&g.content)).collect();
+    let pd: Vec<usize> = (0..pred.len()).filter(|&i| pred[i].direct).collect();
+    let gd: Vec<usize> = (0..gold.len()).filter(|&j| gold[j].direct).collect();
+    let pairs = match_contents(
+        &pd.iter().map(|&i| ps[i].clone()).collect::<Vec<_>>(),
+        &gd.iter().map(|&j| gs[j].clone()).collect::<Vec<_>>(),
+    );
+    let nearest = |mine: &HashSet<u32>, others: &[HashSet<u32>]| {
+        others
+            .iter()
+            .enumerate()
+            .map(|(k, o)| (mine.intersection(o).count(), k))
+            .filter(|(o, _)| *o > 0)
+            .max()
+            .map(|(_, k)| k)
+    };
+    let mut out = Vec::new();
+    let mut line = |tag: &str, cue: String, content: String, near: Option<(bool, String)>| {
+        let near = near
+            .map(|(d, s)| format!("\tnear {}: {s}", if d { "direct" } else { "other" }))
+            .unwrap_or_default();
+        out.push(format!("{}\t{tag}\t{}\t{content}{near}", a.name, cue.to_lowercase()));
+    };
+    for (_, &i) in pd.iter().enumerate().filter(|(k, _)| !pairs.iter().any(|x| x.0 == *k)) {
+        let near = nearest(&ps[i], &gs).map(|j| (gold[j].direct, show(&gold[j].content)));
+        let cue = pred[i].cue.map(|c| show(&[c])).unwrap_or_default();
+        line("DFP", cue, show(&pred[i].content), near);
+    }
+    for (_, &j) in gd.iter().enumerate().filter(|(k, _)| !pairs.iter().any(|x| x.1 == *k)) {
+        let near = nearest(&gs[j], &ps).map(|i| (pred[i].direct, show(&pred[i].content)));
+        line("DFN", show(&gold[j].cue), show(&gold[j].content), near);
     }
     out
 }
