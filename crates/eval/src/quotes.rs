@@ -186,7 +186,8 @@ fn widen(chars: &[char], (a, b): (usize, usize)) -> (usize, usize) {
             }
             let before = m.checked_sub(1).map(|i| chars[i]);
             let opening = matches!(chars[k - 1], '“' | '„' | '«')
-                || before.is_none_or(|c| !c.is_alphanumeric() && !matches!(c, '.' | ',' | '?' | '!' | ';' | ':'));
+                || before
+                    .is_none_or(|c| !c.is_alphanumeric() && !matches!(c, '.' | ',' | '?' | '!' | ';' | ':'));
             if opening {
                 start = k - 1;
             }

@@ -47,6 +47,12 @@ pub fn attribute(text: &str, seg: &Segmentation, entities: &[Entity]) -> Attribu
     indirect::find(&v, &mut found);
     let tagged_sources = learned::find(&v, &mut found);
     learned::bounds::refine(&v, &mut found, &tagged_sources);
+    for f in found.iter_mut().filter(|f| f.kind != QuoteKind::Direct) {
+        if let Some(inner) = wholly_quoted(&v, f.content, f.cue) {
+            f.kind = QuoteKind::Direct;
+            f.content = inner;
+        }
+    }
     let speakers = resolve_speakers(&v, entities, &found);
     let mut mentions = Vec::new();
     let mut nested = Vec::new();
@@ -114,6 +120,28 @@ fn resolve_speakers(v: &View, entities: &[Entity], found: &[Found]) -> Vec<(Opti
         };
     }
     out
+}
+
+/// When `content` is exactly one closed quotation (its marks and closing punctuation aside)
+/// that follows its cue or a comma or colon, the text between the marks: an indirect cue's
+/// content that turns out to be verbatim speech (`He argues “only Ted Cruz can win.”`) is a
+/// direct quote. A quotation in a that-clause or after other words (`said that “…”`,
+/// `vowed to “…”`) stays part of reported speech.
+fn wholly_quoted(v: &View, content: Span, cue: Option<crate::source::Range>) -> Option<Span> {
+    let (a, b) = (v.first_tok_from(content.start), v.first_tok_from(content.end));
+    let words: Vec<usize> = (a..b).filter(|&i| v.toks[i].word).collect();
+    let (&first, &last) = (words.first()?, words.last()?);
+    let r = &v.regions[v.region_of(first)?];
+    r.close?;
+    let inside = r.toks.0 <= first && last < r.toks.1;
+    let all = (r.toks.0..r.toks.1).filter(|&i| v.toks[i].word).count() == words.len();
+    let lower = |i: usize| v.toks.get(i).map_or("", |t| t.lower.as_str());
+    let after_punct =
+        r.open.checked_sub(1).is_some_and(|p| v.punct(p, ",:") && p > 0 && lower(p - 1) != "that");
+    let naming =
+        ["call", "calls", "called", "calling", "titled", "entitled", "dubbed", "known", "named", "to"];
+    let after_cue = cue.is_some_and(|c| c.1 == r.open && c.1 > 0 && !naming.contains(&lower(c.1 - 1)));
+    (inside && all && words.len() >= 5 && (after_punct || after_cue)).then_some(r.content)
 }
 
 /// The person mentioned last before byte `at`.

@@ -70,6 +70,12 @@ fn direct_speech() {
         &["direct|riffed|the party's nominee|The answer is no,"],
     );
     check("\"“We need more buses,” Jane Doe said on Monday.", &["direct|said|Jane Doe|We need more buses,"]);
+    // An indirect cue whose whole content is one quotation quotes verbatim.
+    check(
+        "Jane Doe argues “only the mayor can fix the roads this year.”",
+        &["direct|argues|Jane Doe|only the mayor can fix the roads this year."],
+    );
+    check("She said that “the budget is far too small.”", &["mixed|said|She|“the budget is far too small.”"]);
 }
 
 #[test]
