@@ -4,7 +4,7 @@
 //! is not speech.
 
 use crate::found::Found;
-use crate::lexicon::Frame;
+use crate::lexicon::{Frame, LEXICON};
 use crate::source::{self, Range};
 use crate::text::{Region, View};
 use newsdesk_model::QuoteKind;
@@ -366,7 +366,17 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
 
 /// True when an attribution after a quote ends its sentence: `“....” Trump said.`
 fn closes_sentence(v: &View, (cue, src): &(Range, Option<Range>)) -> bool {
-    let end = src.map_or(cue.1, |s| s.1.max(cue.1));
+    let mut end = src.map_or(cue.1, |s| s.1.max(cue.1));
+    // `"..." the campaign said in a statement.`: a short phrase opened by a preposition may
+    // close the sentence after the attribution.
+    if v.toks.get(end).is_some_and(|t| t.word && LEXICON.is(&t.lower, "stop")) {
+        let sent = v.toks[end].sent;
+        if let Some(k) =
+            (end + 1..v.toks.len().min(end + 8)).find(|&k| !v.toks[k].word || v.toks[k].sent != sent)
+        {
+            end = k;
+        }
+    }
     v.punct(end, ".")
         && v.toks.get(end + 1).is_none_or(|n| n.sent != v.toks[end].sent || n.para != v.toks[end].para)
 }

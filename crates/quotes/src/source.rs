@@ -74,6 +74,13 @@ pub fn noun_use(v: &View, i: usize) -> bool {
         })
 }
 
+/// A capitalised modal or clause word opening a name (`Will Doyle`, `May Ling`): the next
+/// token is a capitalised word of the same sentence.
+fn modal_name(v: &View, i: usize) -> bool {
+    let (Some(t), Some(n)) = (v.toks.get(i), v.toks.get(i + 1)) else { return false };
+    t.cap && n.cap && n.word && n.sent == t.sent && LEXICON.is(&t.lower, "clause_word")
+}
+
 /// The source phrase ending right before token `end` (after skipping adverbs such as `also`).
 pub fn before(v: &View, end: usize) -> Option<Range> {
     let sent = v.toks.get(end)?.sent;
@@ -127,8 +134,9 @@ pub fn before(v: &View, end: usize) -> Option<Range> {
     if b - a >= MAX_SOURCE_TOKENS {
         return None;
     }
-    // Drop sentence-initial adverbs (`Later Putin said`).
-    while a < b && LEXICON.is(&v.toks[a].lower, "adverb") && b - a > 1 {
+    // Drop sentence-initial adverbs (`Later Putin said`), not a modal that is a first name
+    // (`Will Doyle said`).
+    while a < b && LEXICON.is(&v.toks[a].lower, "adverb") && b - a > 1 && !modal_name(v, a) {
         a += 1;
     }
     plausible(v, (a, b)).then_some((a, b))
@@ -277,11 +285,15 @@ pub fn after(v: &View, start: usize) -> Option<Range> {
             || (b > start
                 && !alone
                 && (LEXICON.is(&v.toks[b - 1].lower, "det") || v.toks[b - 1].lower == "of"));
-        if b > start && (LEXICON.is(&t.lower, "stop") || (cue_at(v, b).is_some() && !noun_use)) {
+        if b > start
+            && ((LEXICON.is(&t.lower, "stop") && !modal_name(v, b)) || (cue_at(v, b).is_some() && !noun_use))
+        {
             break;
         }
         // `said the group is ...`: a verb, so a clause rather than a source.
-        if (LEXICON.is(&t.lower, "boundary") && t.lower != "and") || LEXICON.is(&t.lower, "clause_word") {
+        let clause =
+            (LEXICON.is(&t.lower, "boundary") && t.lower != "and") || LEXICON.is(&t.lower, "clause_word");
+        if clause && !modal_name(v, b) {
             break;
         }
         b += 1;

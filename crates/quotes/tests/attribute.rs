@@ -70,6 +70,13 @@ fn direct_speech() {
         &["direct|riffed|the party's nominee|The answer is no,"],
     );
     check("\"“We need more buses,” Jane Doe said on Monday.", &["direct|said|Jane Doe|We need more buses,"]);
+    // A modal that is a first name, and a phrase closing the sentence after a comma-less quote.
+    check("\"It is costly,\" said Will Doyle, a professor.", &["direct|said|Will Doyle|It is costly,"]);
+    check("\"It is costly,\" Will Doyle said.", &["direct|said|Will Doyle|It is costly,"]);
+    check(
+        "\"We will not stop\" the campaign said in a statement.",
+        &["direct|said|the campaign|We will not stop"],
+    );
     // An indirect cue whose whole content is one quotation quotes verbatim.
     check(
         "Jane Doe argues “only the mayor can fix the roads this year.”",

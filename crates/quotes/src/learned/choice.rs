@@ -80,14 +80,30 @@ pub struct Choice {
     pub gold: usize,
 }
 
-/// Trains the averaged multiclass perceptron over `epochs` passes in a fixed-seed order.
+/// Trains the averaged multiclass perceptron over `epochs` passes, `RUNS` times in as many
+/// fixed-seed orders, and averages the runs' weights: one order's luck (which choices come
+/// late in the last pass) moves a single perceptron's decisions by more than most changes to
+/// its features do.
 pub fn train(choices: &[Choice], epochs: usize) -> Chooser {
+    const RUNS: u64 = 5;
+    let mut sum = vec![0f32; DIM];
+    for run in 0..RUNS {
+        for (s, w) in sum.iter_mut().zip(train_once(choices, epochs, 0x9e37_79b9_7f4a_7c15 ^ run)) {
+            *s += w / RUNS as f32;
+        }
+    }
+    let weights =
+        sum.iter().enumerate().map(|(k, &x)| (k as u32, x)).filter(|(_, x)| x.abs() >= 1e-3).collect();
+    Chooser { weights }
+}
+
+/// One averaged perceptron over `epochs` passes in the order `seed` shuffles: dense weights.
+fn train_once(choices: &[Choice], epochs: usize, mut seed: u64) -> Vec<f32> {
     let mut w = vec![0f32; DIM];
     // Sum of c * update, for the average w - u / c (Daumé's trick).
     let mut u = vec![0f32; DIM];
     let mut c = 1f32;
     let mut order: Vec<usize> = (0..choices.len()).collect();
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     for _ in 0..epochs {
         newsdesk_perceptron::shuffle(&mut order, &mut seed);
         for &i in &order {
@@ -112,14 +128,7 @@ pub fn train(choices: &[Choice], epochs: usize) -> Chooser {
             c += 1.0;
         }
     }
-    let weights = w
-        .iter()
-        .zip(&u)
-        .enumerate()
-        .map(|(k, (&w, &u))| (k as u32, w - u / c))
-        .filter(|(_, x)| x.abs() >= 1e-3)
-        .collect();
-    Chooser { weights }
+    w.iter().zip(&u).map(|(&w, &u)| w - u / c).collect()
 }
 
 static MODEL_BYTES: &[u8] = include_bytes!("../../../../models/quote_choices.bin");
