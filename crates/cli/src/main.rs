@@ -4,6 +4,7 @@
 mod analyze;
 mod backend;
 mod checklist;
+mod clusters;
 mod entities;
 mod export;
 mod extraction;
@@ -81,6 +82,8 @@ enum TrainCommand {
     Ner(entities::TrainArgs),
     /// Train the learned quote tagger on a PolNeAR folder.
     Quotes(quotes::TrainArgs),
+    /// Learn the word classes of the quote models from unannotated text.
+    Clusters(clusters::Args),
 }
 
 #[derive(Subcommand)]
@@ -104,6 +107,7 @@ fn main() -> ExitCode {
         Command::Eval(EvalCommand::Checklist(a)) => checklist::run(a),
         Command::Train(TrainCommand::Ner(a)) => entities::train(a),
         Command::Train(TrainCommand::Quotes(a)) => quotes::train(a),
+        Command::Train(TrainCommand::Clusters(a)) => clusters::run(a),
         Command::Bench(BenchCommand::Extraction(a)) => extraction::bench(a),
         Command::Bench(BenchCommand::Ner(a)) => entities::bench(a),
         Command::Bench(BenchCommand::Quotes(a)) => quotes::bench(a),

@@ -383,6 +383,10 @@ fn start_features(
     add(108, &[rel, if doc.cue_in(x, y) { "cue" } else { "-" }]);
     add(109, &[rel, word(Some(a)), word(a.checked_sub(1))]);
     add(110, &[rel, side, word(Some(st))]);
+    let cluster =
+        |k: Option<usize>| k.and_then(|k| toks.get(k)).map_or("<s>", |t| super::clusters::label(&t.lower));
+    add(111, &[rel, cluster(Some(st))]);
+    add(112, &[rel, cluster(st.checked_sub(1)), cluster(Some(st))]);
     out
 }
 
@@ -440,5 +444,9 @@ fn features(
     let first_comma = doc.first_comma(sa).filter(|&k| k < sb).unwrap_or(sb);
     let crosses = if e > first_comma && r <= first_comma { "crosses" } else { "-" };
     add(19, &[rel, word(sa), crosses]);
+    let cluster = |k: usize| toks.get(k).map_or("</s>", |t| super::clusters::label(&t.lower));
+    add(20, &[rel, word(e), cluster(e + 1)]);
+    add(21, &[rel, cluster(e), cluster(e + 1), cluster(e + 2)]);
+    add(22, &[rel, place, cluster(e.saturating_sub(1)), cluster(e)]);
     out
 }

@@ -32,6 +32,8 @@ pub struct Context<'v, 't> {
     rules: Vec<u8>,
     /// 1 for a pronoun, 2 for a source noun (`officials`), else 0.
     class: Vec<u8>,
+    /// The word class of each token ([`super::clusters`]), as bytes; `none` when it has none.
+    cluster: Vec<[u8; 2]>,
 }
 
 impl<'v, 't> Context<'v, 't> {
@@ -100,7 +102,12 @@ impl<'v, 't> Context<'v, 't> {
                 }
             })
             .collect();
-        Context { v, quoted, cue, cues, rules, class }
+        let cluster = v
+            .toks
+            .iter()
+            .map(|t| super::clusters::class(&t.lower).map_or([0xff, 0xff], u16::to_le_bytes))
+            .collect();
+        Context { v, quoted, cue, cues, rules, class, cluster }
     }
 
     /// The token ranges `[a, b)` tagged as one sequence each: paragraphs, cut at
@@ -182,6 +189,18 @@ impl<'v, 't> Context<'v, 't> {
                 }
             }
             add(30, &[word(ii - 1), t.lower.as_bytes()]);
+            let cl = |i: isize| -> [u8; 2] {
+                if inside(i) {
+                    self.cluster.get(i as usize).copied().unwrap_or([0xff, 0xff])
+                } else {
+                    [0xfe, 0xfe]
+                }
+            };
+            for (k, d) in [-2isize, -1, 0, 1, 2].into_iter().enumerate() {
+                add(50 + k as u8, &[&cl(ii + d)]);
+            }
+            add(55, &[&cl(ii - 1), &cl(ii)]);
+            add(56, &[&cl(ii), &cl(ii + 1)]);
             let k = cue_starts.partition_point(|&c| c < i);
             match k.checked_sub(1).and_then(|k| cue_starts.get(k)) {
                 Some(&c) => {

@@ -15,6 +15,7 @@
 
 pub mod bounds;
 pub mod choice;
+pub mod clusters;
 mod features;
 mod sources;
 mod tag;

@@ -188,6 +188,10 @@ pub(super) fn additions(v: &View, ctx: &Context, spans: &[(usize, Range)], taken
         f(160, &[v.toks[a].lower.as_str()]);
         f(161, &[if sent_start { "starts" } else { "-" }, side]);
         f(162, &[if held.is_empty() { "plain" } else { "quoted" }]);
+        let cluster = |k: usize| v.toks.get(k).map_or("</s>", |t| super::clusters::label(&t.lower));
+        f(163, &[cluster(cue.0), side]);
+        f(164, &[cluster(a)]);
+        f(165, &[cluster(cue.0), src_class]);
         let choice = vec![vec![hash(150, &["drop"])], feats];
         out.push(Addition { content, kind, cue, source: src, words, subject_like, choice });
     }
