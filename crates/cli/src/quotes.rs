@@ -89,6 +89,10 @@ pub struct TrainArgs {
     /// Hold out every Nth article of DIR: train on the others, score the new model on them.
     #[arg(long)]
     pub holdout: Option<usize>,
+    /// With --holdout N: hold out the articles whose index is this one modulo N (0 to N-1),
+    /// so that N runs score every article once (cross-validation).
+    #[arg(long, default_value_t = 0, requires = "holdout")]
+    pub fold: usize,
     /// Also score the new model on this PolNeAR folder (never trained on), as `eval quotes` does.
     #[arg(long)]
     pub check: Option<PathBuf>,
@@ -111,7 +115,7 @@ pub struct TrainArgs {
 pub fn train(args: TrainArgs) -> Result<ExitCode> {
     use newsdesk_quotes::learned::{GoldSpan, Role};
     let articles = newsdesk_eval::quotes::load(&args.dir)?;
-    let held = |i: usize| args.holdout.is_some_and(|n| n > 0 && i.is_multiple_of(n));
+    let held = |i: usize| args.holdout.is_some_and(|n| n > 0 && i % n == args.fold % n);
     let docs: Vec<(&str, Vec<GoldSpan>)> = articles
         .iter()
         .enumerate()

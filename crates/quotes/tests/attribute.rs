@@ -77,6 +77,11 @@ fn direct_speech() {
         "\"We will not stop\" the campaign said in a statement.",
         &["direct|said|the campaign|We will not stop"],
     );
+    // The person told is no content.
+    check(
+        "In her view, the council should have acted years ago, the mayor told a local radio station on Monday.",
+        &["indirect|told|the mayor|the council should have acted years ago"],
+    );
     // An indirect cue whose whole content is one quotation quotes verbatim.
     check(
         "Jane Doe argues “only the mayor can fix the roads this year.”",

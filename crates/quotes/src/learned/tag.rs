@@ -328,10 +328,10 @@ mod tests {
 
     #[test]
     fn adds_what_the_rules_miss() {
-        // A stance opened by `In her view` with the cue after the content.
+        // A stance with a cue in no list (`took aim at`).
         check(
-            "In her view, the council should have acted years ago, the mayor told a local radio station on Monday.",
-            &["the council should have acted years ago"],
+            "Jane Doe, the mayor, took aim at the council's spending plan during a town hall meeting.",
+            &["the council's spending plan"],
         );
         // What the rules find stays theirs.
         check("\"We will win,\" said Jane Doe.", &[]);
