@@ -14,7 +14,7 @@ pub struct Args {
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
     /// How many classes.
-    #[arg(long, default_value_t = 128)]
+    #[arg(long, default_value_t = 256)]
     pub classes: usize,
     /// Words seen fewer times are left without a class.
     #[arg(long, default_value_t = 3)]
