@@ -382,6 +382,14 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
     Some(Found::new(QuoteKind::Indirect, span, Some((i, end)), Some(src)))
 }
 
+/// Tokens `[a, b)` are an adverbial opener, no content (`In particular`, `Over the long
+/// term`): at most four words, the first a preposition or conjunction.
+pub(crate) fn adverbial_opener(v: &View, a: usize, b: usize) -> bool {
+    let words = (a..b).filter(|&k| v.toks[k].word).count();
+    let first = v.toks.get(a).map_or("", |t| t.lower.as_str());
+    words <= 4 && (LEXICON.is(first, "stop") || LEXICON.is(first, "boundary"))
+}
+
 /// `Survival, Mr. X says, depends on ...`: a source and cue set off by commas inside the
 /// content. Both parts, sharing the cue; the first is left out when it is only an adverbial
 /// opener (`In particular, he said, ...`).
@@ -398,9 +406,8 @@ fn parenthetical(v: &View, i: usize, end: usize) -> Option<(Option<Found>, Found
     let tail_end = content_end(v, close + 1, sb);
     let second = content(v, close + 1, tail_end)?;
     let words = (sa..src.0 - 1).filter(|&k| v.toks[k].word).count();
-    let opener = LEXICON.is(&v.toks[sa].lower, "stop") || LEXICON.is(&v.toks[sa].lower, "boundary");
     let mut first = None;
-    if !(opener && words <= 4) {
+    if !adverbial_opener(v, sa, src.0 - 1) {
         let span = if words == 1 { Some(v.tok_span(sa, src.0 - 1)) } else { content(v, sa, src.0 - 1) };
         first = span.map(|s| Found::new(QuoteKind::Indirect, s, Some((i, end)), Some(src)));
     }

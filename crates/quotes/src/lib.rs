@@ -98,7 +98,11 @@ fn resolve_speakers(v: &View, entities: &[Entity], found: &[Found]) -> Vec<(Opti
     for &i in order.iter().filter(|&&i| found[i].continues.is_none()) {
         let f = &found[i];
         let span = f.source.map(|r| v.tok_span(r.0, r.1));
-        let mut id = f.speaker.clone().or_else(|| span.and_then(|s| source::resolve(entities, s)));
+        let mut id = f
+            .speaker
+            .clone()
+            .or_else(|| span.and_then(|s| source::resolve(entities, s)))
+            .or_else(|| f.source.and_then(|r| antecedent(&v, entities, r)));
         if id.is_none() && f.source.is_some_and(|r| source::is_pronoun(v, r)) {
             id = last_speaker.clone().or_else(|| last_person_before(entities, f.content.start));
         }
@@ -142,6 +146,20 @@ fn wholly_quoted(v: &View, content: Span, cue: Option<crate::source::Range>) -> 
         ["call", "calls", "called", "calling", "titled", "entitled", "dubbed", "known", "named", "to"];
     let after_cue = cue.is_some_and(|c| c.1 == r.open && c.1 > 0 && !naming.contains(&lower(c.1 - 1)));
     (inside && all && words.len() >= 5 && (after_punct || after_cue)).then_some(r.content)
+}
+
+/// For a source that is a relative pronoun (`Sen. Ted Cruz, who has been hoping ...`), the
+/// entity of the phrase it follows: annotators take either the pronoun or that phrase, and
+/// the entity's mentions match both.
+fn antecedent(v: &View, entities: &[Entity], (a, b): source::Range) -> Option<String> {
+    let rel =
+        b == a + 1 && v.toks.get(a).is_some_and(|t| matches!(t.lower.as_str(), "who" | "whom" | "whose"));
+    if !rel {
+        return None;
+    }
+    let end = if a > 0 && v.punct(a - 1, ",") { a - 1 } else { a };
+    let np = source::before(v, end)?;
+    source::resolve(entities, v.tok_span(np.0, np.1))
 }
 
 /// The person mentioned last before byte `at`.

@@ -56,7 +56,8 @@ pub fn candidates(v: &View, found: &[Found], i: usize, tagged: &[Range]) -> Opti
         cands.push((None, "none".to_string()));
     }
     for (how, r) in found_by {
-        let Some(r) = r.filter(clear) else { continue };
+        // (`The mayor grudgingly agreed`: an adverb before the cue is no part of the source.)
+        let Some(r) = r.map(|r| without_adverbs(v, r)).filter(clear) else { continue };
         match cands.iter_mut().find(|c| c.0 == Some(r)) {
             Some(c) => c.1.push_str(how),
             None => cands.push((Some(r), how.to_string())),
@@ -67,6 +68,14 @@ pub fn candidates(v: &View, found: &[Found], i: usize, tagged: &[Range]) -> Opti
     }
     let feats = cands.iter().map(|(r, how)| features(v, f, cue, content, *r, how)).collect();
     Some((cands.into_iter().map(|c| c.0).collect(), feats))
+}
+
+/// A source phrase without the adverbs ending it.
+fn without_adverbs(v: &View, (a, mut b): Range) -> Range {
+    while b > a + 1 && v.toks.get(b - 1).is_some_and(|t| t.word && source::is_adverb(t)) {
+        b -= 1;
+    }
+    (a, b)
 }
 
 /// Features of giving the attribution with `cue` and `content` the source `r` (found `how`).

@@ -96,6 +96,11 @@ pub(super) fn find_with(
     for add in &adds {
         // The cue verb's subject is never what was said (`The so-called “peace plan” was
         // rejected`), whatever the annotators' counts say.
+        // Nor is an adverbial opener (`Over the long term, according to X, ...`).
+        let (a, b) = (v.first_tok_from(add.content.start), v.first_tok_from(add.content.end));
+        if crate::indirect::adverbial_opener(v, a, b) {
+            continue;
+        }
         let keep = match keeper {
             Some(m) => !add.subject_like && m.pick(add.choice()) == 1,
             None => add.hand_keep(),
