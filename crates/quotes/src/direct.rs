@@ -332,7 +332,7 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
             continue;
         }
         let gap_ok = if end == j {
-            punct || words >= 5 || ends_sentence(v, r)
+            punct || words >= 5 || ends_sentence(v, r) || exclaims(v, r)
         } else {
             punct
                 && (source::phrase_at(v, end, "extension") == Some(j)
@@ -450,10 +450,19 @@ fn is_quote_tok(v: &View, k: usize) -> bool {
     !t.word && (v.text[t.start..t.end].starts_with(crate::text::is_quote_mark) || v.punct(k, "'`"))
 }
 
+/// True when a closed quotation ends on `!` or `?` inside its marks.
+fn exclaims(v: &View, r: &Region) -> bool {
+    r.close.is_some() && r.toks.1 > r.toks.0 && v.punct(r.toks.1 - 1, "!?")
+}
+
 /// When unquoted words follow the closing mark in the same sentence: the end of that sentence
 /// (before its final punctuation).
 fn runs_on(v: &View, r: &Region) -> Option<usize> {
     let close = r.close?;
+    // `She yelled "You lie!" at him`: an exclamation or question is whole, not part of a clause.
+    if exclaims(v, r) {
+        return None;
+    }
     let next = v.toks.get(close + 1)?;
     if !next.word || next.sent != v.toks[close].sent || source::cue_at(v, close + 1).is_some() {
         return None;

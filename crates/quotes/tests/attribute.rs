@@ -77,6 +77,12 @@ fn direct_speech() {
         "\"We will not stop\" the campaign said in a statement.",
         &["direct|said|the campaign|We will not stop"],
     );
+    // A whole exclamation or question right after its cue, with the sentence going on.
+    check("She yelled \"You lie!\" at the mayor.", &["direct|yelled|She|You lie!"]);
+    check(
+        "Supporters shouted \"Build the road!\" as he spoke.",
+        &["direct|shouted|Supporters|Build the road!"],
+    );
     // The person told is no content.
     check(
         "The council should have acted years ago, the mayor told a local radio station on Monday.",
