@@ -30,4 +30,4 @@ mod model;
 mod train;
 
 pub use model::{allowed, viterbi, FeatureMap, IdHasher, Magic, Model, NT};
-pub use train::{shuffle, train, Example};
+pub use train::{shuffle, train, train_averaged, Example};

@@ -26,6 +26,34 @@ pub fn shuffle(order: &mut [usize], rng: &mut u64) {
 /// Trains a model over `epochs` passes. Examples that are empty, whose lengths disagree or
 /// whose tags are out of range are skipped.
 pub fn train(examples: &[Example], epochs: usize) -> Model {
+    train_seeded(examples, epochs, 0x2545_F491_4F6C_DD1D)
+}
+
+/// Trains `runs` models as [`train`] does, each visiting the examples in its own fixed-seed
+/// order, and averages their weights: less of the model depends on one order's luck.
+pub fn train_averaged(examples: &[Example], epochs: usize, runs: u64) -> Model {
+    let runs = runs.max(1);
+    let mut out = Model::default();
+    let k = 1.0 / runs as f32;
+    for r in 0..runs {
+        let m = train_seeded(examples, epochs, 0x2545_F491_4F6C_DD1D ^ (r * 0x9e37_79b9));
+        for (key, ws) in m.weights {
+            let sum = out.weights.entry(key).or_insert([0f32; NT]);
+            for (s, w) in sum.iter_mut().zip(ws) {
+                *s += w * k;
+            }
+        }
+        for p in 0..NT {
+            out.start[p] += m.start[p] * k;
+            for t in 0..NT {
+                out.transitions[p][t] += m.transitions[p][t] * k;
+            }
+        }
+    }
+    out
+}
+
+fn train_seeded(examples: &[Example], epochs: usize, seed: u64) -> Model {
     // Features of every token, as dense indices (numbered in order of first sight).
     let mut index: FeatureMap<u32> = FeatureMap::default();
     let mut data: Vec<(Vec<Vec<u32>>, &[usize])> = Vec::with_capacity(examples.len());
@@ -56,7 +84,7 @@ pub fn train(examples: &[Example], epochs: usize) -> Model {
     let mut start_acc = [0f32; NT];
     let mut c = 1f32;
     let mut order: Vec<usize> = (0..data.len()).collect();
-    let mut rng = 0x2545_F491_4F6C_DD1Du64;
+    let mut rng = seed;
     for _ in 0..epochs {
         shuffle(&mut order, &mut rng);
         for &k in &order {
