@@ -1,7 +1,7 @@
 //! The word lists the attributor reads, compiled in from `data/*.tsv`: cue verbs, function
 //! words, source nouns. Loaded once; lookups take lowercase words.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 const CUE_VERBS: &str = include_str!("../../../data/cue_verbs.tsv");
@@ -45,7 +45,7 @@ use newsdesk_model::tsv::rows;
 
 impl Lexicon {
     fn load() -> Self {
-        let mut cues: HashMap<String, Vec<CueVerb>> = HashMap::new();
+        let mut cues: HashMap<String, Vec<CueVerb>> = HashMap::default();
         for row in rows(CUE_VERBS) {
             let Some(form) = row.first() else { continue };
             let frame = if row.get(3) == Some(&"quote") { Frame::Quote } else { Frame::Any };
@@ -53,7 +53,7 @@ impl Lexicon {
             let Some(first) = words.first().cloned() else { continue };
             cues.entry(first).or_default().push(CueVerb { words, frame });
         }
-        let mut sourceless = HashSet::new();
+        let mut sourceless = HashSet::default();
         for row in rows(LEARNED_CUES) {
             let Some(form) = row.first().map(|f| f.to_lowercase()) else { continue };
             if row.get(4) == Some(&"no_source") {
@@ -84,8 +84,8 @@ impl Lexicon {
         for list in cues.values_mut() {
             list.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
         }
-        let mut classes: HashMap<String, Vec<String>> = HashMap::new();
-        let mut phrases: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut classes: HashMap<String, Vec<String>> = HashMap::default();
+        let mut phrases: HashMap<String, Vec<Vec<String>>> = HashMap::default();
         for row in rows(QUOTE_WORDS).chain(rows(INDIRECT_WORDS)) {
             let (Some(word), Some(class)) = (row.first(), row.get(1)) else { continue };
             let word = word.to_lowercase();

@@ -15,6 +15,8 @@ pub struct Tok {
     pub cap: bool,
     pub sent: usize,
     pub para: usize,
+    /// Its word class (`learned::clusters`), looked up once here.
+    pub class: Option<u16>,
 }
 
 /// Text between a pair of quote marks (or from an opening mark to the end of its paragraph).
@@ -129,10 +131,12 @@ impl<'t> View<'t> {
                     pi += 1;
                 }
                 let para = paras.get(pi).filter(|p| p.start <= s && s < p.end).map_or(0, |_| pi);
+                let lower = t.to_lowercase();
                 Tok {
                     start: s,
                     end: e,
-                    lower: t.to_lowercase(),
+                    class: crate::learned::clusters::class(&lower),
+                    lower,
                     word,
                     cap: t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
                     sent: 0,

@@ -384,7 +384,7 @@ fn start_features(
     add(109, &[rel, word(Some(a)), word(a.checked_sub(1))]);
     add(110, &[rel, side, word(Some(st))]);
     let cluster =
-        |k: Option<usize>| k.and_then(|k| toks.get(k)).map_or("<s>", |t| super::clusters::label(&t.lower));
+        |k: Option<usize>| k.and_then(|k| toks.get(k)).map_or("<s>", |t| super::clusters::label(t.class));
     add(111, &[rel, cluster(Some(st))]);
     add(112, &[rel, cluster(st.checked_sub(1)), cluster(Some(st))]);
     out
@@ -444,7 +444,7 @@ fn features(
     let first_comma = doc.first_comma(sa).filter(|&k| k < sb).unwrap_or(sb);
     let crosses = if e > first_comma && r <= first_comma { "crosses" } else { "-" };
     add(19, &[rel, word(sa), crosses]);
-    let cluster = |k: usize| toks.get(k).map_or("</s>", |t| super::clusters::label(&t.lower));
+    let cluster = |k: usize| toks.get(k).map_or("</s>", |t| super::clusters::label(t.class));
     add(20, &[rel, word(e), cluster(e + 1)]);
     add(21, &[rel, cluster(e), cluster(e + 1), cluster(e + 2)]);
     add(22, &[rel, place, cluster(e.saturating_sub(1)), cluster(e)]);

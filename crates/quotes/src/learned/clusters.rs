@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 const CLUSTERS: &str = include_str!("../../../../data/word_clusters.tsv");
 
-static TABLE: LazyLock<HashMap<String, u16>> = LazyLock::new(|| {
+static TABLE: LazyLock<rustc_hash::FxHashMap<String, u16>> = LazyLock::new(|| {
     newsdesk_model::tsv::rows(CLUSTERS)
         .filter_map(|row| Some((row.first()?.to_string(), row.get(1)?.parse().ok()?)))
         .collect()
@@ -30,11 +30,11 @@ pub fn form(lower: &str) -> &str {
     }
 }
 
-/// The class of a lowercase token as a feature value (`c17`; `-` when it has none).
-pub fn label(lower: &str) -> &'static str {
+/// A class as a feature value (`c17`; `-` for none).
+pub fn label(class: Option<u16>) -> &'static str {
     static LABELS: LazyLock<Vec<String>> =
         LazyLock::new(|| (0..=u16::MAX as usize).map(|c| format!("c{c}")).collect());
-    class(lower).map_or("-", |c| LABELS[c as usize].as_str())
+    class.map_or("-", |c| LABELS[c as usize].as_str())
 }
 
 /// The class of a lowercase token, if it has one.

@@ -102,11 +102,7 @@ impl<'v, 't> Context<'v, 't> {
                 }
             })
             .collect();
-        let cluster = v
-            .toks
-            .iter()
-            .map(|t| super::clusters::class(&t.lower).map_or([0xff, 0xff], u16::to_le_bytes))
-            .collect();
+        let cluster = v.toks.iter().map(|t| t.class.map_or([0xff, 0xff], u16::to_le_bytes)).collect();
         Context { v, quoted, cue, cues, rules, class, cluster }
     }
 

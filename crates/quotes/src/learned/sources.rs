@@ -122,7 +122,7 @@ fn features(v: &View, f: &Found, cue: Range, content: Range, r: Option<Range>, h
             let in_sentence = toks[a].sent == toks[cue.0].sent;
             add(214, &[how, if in_sentence { "same" } else { "other" }]);
             let cluster = |k: Option<usize>| {
-                k.and_then(|k| toks.get(k)).map_or("<s>", |t| super::clusters::label(&t.lower))
+                k.and_then(|k| toks.get(k)).map_or("<s>", |t| super::clusters::label(t.class))
             };
             add(215, &[how, cluster(Some(b - 1))]);
             add(216, &[class, cluster(Some(cue.0))]);

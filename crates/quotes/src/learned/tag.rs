@@ -193,7 +193,7 @@ pub(super) fn additions(v: &View, ctx: &Context, spans: &[(usize, Range)], taken
         f(160, &[v.toks[a].lower.as_str()]);
         f(161, &[if sent_start { "starts" } else { "-" }, side]);
         f(162, &[if held.is_empty() { "plain" } else { "quoted" }]);
-        let cluster = |k: usize| v.toks.get(k).map_or("</s>", |t| super::clusters::label(&t.lower));
+        let cluster = |k: usize| v.toks.get(k).map_or("</s>", |t| super::clusters::label(t.class));
         f(163, &[cluster(cue.0), side]);
         f(164, &[cluster(a)]);
         f(165, &[cluster(cue.0), src_class]);
