@@ -45,7 +45,8 @@ pub fn candidates(v: &View, found: &[Found], i: usize, tagged: &[Range]) -> Opti
     let tagged_after = tagged.get(k).copied().filter(|r| r.0 >= cue.1 && v.toks[r.0].sent == sent);
     let found_by: [(&str, Option<Range>); 6] = [
         ("before", source::before(v, cue.0)),
-        ("after", source::after(v, cue.1)),
+        // (`..., asking Trump to ...`: after a participle comes its object, never its subject.)
+        ("after", source::after(v, cue.1).filter(|_| !participle(&v.toks[cue.0].lower))),
         ("apposition", source::before_apposition(v, cue.0)),
         ("subject", source::subject(v, cue.0).filter(|s| s.1 <= cue.0)),
         ("tagged-before", tagged_before),
@@ -68,6 +69,11 @@ pub fn candidates(v: &View, found: &[Found], i: usize, tagged: &[Range]) -> Opti
     }
     let feats = cands.iter().map(|(r, how)| features(v, f, cue, content, *r, how)).collect();
     Some((cands.into_iter().map(|c| c.0).collect(), feats))
+}
+
+/// A present participle cue (`saying`, `asking`; not `according`).
+fn participle(lower: &str) -> bool {
+    lower.ends_with("ing") && lower.len() > 5 && lower != "according"
 }
 
 /// A source phrase without the adverbs ending it.
