@@ -58,7 +58,9 @@ pub fn candidates(v: &View, found: &[Found], i: usize, tagged: &[Range]) -> Opti
     }
     for (how, r) in found_by {
         // (`The mayor grudgingly agreed`: an adverb before the cue is no part of the source.)
-        let Some(r) = r.map(|r| without_adverbs(v, r)).filter(clear) else { continue };
+        let Some(r) = r.map(|r| without_adverbs(v, r)).filter(clear).filter(|r| !adverbial(v, *r)) else {
+            continue;
+        };
         match cands.iter_mut().find(|c| c.0 == Some(r)) {
             Some(c) => c.1.push_str(how),
             None => cands.push((Some(r), how.to_string())),
@@ -69,6 +71,11 @@ pub fn candidates(v: &View, found: &[Found], i: usize, tagged: &[Range]) -> Opti
     }
     let feats = cands.iter().map(|(r, how)| features(v, f, cue, content, *r, how)).collect();
     Some((cands.into_iter().map(|c| c.0).collect(), feats))
+}
+
+/// A one-word phrase that is a time word or an adverb (`Tuesday`, `Later`): no source.
+fn adverbial(v: &View, (a, b): Range) -> bool {
+    b == a + 1 && v.toks.get(a).is_some_and(|t| LEXICON.is(&t.lower, "time") || source::is_adverb(t))
 }
 
 /// A present participle cue (`saying`, `asking`; not `according`).
