@@ -102,7 +102,7 @@ fn resolve_speakers(v: &View, entities: &[Entity], found: &[Found]) -> Vec<(Opti
             .speaker
             .clone()
             .or_else(|| span.and_then(|s| source::resolve(entities, s)))
-            .or_else(|| f.source.and_then(|r| antecedent(&v, entities, r)));
+            .or_else(|| f.source.and_then(|r| antecedent(v, entities, r)));
         if id.is_none() && f.source.is_some_and(|r| source::is_pronoun(v, r)) {
             id = last_speaker.clone().or_else(|| last_person_before(entities, f.content.start));
         }
