@@ -80,16 +80,19 @@ pub fn misses(text: &str, pred: &[Predicted], gold: &[GoldAttribution]) -> Misse
     m
 }
 
+/// The text of char ranges, joined by ` … `, on one line.
+fn shown(chars: &[char], r: &[(usize, usize)]) -> String {
+    r.iter()
+        .map(|&(x, y)| chars.get(x..y.min(chars.len())).unwrap_or(&[]).iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" … ")
+        .replace(['\n', '\t'], " ")
+}
+
 /// Tab-separated lines `article  FP|FN[ direct]  cue  content  [near prediction]`.
 pub fn list(a: &Article, pred: &[Predicted], gold: &[GoldAttribution]) -> Vec<String> {
     let chars: Vec<char> = a.text.chars().collect();
-    let show = |r: &[(usize, usize)]| -> String {
-        r.iter()
-            .map(|&(x, y)| chars.get(x..y.min(chars.len())).unwrap_or(&[]).iter().collect::<String>())
-            .collect::<Vec<_>>()
-            .join(" … ")
-            .replace(['\n', '\t'], " ")
-    };
+    let show = |r: &[(usize, usize)]| shown(&chars, r);
     let m = misses(&a.text, pred, gold);
     let mut out = Vec::new();
     let lists =
@@ -118,13 +121,7 @@ pub fn list(a: &Article, pred: &[Predicted], gold: &[GoldAttribution]) -> Vec<St
 /// `near other:`), so a quote found with the wrong kind or bounds tells from one not found.
 pub fn list_direct(a: &Article, pred: &[Predicted], gold: &[GoldAttribution]) -> Vec<String> {
     let chars: Vec<char> = a.text.chars().collect();
-    let show = |r: &[(usize, usize)]| -> String {
-        r.iter()
-            .map(|&(x, y)| chars.get(x..y.min(chars.len())).unwrap_or(&[]).iter().collect::<String>())
-            .collect::<Vec<_>>()
-            .join(" … ")
-            .replace(['\n', '\t'], " ")
-    };
+    let show = |r: &[(usize, usize)]| shown(&chars, r);
     let tok = Tokens::new(&a.text);
     let ps: Vec<HashSet<u32>> = pred.iter().map(|p| tok.set(&p.content)).collect();
     let gs: Vec<HashSet<u32>> = gold.iter().map(|g| tok.set(&g.content)).collect();
