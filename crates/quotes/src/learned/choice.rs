@@ -13,19 +13,28 @@ use std::sync::{LazyLock, OnceLock};
 pub const MAGIC: &[u8; 6] = b"NDQCH1";
 /// Features are hashed into this many weights.
 const DIM: usize = 1 << 20;
-/// A trained model: sparse averaged weights.
+/// A trained model: sparse averaged weights, and the same spread over all `DIM` slots for
+/// lookups in one step (4 MiB: a decision reads dozens of weights per candidate).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Chooser {
     weights: Vec<(u32, f32)>,
+    dense: Vec<f32>,
 }
 
 impl Chooser {
+    fn new(weights: Vec<(u32, f32)>) -> Chooser {
+        let mut dense = vec![0f32; if weights.is_empty() { 0 } else { DIM }];
+        for &(k, w) in &weights {
+            dense[k as usize % DIM] = w;
+        }
+        Chooser { weights, dense }
+    }
+
     fn score(&self, feats: &[u32]) -> f32 {
-        feats
-            .iter()
-            .filter_map(|&h| self.weights.binary_search_by_key(&(h % DIM as u32), |w| w.0).ok())
-            .map(|k| self.weights[k].1)
-            .sum()
+        if self.dense.is_empty() {
+            return 0.0;
+        }
+        feats.iter().map(|&h| self.dense[h as usize % DIM]).sum()
     }
 
     /// Index of the best-scoring candidate (the first on ties).
@@ -69,7 +78,7 @@ impl Chooser {
             }
             weights.push((k, w));
         }
-        Some(Chooser { weights })
+        Some(Chooser::new(weights))
     }
 }
 
@@ -94,7 +103,7 @@ pub fn train(choices: &[Choice], epochs: usize) -> Chooser {
     }
     let weights =
         sum.iter().enumerate().map(|(k, &x)| (k as u32, x)).filter(|(_, x)| x.abs() >= 1e-3).collect();
-    Chooser { weights }
+    Chooser::new(weights)
 }
 
 /// One averaged perceptron over `epochs` passes in the order `seed` shuffles: dense weights.
