@@ -62,6 +62,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         args.min_count,
         files.len()
     )?;
+    let inputs: Vec<String> = args.inputs.iter().map(|p| p.display().to_string()).collect();
+    writeln!(out, "# inputs: {}; rebuild with `newsdesk train clusters` over the same", inputs.join(" "))?;
     for (w, c) in classes {
         writeln!(out, "{w}\t{c}")?;
     }
