@@ -354,13 +354,14 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
         let src = source::before(v, i)?;
         // `..., the mayor told a local radio station.`: the person told is no content.
         let tell = matches!(v.toks[i].lower.as_str(), "told" | "tells" | "tell");
-        let end = match source::after(v, end).filter(|r| tell && r.1 - r.0 <= 6) {
+        let end = match source::after(v, end).filter(|r| tell && r.1 - r.0 <= 6 && r.1 <= sb) {
             Some(addressee) => addressee.1,
             None => end,
         };
         // `..., Trump said (on Monday).`: a short tail, or the seed's `, X reports` after a comma.
         let adjunct = v.toks.get(end).is_some_and(|t| t.word && LEXICON.is(&t.lower, "stop"));
-        let short_tail = sb - end <= 8 || v.punct(end, ",") || (adjunct && sb - end <= 14);
+        let tail = sb.saturating_sub(end);
+        let short_tail = tail <= 8 || v.punct(end, ",") || (adjunct && tail <= 14);
         if src.0 == 0 || !v.punct(src.0 - 1, ",") || !only_adjuncts(v, end, sb) || !short_tail {
             return None;
         }
