@@ -32,9 +32,12 @@ pub fn form(lower: &str) -> &str {
 
 /// A class as a feature value (`c17`; `-` for none).
 pub fn label(class: Option<u16>) -> &'static str {
-    static LABELS: LazyLock<Vec<String>> =
-        LazyLock::new(|| (0..=u16::MAX as usize).map(|c| format!("c{c}")).collect());
-    class.map_or("-", |c| LABELS[c as usize].as_str())
+    // One label per class the table holds, built once (not one per possible id).
+    static LABELS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let n = TABLE.values().copied().max().map_or(0, |m| m as usize + 1);
+        (0..n).map(|c| format!("c{c}")).collect()
+    });
+    class.and_then(|c| LABELS.get(c as usize)).map_or("-", String::as_str)
 }
 
 /// The class of a lowercase token, if it has one.
