@@ -51,7 +51,7 @@ pub fn find(v: &View, found: &mut Vec<Found>) {
                 }
                 Some(second)
             } else {
-                final_cue(v, i, end).or_else(|| subject_cue(v, i, end, found))
+                as_cue(v, i, end).or_else(|| final_cue(v, i, end)).or_else(|| subject_cue(v, i, end, found))
             }
         } else {
             None
@@ -134,7 +134,14 @@ fn is_noun_use(v: &View, i: usize) -> bool {
     i > 0
         && v.toks.get(i - 1).is_some_and(|p| {
             let possessive = p.lower.ends_with("'s") || p.lower.ends_with("’s") || p.lower.ends_with("s'");
-            let det = LEXICON.is(&p.lower, "det") && !source::is_quantifier(&p.lower);
+            // (`another says`, `each claims`: a singular determiner before a verb in -s stands
+            // alone as the subject.)
+            let t = &v.toks[i].lower;
+            let singular =
+                matches!(p.lower.as_str(), "another" | "each" | "every" | "one" | "this" | "either")
+                    && t.ends_with('s')
+                    && !t.ends_with("ss");
+            let det = LEXICON.is(&p.lower, "det") && !source::is_quantifier(&p.lower) && !singular;
             p.word && (det || p.lower == "to" || possessive)
         })
 }
@@ -210,9 +217,13 @@ fn content_end(v: &View, a: usize, sent_end: usize) -> usize {
         if k > a && joined_cue {
             return k;
         }
-        if !v.punct(k, ",;") {
+        // `... said that there is "no case," adding that ...`: the quotation's own comma.
+        let quoted_comma =
+            k > a && v.punct(k - 1, ",") && v.region_of(k - 1).is_some_and(|r| v.regions[r].close == Some(k));
+        if !v.punct(k, ",;") && !quoted_comma {
             continue;
         }
+        let end_here = if quoted_comma { k + 1 } else { k };
         let mut next = k + 1;
         // `..., and suggested that ...`: a second attribution by the same source; `..., while
         // another says ...`: one by another source.
@@ -222,7 +233,7 @@ fn content_end(v: &View, a: usize, sent_end: usize) -> usize {
         let cue_next = source::cue_at(v, next).is_some() || source::according_at(v, next).is_some();
         let subject_cue = source::after(v, next).is_some_and(|(_, e)| source::cue_at(v, e).is_some());
         if cue_next || subject_cue {
-            return k;
+            return end_here;
         }
     }
     sent_end
@@ -258,6 +269,18 @@ fn according(v: &View, i: usize, end: usize) -> Option<Found> {
     let opens = |k: usize| v.punct(k, ":;") || (v.punct(k, "—–") && k + 1 < i);
     let sa = (sa..i).rev().find(|&k| opens(k)).map_or(sa, |k| k + 1);
     let first_word = (sa..i).all(|k| !v.toks[k].word || LEXICON.is(&v.toks[k].lower, "boundary"));
+    // `According to the officer in charge of the base that night, the scene ...`: opening the
+    // sentence, the source runs to its comma (a phrase with no cue and no quotation).
+    let src = match (src.1..(end + 20).min(sb)).find(|&k| v.punct(k, ",")) {
+        Some(c)
+            if first_word
+                && !v.punct(src.1, ",")
+                && (src.1..c).all(|k| v.toks[k].word && v.region_of(k).is_none()) =>
+        {
+            (src.0, c)
+        }
+        _ => src,
+    };
     if first_word && v.punct(src.1, ",") {
         let span = content(v, src.1 + 1, content_end(v, src.1 + 1, sb))?;
         return Some(Found::new(QuoteKind::Indirect, span, Some((i, end)), Some(src)));
@@ -383,6 +406,45 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
     Some(Found::new(QuoteKind::Indirect, span, Some((i, end)), Some(src)))
 }
 
+/// `As The Washington Post reported, ...` and `..., as the Times reported on Tuesday.`: `as`
+/// before a source and a cue that a comma or the sentence end closes (after time words at
+/// most); the content is the clause on the other side of the comma.
+fn as_cue(v: &View, i: usize, end: usize) -> Option<Found> {
+    let (sa, sb) = sentence(v, i);
+    let src = source::before(v, i)?;
+    let as_at = src.0.checked_sub(1)?;
+    if v.toks[as_at].lower != "as" || as_at < sa {
+        return None;
+    }
+    let time = |k: usize| {
+        v.toks
+            .get(k)
+            .is_some_and(|t| t.word && (LEXICON.is(&t.lower, "time") || LEXICON.is(&t.lower, "time_noun")))
+    };
+    let mut close = source::phrase_at(v, end, "extension").unwrap_or(end);
+    // (`reported last week`, `said on Tuesday`; `said this, ...` is an object.)
+    let before_time = |k: usize| matches!(v.toks[k].lower.as_str(), "on" | "last" | "this" | "that" | "next");
+    while close < sb
+        && v.toks[close].word
+        && ((time(close) && !before_time(close))
+            || v.toks[close].lower == "earlier"
+            || (before_time(close) && time(close + 1)))
+    {
+        close += 1;
+    }
+    let at_comma = close < sb && v.punct(close, ",");
+    let opens = as_at == sa || (as_at == sa + 1 && LEXICON.is(&v.toks[sa].lower, "conjunction"));
+    let span = if opens && at_comma {
+        content(v, close + 1, content_end(v, close + 1, sb))?
+    } else if !opens && as_at > sa + 2 && v.punct(as_at - 1, ",") && (at_comma || only_adjuncts(v, close, sb))
+    {
+        content(v, sa, as_at - 1)?
+    } else {
+        return None;
+    };
+    Some(Found::new(QuoteKind::Indirect, span, Some((i, end)), Some(src)))
+}
+
 /// Tokens `[a, b)` are an adverbial opener, no content (`In particular`, `Over the long
 /// term`): at most four words, the first a preposition or conjunction.
 pub(crate) fn adverbial_opener(v: &View, a: usize, b: usize) -> bool {
@@ -419,9 +481,13 @@ fn parenthetical(v: &View, i: usize, end: usize) -> Option<(Option<Found>, Found
 fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Found> {
     let (_, sb) = sentence(v, i);
     // `..., adding that`, `before adding that`, `and saying that`: the speaker is the subject.
+    // (Also after a quotation's own comma: `... "no case at all," adding that ...`.)
+    let quoted_comma =
+        i > 1 && v.punct(i - 2, ",") && v.region_of(i - 2).is_some_and(|r| v.regions[r].close == Some(i - 1));
     let participle = v.toks[i].lower.ends_with("ing")
         && i > 0
         && (v.punct(i - 1, ",")
+            || quoted_comma
             || matches!(v.toks[i - 1].lower.as_str(), "and" | "by" | "before" | "after" | "while" | "when"));
     // `When asked whether ..., she said`, `Asked about ..., he said`: a question with no asker.
     let when_asked = v.toks[i].lower == "asked"
@@ -445,6 +511,10 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
         Some(source::before(v, i).or_else(|| source::before_apposition(v, i)).or_else(subject)?)
     };
     let mut k = source::phrase_at(v, end, "extension").unwrap_or(end);
+    // `said — on Twitter, as it happens — that ...`, `said (in a tweet) that`: an aside.
+    if let Some(close) = aside_end(v, k, sb) {
+        k = close + 1;
+    }
     // `said (on) Tuesday the plan ...`: a time adverbial before the content.
     let on = usize::from(v.toks.get(k).is_some_and(|t| t.lower == "on"));
     if v.toks.get(k + on).is_some_and(|t| t.word && LEXICON.is(&t.lower, "time"))
@@ -506,6 +576,23 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
     Some(f)
 }
 
+/// The closing dash or parenthesis of an aside opening at token `k` (`— on Twitter, as it
+/// happens —`, `(in a tweet)`), at most twelve tokens on, with no quotation inside.
+fn aside_end(v: &View, k: usize, sent_end: usize) -> Option<usize> {
+    let closer = if v.punct(k, "—–") {
+        "—–"
+    } else if v.punct(k, "(") {
+        ")"
+    } else {
+        return None;
+    };
+    let close = (k + 1..(k + 13).min(sent_end)).find(|&j| v.punct(j, closer))?;
+    // (Regions are in text order: the first opening after `k` must open after the aside.)
+    let next_open = v.regions.get(v.regions.partition_point(|r| r.open <= k)).map_or(usize::MAX, |r| r.open);
+    let plain = next_open > close && (k + 1..close).all(|j| v.region_of(j).is_none());
+    (plain && close > k + 1 && close + 1 < sent_end).then_some(close)
+}
+
 /// `called him a liar`, `praised them`: an object pronoun after a cue that does not take an
 /// addressee (`told him` names who hears, not what is said).
 fn person_object(v: &View, cue: usize, k: usize) -> bool {
@@ -543,6 +630,65 @@ mod tests {
         assert_eq!(
             contents("Ann Lee said the port was safe and added that it would reopen."),
             ["the port was safe", "it would reopen"]
+        );
+    }
+
+    /// Contents with their sources, as `source: content`.
+    fn attributions(text: &str) -> Vec<String> {
+        let seg = newsdesk_segment::segment(text);
+        let v = View::new(text, &seg);
+        let mut found = crate::direct::find(&v);
+        find(&v, &mut found);
+        // (`..., adding that ...` continues the attribution before it: its source.)
+        let source = |f: &Found| {
+            let f = f.continues.map_or(f, |k| &found[k]);
+            f.source.map_or("-", |(a, b)| v.slice(v.tok_span(a, b)))
+        };
+        found.iter().map(|f| format!("{}: {}", source(f), v.slice(f.content))).collect()
+    }
+
+    #[test]
+    fn as_a_source_reported() {
+        assert_eq!(
+            attributions("As the paper reported last week, the mayor will resign in May."),
+            ["the paper: the mayor will resign in May"]
+        );
+        assert_eq!(
+            attributions("The mayor met the governor that day, as the Daily Star reported on Tuesday."),
+            ["the Daily Star: The mayor met the governor that day"]
+        );
+        // `As he said this`: `as` opening a time clause with an object, no attribution.
+        assert_eq!(
+            attributions("As he said this, the crowd cheered loudly for the governor."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn asides_and_long_sources() {
+        assert_eq!(
+            attributions("According to the officer in charge of the base that night, the story is untrue."),
+            ["the officer in charge of the base that night: the story is untrue"]
+        );
+        assert_eq!(
+            attributions(
+                "Her aide Jo Park said — on the radio, as it happens — that the town raised $4 million."
+            ),
+            ["Her aide Jo Park: the town raised $4 million"]
+        );
+        assert_eq!(
+            attributions("In particular, George Will wrote, the senator can win the state."),
+            ["George Will: the senator can win the state"]
+        );
+        assert_eq!(
+            attributions("One says the city has the most, while another says the state has twice as many."),
+            ["One: the city has the most", "another: the state has twice as many"]
+        );
+        assert_eq!(
+            attributions(
+                "Lee said that there is \u{201c}no case at all,\u{201d} adding that the board knew it."
+            ),
+            ["Lee: there is \u{201c}no case at all,\u{201d}", "Lee: the board knew it"]
         );
     }
 }

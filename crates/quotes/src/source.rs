@@ -85,7 +85,13 @@ fn modal_name(v: &View, i: usize) -> bool {
 pub fn before(v: &View, end: usize) -> Option<Range> {
     let sent = v.toks.get(end)?.sent;
     let mut b = end;
-    while b > 0 && v.toks.get(b - 1).is_some_and(|t| t.word && t.sent == sent && is_adverb(t)) {
+    // (`George Will wrote`: a capitalised modal inside a sentence is a name, no adverb.)
+    let skipped = |k: usize| {
+        let t = &v.toks[k];
+        let name = t.cap && k > 0 && v.toks[k - 1].sent == sent && v.toks[k - 1].cap && v.toks[k - 1].word;
+        t.word && t.sent == sent && is_adverb(t) && !name
+    };
+    while b > 0 && skipped(b - 1) {
         b -= 1;
     }
     let mut a = b;
@@ -218,7 +224,25 @@ pub fn subject(v: &View, i: usize) -> Option<Range> {
     if matches!(v.toks[a].lower.as_str(), "but" | "and" | "yet" | "so") && a + 1 < i {
         a += 1;
     } else if LEXICON.is(&v.toks[a].lower, "stop") || LEXICON.is(&v.toks[a].lower, "boundary") {
-        a = (a..i).find(|&k| v.punct(k, ","))? + 1;
+        // `At an event in Ames, Iowa, on Sunday, Mrs. Clinton said`: the subject follows the
+        // last comma of the opener, past a place (`Iowa,`) and further adjuncts (`on Sunday,`).
+        let mut c = (a..i).find(|&k| v.punct(k, ","))? + 1;
+        for _ in 0..3 {
+            let t = &v.toks[c.min(i)];
+            let adjunct = LEXICON.is(&t.lower, "stop") || LEXICON.is(&t.lower, "time");
+            // (A place after a place: `Ames, Iowa,`; not `the event, Trump, who ...`.)
+            let place = c >= 2
+                && v.toks[c - 2].cap
+                && (c + 1..i.min(c + 4))
+                    .find(|&k| !v.toks[k].cap || !v.toks[k].word)
+                    .is_some_and(|k| v.punct(k, ","));
+            let next = (c..i).find(|&k| v.punct(k, ","));
+            match next {
+                Some(n) if adjunct || place => c = n + 1,
+                _ => break,
+            }
+        }
+        a = c;
     } else if v.toks[a].lower.ends_with("ing") && v.toks[a].lower.len() > 5 {
         // `Speaking in Harlem, Clinton accused ...`: a participle clause opening the sentence.
         if let Some(c) = (a..i.min(a + 12)).find(|&k| v.punct(k, ",")) {
@@ -235,11 +259,15 @@ pub fn subject(v: &View, i: usize) -> Option<Range> {
     }
     // A name ends at the first lowercase word (`Trump mocked ...`), but for joiners inside
     // names (`Bank of America`).
+    // (`Presumptive Democratic nominee Hillary Clinton said`: a title before a name is no end;
+    // `Clinton's campaign said`: nor is the head after a possessive.)
     let name_end = |from: usize| {
         (from + 1..b).find(|&k| {
-            let joiner = matches!(v.toks[k].lower.as_str(), "of" | "for" | "and" | "the" | "de")
-                && v.toks.get(k + 1).is_some_and(|n| n.cap);
-            v.toks[k].word && !v.toks[k].cap && !joiner && v.toks[k - 1].cap
+            let next_cap = v.toks.get(k + 1).is_some_and(|n| n.cap && n.word);
+            let joiner = matches!(v.toks[k].lower.as_str(), "of" | "for" | "and" | "the" | "de") && next_cap;
+            let title = LEXICON.is_source_noun(&v.toks[k].lower) && next_cap;
+            let possessed = v.toks[k - 1].lower.ends_with("'s") || v.toks[k - 1].lower.ends_with("’s");
+            v.toks[k].word && !v.toks[k].cap && !joiner && !title && !possessed && v.toks[k - 1].cap
         })
     };
     if LEXICON.is(&v.toks[a].lower, "det") {
