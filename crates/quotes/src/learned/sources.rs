@@ -140,6 +140,16 @@ fn features(v: &View, f: &Found, cue: Range, content: Range, r: Option<Range>, h
             add(215, &[how, cluster(Some(b - 1))]);
             add(216, &[class, cluster(Some(cue.0))]);
             add(217, &[how, cluster(a.checked_sub(1)), cluster(Some(a))]);
+            // What follows the phrase: a verb (a subject), a noun (`Trump's stance`), a comma.
+            add(218, &[class, cluster(Some(b))]);
+            let last = toks[b - 1].lower.as_str();
+            let possessive = last.ends_with("'s") || last.ends_with("’s") || last.ends_with('\'');
+            let participle_cue = participle(cue_word);
+            add(
+                219,
+                &[how, if possessive { "possessive" } else { "-" }, if participle_cue { "ing" } else { "-" }],
+            );
+            add(220, &[how, if participle_cue { "ing" } else { "-" }, before]);
         }
     }
     out
@@ -149,7 +159,14 @@ fn features(v: &View, f: &Found, cue: Range, content: Range, r: Option<Range>, h
 /// content (sharing at least half of the longer one's bytes), the candidate that matches the
 /// gold source as the evaluation matches sources (none for none; else overlapping it, with at
 /// least half of its own tokens inside), when one does.
-pub fn choices(v: &View, found: &[Found], gold: &[(Vec<Span>, Vec<Span>)], tagged: &[Range]) -> Vec<Choice> {
+/// Also counts the matched attributions none of whose candidates is right.
+pub fn choices(
+    v: &View,
+    found: &[Found],
+    gold: &[(Vec<Span>, Vec<Span>)],
+    tagged: &[Range],
+) -> (Vec<Choice>, usize) {
+    let mut missing = 0;
     let shared = |a: Span, b: Span| b.end.min(a.end).saturating_sub(a.start.max(b.start));
     let mut out = Vec::new();
     for i in 0..found.len() {
@@ -177,11 +194,12 @@ pub fn choices(v: &View, found: &[Found], gold: &[(Vec<Span>, Vec<Span>)], tagge
                 !sources.is_empty() && inside > 0 && 2 * inside >= words
             }
         };
-        if let Some(k) = cands.iter().position(right) {
-            out.push(Choice { cands: feats, gold: k });
+        match cands.iter().position(right) {
+            Some(k) => out.push(Choice { cands: feats, gold: k }),
+            None => missing += 1,
         }
     }
-    out
+    (out, missing)
 }
 
 /// Gives every indirect and mixed attribution the source the model prefers.

@@ -74,6 +74,8 @@ fn examples(text: &str, gold: &[GoldSpan]) -> Vec<Example> {
 /// on what the rules and the tagger in use find, and returns the model file's bytes.
 pub fn train_choices(docs: &[(&str, Vec<GoldSpan>)], epochs: usize) -> Vec<u8> {
     let mut choices = Vec::new();
+    let (mut source_choices, mut no_right_source) = (0, 0);
+    let (mut added, mut added_right) = (0, 0);
     for (text, gold) in docs {
         let seg = newsdesk_segment::segment(text);
         let v = View::new(text, &seg);
@@ -92,7 +94,10 @@ pub fn train_choices(docs: &[(&str, Vec<GoldSpan>)], epochs: usize) -> Vec<u8> {
             }
         }
         let attributions: Vec<_> = attributions.into_values().collect();
-        c.extend(super::sources::choices(&v, &found, &attributions, &tagged_sources));
+        let (s, missing) = super::sources::choices(&v, &found, &attributions, &tagged_sources);
+        source_choices += s.len();
+        no_right_source += missing;
+        c.extend(s);
         // Keep or drop each of the tagger's additions: kept when its content matches a gold
         // content. A right one counts twice, so the perceptron keeps an addition from about one
         // chance in three of being right (where adding it raises F1), not one in two (measured
@@ -102,6 +107,8 @@ pub fn train_choices(docs: &[(&str, Vec<GoldSpan>)], epochs: usize) -> Vec<u8> {
             let right = contents.iter().any(|g| 2 * shared(g) >= g.len().max(add.content.len()));
             let choice = super::choice::Choice { cands: add.choice().to_vec(), gold: usize::from(right) };
             let copies = if right { 2 } else { 1 };
+            added += 1;
+            added_right += usize::from(right);
             for _ in 0..copies {
                 c.push(choice.clone());
             }
@@ -110,6 +117,8 @@ pub fn train_choices(docs: &[(&str, Vec<GoldSpan>)], epochs: usize) -> Vec<u8> {
     }
     let rule_right = choices.iter().filter(|c| c.gold == 0).count();
     eprintln!("choosers: {} choices, the rule's own candidate right in {rule_right}", choices.len());
+    eprintln!("tagged additions: {added}, {added_right} of them matching a gold content");
+    eprintln!("sources: {source_choices} choices; {no_right_source} more matched attributions had no right candidate");
     super::choice::train(&choices, epochs).to_bytes()
 }
 
