@@ -365,18 +365,24 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
     let (sa, sb) = sentence(v, i);
     // `..., pointing to his record`: a participle after a comma takes an object, no source.
     let participle = v.toks[i].lower.ends_with("ing");
-    let (src, comma) = if i > 0 && v.punct(i - 1, ",") && !participle {
+    let tell = matches!(v.toks[i].lower.as_str(), "told" | "tells" | "tell");
+    // (`..., his aide, Jo Park, told CNN.`: after `told` comes who hears, never the source.)
+    let (src, comma) = if i > 0 && v.punct(i - 1, ",") && !participle && !tell {
         let src = source::after(v, end).filter(|&r| source::names_someone(v, r))?;
         // `Jane Doe, the party's chairman, said his ...`: the subject before an apposition.
         let subject_first = source::before_apposition(v, i).is_some_and(|r| r.0 == sa);
-        if !only_adjuncts(v, src.1, sb) || subject_first {
+        // (`..., said a handful of Democrats who point to ...`: a relative clause on the source.)
+        let relative = |k: usize| v.toks.get(k).is_some_and(|t| matches!(t.lower.as_str(), "who" | "whose"));
+        let tail_ok =
+            only_adjuncts(v, src.1, sb) || relative(src.1) || (v.punct(src.1, ",") && relative(src.1 + 1));
+        if !tail_ok || subject_first {
             return None;
         }
         (src, i - 1)
     } else {
-        let src = source::before(v, i)?;
+        let at = if tell && i > 0 && v.punct(i - 1, ",") { i - 1 } else { i };
+        let src = source::before(v, at)?;
         // `..., the mayor told a local radio station.`: the person told is no content.
-        let tell = matches!(v.toks[i].lower.as_str(), "told" | "tells" | "tell");
         let end = match source::after(v, end).filter(|r| tell && r.1 - r.0 <= 6 && r.1 <= sb) {
             Some(addressee) => addressee.1,
             None => end,
@@ -388,7 +394,11 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
         if src.0 == 0 || !v.punct(src.0 - 1, ",") || !only_adjuncts(v, end, sb) || !short_tail {
             return None;
         }
-        (src, src.0 - 1)
+        // `..., his top aide, Tad Devine, told CNN.`: a role before the name belongs to it.
+        match role_before(v, sa, src.0 - 1) {
+            Some(open) => ((open + 1, src.1), open),
+            None => (src, src.0 - 1),
+        }
     };
     if comma <= sa {
         return None;
@@ -445,6 +455,18 @@ fn as_cue(v: &View, i: usize, end: usize) -> Option<Found> {
     Some(Found::new(QuoteKind::Indirect, span, Some((i, end)), Some(src)))
 }
 
+/// The comma opening `, his top aide,` when the comma at `comma` closes a role of at most
+/// six words (a possessive or determiner, then lowercase words ending in a source noun).
+fn role_before(v: &View, sa: usize, comma: usize) -> Option<usize> {
+    let open = (comma.saturating_sub(7).max(sa)..comma).rev().find(|&k| v.punct(k, ","))?;
+    let (a, b) = (open + 1, comma);
+    let first = v.toks.get(a)?;
+    let opens_role = matches!(first.lower.as_str(), "his" | "her" | "their" | "its" | "the" | "a" | "an");
+    let plain = (a..b).all(|k| v.toks[k].word && !v.toks[k].cap || k == a);
+    let head = b > a + 1 && LEXICON.is_source_noun(&v.toks[b - 1].lower);
+    (opens_role && plain && head).then_some(open)
+}
+
 /// Tokens `[a, b)` are an adverbial opener, no content (`In particular`, `Over the long
 /// term`): at most four words, the first a preposition or conjunction.
 pub(crate) fn adverbial_opener(v: &View, a: usize, b: usize) -> bool {
@@ -462,7 +484,12 @@ fn parenthetical(v: &View, i: usize, end: usize) -> Option<(Option<Found>, Found
     if src.0 <= sa + 1 || !v.punct(src.0 - 1, ",") || v.region_of(src.0 - 1).is_some() {
         return None;
     }
-    let close = source::phrase_at(v, end, "extension").unwrap_or(end);
+    let mut close = source::phrase_at(v, end, "extension").unwrap_or(end);
+    // `The solution, the partner told them, was simple.`
+    if v.toks.get(close).is_some_and(|t| t.word && LEXICON.is(&t.lower, "object")) && v.punct(close + 1, ",")
+    {
+        close += 1;
+    }
     if !v.punct(close, ",") || v.region_of(close + 1).is_some() {
         return None;
     }
@@ -661,6 +688,24 @@ mod tests {
         assert_eq!(
             attributions("As he said this, the crowd cheered loudly for the governor."),
             Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_after_an_inverted_source() {
+        assert_eq!(
+            attributions("Holding the state is within her reach, said two aides who work for the campaign."),
+            ["two aides: Holding the state is within her reach"]
+        );
+    }
+
+    #[test]
+    fn a_role_before_a_name_is_part_of_the_source() {
+        assert_eq!(
+            attributions(
+                "Despite the defeats, the senator remains in the race, his top aide, Jo Park, told CNN."
+            ),
+            ["his top aide, Jo Park: Despite the defeats, the senator remains in the race"]
         );
     }
 

@@ -83,9 +83,10 @@ fn participle(lower: &str) -> bool {
     lower.ends_with("ing") && lower.len() > 5 && lower != "according"
 }
 
-/// A source phrase without the adverbs ending it.
+/// A source phrase without the adverbs and punctuation ending it.
 fn without_adverbs(v: &View, (a, mut b): Range) -> Range {
-    while b > a + 1 && v.toks.get(b - 1).is_some_and(|t| t.word && source::is_adverb(t)) {
+    // (And without closing punctuation: `26 percent,`.)
+    while b > a + 1 && v.toks.get(b - 1).is_some_and(|t| !t.word || source::is_adverb(t)) {
         b -= 1;
     }
     (a, b)
