@@ -160,6 +160,13 @@ impl<'v, 't> Context<'v, 't> {
                 255
             }
         };
+        // Commas before each token of the sequence (how many clauses since a cue).
+        let mut commas = Vec::with_capacity(b - a + 1);
+        commas.push(0u16);
+        for i in a..b {
+            let c = commas[i - a] + u16::from(toks[i].lower == ",");
+            commas.push(c);
+        }
         let cue_starts: Vec<usize> =
             (a..b).filter(|&i| self.cue[i].is_some() && (i == a || self.cue[i - 1] != self.cue[i])).collect();
         let mut out = Vec::with_capacity(b - a);
@@ -202,6 +209,13 @@ impl<'v, 't> Context<'v, 't> {
                 Some(&c) => {
                     add(31, &[&[((i - c).min(12) / 3) as u8]]);
                     add(32, &[toks[c].lower.as_bytes()]);
+                    // (The cue's word class and whether it is in this sentence: unseen cue
+                    // verbs and far tokens.)
+                    let same = u8::from(toks[c].sent == t.sent);
+                    add(35, &[&cl(c as isize), &[same]]);
+                    add(36, &[&[same, ((i - c).min(40) / 8) as u8]]);
+                    let between = (commas[i - a] - commas[c - a]).min(3) as u8;
+                    add(37, &[&[same, between]]);
                 }
                 None => add(31, &[b"none"]),
             }
