@@ -262,7 +262,9 @@ fn headline(v: &View, i: usize) -> Option<Found> {
 
 /// `According to X, ...` and `..., according to X.`
 fn according(v: &View, i: usize, end: usize) -> Option<Found> {
-    let src = source::after(v, end)?;
+    // (`according to early returns`, `according to media trackers`: after `according to`, any
+    // noun phrase is a source.)
+    let src = source::after(v, end).or_else(|| source::after_any(v, end))?;
     let (sa, sb) = sentence(v, i);
     // A clause opens the sentence or follows a colon, semicolon or dash.
     // (A dash right before `according` closes the content instead: `... — according to X.`)
@@ -292,6 +294,17 @@ fn according(v: &View, i: usize, end: usize) -> Option<Found> {
         return Some(Found::new(QuoteKind::Indirect, span, Some((i, end)), Some(src)));
     }
     if i > sa && v.punct(i - 1, ",—–") {
+        // `..., according to complete but unofficial returns.`, `..., according to the "Medicare
+        // for all" document he released.`: closing the sentence, the source runs to its end.
+        let mut last = sb;
+        while last > src.1 && !v.toks[last - 1].word && !is_close_mark(v, last - 1) {
+            last -= 1;
+        }
+        let src = if last > src.1 && last - end <= 16 && (src.1..last).all(|k| !v.punct(k, ",;:—–()")) {
+            (src.0, last)
+        } else {
+            src
+        };
         // `Over the long term, according to X, the deficit ...`: a parenthesis inside the
         // content, whose longer side is taken.
         let words = |a: usize, b: usize| (a..b).filter(|&k| v.toks[k].word).count();
@@ -306,6 +319,12 @@ fn according(v: &View, i: usize, end: usize) -> Option<Found> {
         return Some(Found::new(QuoteKind::Indirect, span, Some((i, end)), Some(src)));
     }
     None
+}
+
+/// Token `k` closes a quotation.
+fn is_close_mark(v: &View, k: usize) -> bool {
+    let first = v.regions.partition_point(|r| r.open < k);
+    v.regions[..first].iter().rev().take(4).any(|r| r.close == Some(k))
 }
 
 /// `Clinton leads by eight points in a new CNN poll.` and `In a CBS News survey, she led ...`:
@@ -486,8 +505,8 @@ fn parenthetical(v: &View, i: usize, end: usize) -> Option<(Option<Found>, Found
     }
     let mut close = source::phrase_at(v, end, "extension").unwrap_or(end);
     // `The solution, the partner told them, was simple.`
-    if v.toks.get(close).is_some_and(|t| t.word && LEXICON.is(&t.lower, "object")) && v.punct(close + 1, ",")
-    {
+    let person = |t: &crate::text::Tok| matches!(t.lower.as_str(), "him" | "her" | "them" | "me" | "us");
+    if v.toks.get(close).is_some_and(person) && v.punct(close + 1, ",") {
         close += 1;
     }
     if !v.punct(close, ",") || v.region_of(close + 1).is_some() {
@@ -548,6 +567,12 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
         && v.toks.get(k + on + 1).is_some_and(|t| t.word)
     {
         k += on + 1;
+    }
+    // `46 percent of voters said yes, ...`: a one-word answer.
+    let answer = v.toks.get(k).is_some_and(|t| matches!(t.lower.as_str(), "yes" | "no"))
+        && v.toks.get(k + 1).is_none_or(|n| !n.word);
+    if answer {
+        return Some(Found::new(QuoteKind::Indirect, v.tok_span(k, k + 1), Some((i, end)), src));
     }
     // `that` after a short gap (`said on Monday that`, `told CNN that`).
     let that = (k..(k + MAX_THAT_GAP).min(sb))
@@ -688,6 +713,30 @@ mod tests {
         assert_eq!(
             attributions("As he said this, the crowd cheered loudly for the governor."),
             Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn according_to_any_noun_phrase() {
+        assert_eq!(
+            attributions("Late Sunday, Lee won the primary in the north, according to early returns."),
+            ["early returns: Late Sunday, Lee won the primary in the north"]
+        );
+        assert_eq!(
+            attributions(
+                "The plan would cost $2 billion a year, according to the \"Care for all\" paper he wrote."
+            ),
+            ["the \"Care for all\" paper he wrote: The plan would cost $2 billion a year"]
+        );
+    }
+
+    #[test]
+    fn a_one_word_answer() {
+        assert_eq!(
+            attributions(
+                "Asked if it was legal, 46 percent of voters said yes, compared with 23 percent last year."
+            ),
+            ["-: if it was legal", "46 percent of voters: yes"]
         );
     }
 

@@ -289,6 +289,12 @@ pub fn subject(v: &View, i: usize) -> Option<Range> {
 
 /// The source phrase starting at token `start` (inverted order: `said Putin`).
 pub fn after(v: &View, start: usize) -> Option<Range> {
+    after_any(v, start).filter(|&r| plausible(v, r))
+}
+
+/// The phrase starting at token `start` that [`after`] reads, plausible as a source or not
+/// (after `according to`, `early returns` is a source).
+pub fn after_any(v: &View, start: usize) -> Option<Range> {
     let sent = v.toks.get(start)?.sent;
     let mut b = start;
     while b < v.toks.len() && b - start < MAX_SOURCE_TOKENS {
@@ -330,7 +336,7 @@ pub fn after(v: &View, start: usize) -> Option<Range> {
     while b > start && v.toks.get(b - 1).is_some_and(|t| t.lower == "and" || !t.word) {
         b -= 1;
     }
-    plausible(v, (start, b)).then_some((start, b))
+    (b > start).then_some((start, b))
 }
 
 /// A source is a pronoun, a name (capitalised start), a determiner phrase, or a phrase ending

@@ -254,7 +254,10 @@ fn split_sentences(text: &str, toks: &[Tok]) -> Vec<Span> {
         }) {
             k += 1;
         }
-        if toks.get(k).is_some_and(|n| n.cap || is_quote_mark(first_char(text, n))) {
+        // (`... Mr. Sykes said. (Just take a look ...)`: a parenthesis opening a sentence.)
+        let paren = toks.get(k).is_some_and(|n| n.lower == "(" && n.start > toks[k - 1].end)
+            && toks.get(k + 1).is_some_and(|n| n.cap && n.word);
+        if paren || toks.get(k).is_some_and(|n| n.cap || is_quote_mark(first_char(text, n))) {
             ends[k - 1] = true;
         }
     }

@@ -134,6 +134,11 @@ impl<'v, 't> Context<'v, 't> {
         self.rules.get(i).is_some_and(|r| r & R_CONTENT != 0)
     }
 
+    /// True when token `i` is a cue or source the rules found.
+    pub fn rule_speaker(&self, i: usize) -> bool {
+        self.rules.get(i).is_some_and(|r| r & (R_CUE | R_SOURCE) != 0)
+    }
+
     /// The features of every token of the sequence `[a, b)`.
     pub fn features(&self, (a, b): (usize, usize)) -> Vec<Vec<u32>> {
         let toks = &self.v.toks;

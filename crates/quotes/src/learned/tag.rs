@@ -149,7 +149,8 @@ pub(super) fn additions(v: &View, ctx: &Context, spans: &[(usize, Range)], taken
             continue;
         }
         let content = v.tok_span(a, b);
-        if content.is_empty() || (a..b).any(|i| ctx.rule_content(i)) {
+        // (Nor a rule's cue or source: `according to the "Medicare for all" document`.)
+        if content.is_empty() || (a..b).any(|i| ctx.rule_content(i) || ctx.rule_speaker(i)) {
             continue;
         }
         // A content with no cue near it is more often a stray tag than a quote.
