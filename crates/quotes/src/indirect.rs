@@ -227,7 +227,14 @@ fn content_end(v: &View, a: usize, sent_end: usize) -> usize {
         let mut next = k + 1;
         // `..., and suggested that ...`: a second attribution by the same source; `..., while
         // another says ...`: one by another source.
-        if v.toks.get(next).is_some_and(|t| matches!(t.lower.as_str(), "and" | "but" | "while" | "whereas")) {
+        // (`..., after half said so`: a clause of another source opened by a conjunction.)
+        let opens_clause = |t: &crate::text::Tok| {
+            matches!(
+                t.lower.as_str(),
+                "and" | "but" | "while" | "whereas" | "after" | "before" | "because" | "although" | "though"
+            )
+        };
+        if v.toks.get(next).is_some_and(opens_clause) {
             next += 1;
         }
         let cue_next = source::cue_at(v, next).is_some() || source::according_at(v, next).is_some();
@@ -407,8 +414,15 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
             None => end,
         };
         // `..., Trump said (on Monday).`: a short tail, or the seed's `, X reports` after a comma.
-        let adjunct = v.toks.get(end).is_some_and(|t| t.word && LEXICON.is(&t.lower, "stop"));
-        let tail = sb.saturating_sub(end);
+        // (`, he said Wednesday morning on ...`: a time word opens an adjunct too; `reported on
+        // Tuesday -- a development that ...`: what follows a dash is no part of the tail.)
+        let adjunct = v
+            .toks
+            .get(end)
+            .is_some_and(|t| t.word && (LEXICON.is(&t.lower, "stop") || LEXICON.is(&t.lower, "time")));
+        let tail_end =
+            (end..sb.min(end + 16)).find(|&k| v.punct(k, "—–") || (v.punct(k, "-") && v.punct(k + 1, "-")));
+        let tail = tail_end.unwrap_or(sb).saturating_sub(end);
         let short_tail = tail <= 8 || v.punct(end, ",") || (adjunct && tail <= 14);
         if src.0 == 0 || !v.punct(src.0 - 1, ",") || !only_adjuncts(v, end, sb) || !short_tail {
             return None;
@@ -569,10 +583,20 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
         k += on + 1;
     }
     // `46 percent of voters said yes, ...`: a one-word answer.
+    // (Also a pro-form closing the sentence: `after half said so`, `only 50 percent believe that.`)
+    let pro_form = |t: &crate::text::Tok| matches!(t.lower.as_str(), "so" | "that" | "this");
     let answer = v.toks.get(k).is_some_and(|t| matches!(t.lower.as_str(), "yes" | "no"))
-        && v.toks.get(k + 1).is_none_or(|n| !n.word);
+        && v.toks.get(k + 1).is_none_or(|n| !n.word)
+        || v.toks.get(k).is_some_and(pro_form) && (k + 1 >= sb || v.punct(k + 1, ".!?"))
+        || v.toks.get(k).is_some_and(|t| t.lower == "so") && only_adjuncts(v, k + 1, sb);
     if answer {
         return Some(Found::new(QuoteKind::Indirect, v.tok_span(k, k + 1), Some((i, end)), src));
+    }
+    // `told me he ...`, `told them the plan ...`: the one told, then the content.
+    let addressee = LEXICON.phrases("addressee").iter().any(|p| p.len() == 1 && p[0] == v.toks[i].lower);
+    let person = |t: &crate::text::Tok| matches!(t.lower.as_str(), "me" | "him" | "her" | "them" | "us");
+    if addressee && v.toks.get(k).is_some_and(person) && v.toks.get(k + 1).is_some_and(|t| t.word) {
+        k += 1;
     }
     // `that` after a short gap (`said on Monday that`, `told CNN that`).
     let that = (k..(k + MAX_THAT_GAP).min(sb))
@@ -737,6 +761,25 @@ mod tests {
                 "Asked if it was legal, 46 percent of voters said yes, compared with 23 percent last year."
             ),
             ["-: if it was legal", "46 percent of voters: yes"]
+        );
+        assert_eq!(
+            attributions("Six in 10 say he is decisive, after half said so in the earlier poll."),
+            ["Six in 10: he is decisive", "half: so"]
+        );
+        assert_eq!(attributions("Among parents, only 50 percent believe that."), ["only 50 percent: that"]);
+    }
+
+    #[test]
+    fn the_one_told_and_an_aside_before_the_cue() {
+        assert_eq!(
+            attributions(
+                "Murphy \u{2014} after a knock-on-wood gesture \u{2014} told me he has had a lucky life."
+            ),
+            ["Murphy: he has had a lucky life"]
+        );
+        assert_eq!(
+            attributions("The budget deficit will grow this year, the budget office reported on Tuesday -- a shift that matters."),
+            ["the budget office: The budget deficit will grow this year"]
         );
     }
 

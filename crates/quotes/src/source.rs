@@ -108,6 +108,16 @@ pub fn before(v: &View, end: usize) -> Option<Range> {
                 a -= 1;
                 continue;
             }
+            if a == b && v.punct(a - 1, "—–") {
+                // Skip an aside: `Murphy — after a knock-on-wood gesture — told me`.
+                if let Some(o) = (a.saturating_sub(14)..a - 1).rev().find(|&k| v.punct(k, "—–")) {
+                    if o > 0 && v.toks[o - 1].word {
+                        a = o;
+                        b = o;
+                        continue;
+                    }
+                }
+            }
             if t.lower == ")" {
                 // Skip a parenthesis: `Sen. Marco Rubio (R-Fla.) said`.
                 if let Some(o) = (a.saturating_sub(8)..a - 1).rev().find(|&k| v.toks[k].lower == "(") {
@@ -126,11 +136,16 @@ pub fn before(v: &View, end: usize) -> Option<Range> {
         if LEXICON.is(&t.lower, "boundary") {
             // `Clinton and Sanders`, `Edwards and others`.
             let others = v.toks.get(a).is_some_and(|n| matches!(n.lower.as_str(), "others" | "other"));
+            // (`teachers and union officials told ...`: two source nouns.)
+            let nouns = t.lower == "and"
+                && a >= 2
+                && LEXICON.is_source_noun(&v.toks[a - 2].lower)
+                && LEXICON.is_source_noun(&v.toks[b - 1].lower);
             let joins_names = t.lower == "and"
                 && a < b
-                && (v.toks[a].cap || others)
+                && (v.toks[a].cap || others || nouns)
                 && a >= 2
-                && v.toks.get(a - 2).is_some_and(|p| p.cap);
+                && v.toks.get(a - 2).is_some_and(|p| p.cap || nouns);
             if !joins_names {
                 break;
             }
@@ -375,7 +390,10 @@ pub fn names_someone(v: &View, (a, b): Range) -> bool {
 
 /// A quantifier that can stand alone as a subject: `Many said`, `Others argued`.
 pub fn is_quantifier(lower: &str) -> bool {
-    matches!(lower, "many" | "some" | "most" | "others" | "several" | "few" | "both")
+    matches!(
+        lower,
+        "many" | "some" | "most" | "others" | "several" | "few" | "both" | "half" | "all" | "none"
+    )
 }
 
 /// True for `he`, `she` and the like.
