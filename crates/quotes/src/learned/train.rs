@@ -126,7 +126,7 @@ pub fn train_choices(docs: &[(&str, Vec<GoldSpan>)], epochs: usize) -> Vec<u8> {
 /// model file's bytes, without weights under `min_weight`.
 pub fn train(docs: &[(&str, Vec<GoldSpan>)], epochs: usize, min_weight: f32) -> Vec<u8> {
     let examples: Vec<Example> = docs.iter().flat_map(|(text, gold)| examples(text, gold)).collect();
-    newsdesk_perceptron::train_averaged(&examples, epochs, 4).to_bytes(MAGIC, min_weight)
+    newsdesk_perceptron::train_averaged(&examples, epochs, 8).to_bytes(MAGIC, min_weight)
 }
 
 #[cfg(test)]
