@@ -146,8 +146,15 @@ fn cue_sentence(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
         return None;
     }
     let (first, _) = v.sentence_of(dot);
-    let c = (first..dot).rev().find(|&c| source::cue_at(v, c).is_some_and(|(e, _)| e == dot))?;
-    let src = source::before(v, c).filter(|s| s.0 == first)?;
+    // (`X said in a statement. "..."`: the cue may carry an extension.)
+    let ends_at_dot = |(e, _): (usize, crate::lexicon::Frame)| {
+        e == dot || source::phrase_at(v, e, "extension") == Some(dot)
+    };
+    let c = (first..dot).rev().take(12).find(|&c| source::cue_at(v, c).is_some_and(ends_at_dot))?;
+    // (`Sam Lau, the party's spokesman, said.`: a name before an apposition.)
+    let src = source::before(v, c)
+        .filter(|s| s.0 == first)
+        .or_else(|| source::before_apposition(v, c).filter(|s| s.0 == first))?;
     Some(((c, dot), Some(src)))
 }
 

@@ -63,6 +63,10 @@ fn direct_speech() {
         "The town clerk agreed. \"Nobody wants the new road.\"",
         &["direct|agreed|The town clerk|Nobody wants the new road."],
     );
+    check(
+        "Jo Park, the clerk's spokesman, said in a statement. \"Nobody wants the new road.\"",
+        &["direct|said in a statement|Jo Park|Nobody wants the new road."],
+    );
     check("\"Markets never fail,\" he mocks.", &["direct|mocks|he|Markets never fail,"]);
     check("\"This is your town,\" it now says.", &["direct|says|it|This is your town,"]);
     check(
