@@ -133,7 +133,6 @@ impl Claims {
 fn is_noun_use(v: &View, i: usize) -> bool {
     i > 0
         && v.toks.get(i - 1).is_some_and(|p| {
-            let possessive = p.lower.ends_with("'s") || p.lower.ends_with("’s") || p.lower.ends_with("s'");
             // (`another says`, `each claims`: a singular determiner before a verb in -s stands
             // alone as the subject.)
             let t = &v.toks[i].lower;
@@ -142,7 +141,7 @@ fn is_noun_use(v: &View, i: usize) -> bool {
                     && t.ends_with('s')
                     && !t.ends_with("ss");
             let det = LEXICON.is(&p.lower, "det") && !source::is_quantifier(&p.lower) && !singular;
-            p.word && (det || p.lower == "to" || possessive)
+            p.word && (det || p.lower == "to" || source::possessive(&p.lower))
         })
 }
 
@@ -218,8 +217,7 @@ fn content_end(v: &View, a: usize, sent_end: usize) -> usize {
             return k;
         }
         // `... said that there is "no case," adding that ...`: the quotation's own comma.
-        let quoted_comma =
-            k > a && v.punct(k - 1, ",") && v.region_of(k - 1).is_some_and(|r| v.regions[r].close == Some(k));
+        let quoted_comma = k > a && v.closes_quote_after_comma(k);
         if !v.punct(k, ",;") && !quoted_comma {
             continue;
         }
@@ -304,7 +302,7 @@ fn according(v: &View, i: usize, end: usize) -> Option<Found> {
         // `..., according to complete but unofficial returns.`, `..., according to the "Medicare
         // for all" document he released.`: closing the sentence, the source runs to its end.
         let mut last = sb;
-        while last > src.1 && !v.toks[last - 1].word && !is_close_mark(v, last - 1) {
+        while last > src.1 && !v.toks[last - 1].word && !v.closes_quote(last - 1) {
             last -= 1;
         }
         let src = if last > src.1 && last - end <= 16 && (src.1..last).all(|k| !v.punct(k, ",;:—–()")) {
@@ -326,12 +324,6 @@ fn according(v: &View, i: usize, end: usize) -> Option<Found> {
         return Some(Found::new(QuoteKind::Indirect, span, Some((i, end)), Some(src)));
     }
     None
-}
-
-/// Token `k` closes a quotation.
-fn is_close_mark(v: &View, k: usize) -> bool {
-    let first = v.regions.partition_point(|r| r.open < k);
-    v.regions[..first].iter().rev().take(4).any(|r| r.close == Some(k))
 }
 
 /// `Clinton leads by eight points in a new CNN poll.` and `In a CBS News survey, she led ...`:
@@ -519,8 +511,7 @@ fn parenthetical(v: &View, i: usize, end: usize) -> Option<(Option<Found>, Found
     }
     let mut close = source::phrase_at(v, end, "extension").unwrap_or(end);
     // `The solution, the partner told them, was simple.`
-    let person = |t: &crate::text::Tok| matches!(t.lower.as_str(), "him" | "her" | "them" | "me" | "us");
-    if v.toks.get(close).is_some_and(person) && v.punct(close + 1, ",") {
+    if v.toks.get(close).is_some_and(|t| object_pronoun(&t.lower)) && v.punct(close + 1, ",") {
         close += 1;
     }
     if !v.punct(close, ",") || v.region_of(close + 1).is_some() {
@@ -542,8 +533,7 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
     let (_, sb) = sentence(v, i);
     // `..., adding that`, `before adding that`, `and saying that`: the speaker is the subject.
     // (Also after a quotation's own comma: `... "no case at all," adding that ...`.)
-    let quoted_comma =
-        i > 1 && v.punct(i - 2, ",") && v.region_of(i - 2).is_some_and(|r| v.regions[r].close == Some(i - 1));
+    let quoted_comma = i > 0 && v.closes_quote_after_comma(i - 1);
     let participle = v.toks[i].lower.ends_with("ing")
         && i > 0
         && (v.punct(i - 1, ",")
@@ -593,9 +583,8 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
         return Some(Found::new(QuoteKind::Indirect, v.tok_span(k, k + 1), Some((i, end)), src));
     }
     // `told me he ...`, `told them the plan ...`: the one told, then the content.
-    let addressee = LEXICON.phrases("addressee").iter().any(|p| p.len() == 1 && p[0] == v.toks[i].lower);
-    let person = |t: &crate::text::Tok| matches!(t.lower.as_str(), "me" | "him" | "her" | "them" | "us");
-    if addressee && v.toks.get(k).is_some_and(person) && v.toks.get(k + 1).is_some_and(|t| t.word) {
+    let person = v.toks.get(k).is_some_and(|t| object_pronoun(&t.lower));
+    if person && takes_addressee(v, i) && v.toks.get(k + 1).is_some_and(|t| t.word) {
         k += 1;
     }
     // `that` after a short gap (`said on Monday that`, `told CNN that`).
@@ -672,8 +661,18 @@ fn aside_end(v: &View, k: usize, sent_end: usize) -> Option<usize> {
 /// `called him a liar`, `praised them`: an object pronoun after a cue that does not take an
 /// addressee (`told him` names who hears, not what is said).
 fn person_object(v: &View, cue: usize, k: usize) -> bool {
-    let addressee = LEXICON.phrases("addressee").iter().any(|p| p.len() == 1 && p[0] == v.toks[cue].lower);
-    matches!(v.toks[k].lower.as_str(), "him" | "them" | "me" | "us") && !addressee
+    // (Not `her`, which is as often a possessive: `praised her plan`.)
+    object_pronoun(&v.toks[k].lower) && v.toks[k].lower != "her" && !takes_addressee(v, cue)
+}
+
+/// `me`, `him`, `her`, `them`, `us`.
+fn object_pronoun(lower: &str) -> bool {
+    matches!(lower, "me" | "him" | "her" | "them" | "us")
+}
+
+/// A one-word cue naming who hears next (`told him`, `met them`).
+fn takes_addressee(v: &View, cue: usize) -> bool {
+    LEXICON.phrases("addressee").iter().any(|p| p.len() == 1 && p[0] == v.toks[cue].lower)
 }
 
 /// A word that can open a reported clause: not a preposition, conjunction or object pronoun.

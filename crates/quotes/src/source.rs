@@ -69,9 +69,13 @@ pub fn is_adverb(t: &crate::text::Tok) -> bool {
 pub fn noun_use(v: &View, i: usize) -> bool {
     i > 0
         && v.toks.get(i - 1).is_some_and(|p| {
-            let possessive = p.lower.ends_with("'s") || p.lower.ends_with("’s");
-            p.word && (LEXICON.is(&p.lower, "det") || p.lower == "of" || possessive)
+            p.word && (LEXICON.is(&p.lower, "det") || p.lower == "of" || possessive(&p.lower))
         })
+}
+
+/// A possessive word: `Clinton's`, `Clinton’s`, `voters'`.
+pub fn possessive(lower: &str) -> bool {
+    ["'s", "’s", "s'", "s’"].iter().any(|e| lower.ends_with(e))
 }
 
 /// A capitalised modal or clause word opening a name (`Will Doyle`, `May Ling`): the next
@@ -281,7 +285,7 @@ pub fn subject(v: &View, i: usize) -> Option<Range> {
             let next_cap = v.toks.get(k + 1).is_some_and(|n| n.cap && n.word);
             let joiner = matches!(v.toks[k].lower.as_str(), "of" | "for" | "and" | "the" | "de") && next_cap;
             let title = LEXICON.is_source_noun(&v.toks[k].lower) && next_cap;
-            let possessed = v.toks[k - 1].lower.ends_with("'s") || v.toks[k - 1].lower.ends_with("’s");
+            let possessed = possessive(&v.toks[k - 1].lower);
             v.toks[k].word && !v.toks[k].cap && !joiner && !title && !possessed && v.toks[k - 1].cap
         })
     };

@@ -181,6 +181,17 @@ impl<'t> View<'t> {
         self.toks.get(i).is_some_and(|t| !t.word && t.lower.chars().next().is_some_and(|c| chars.contains(c)))
     }
 
+    /// True when token `k` is a closing mark right after a comma inside its quotation
+    /// (`"no case at all,"`): the quotation's own comma closes the clause around it.
+    pub fn closes_quote_after_comma(&self, k: usize) -> bool {
+        k > 0 && self.punct(k - 1, ",") && self.closes_quote(k)
+    }
+
+    /// True when token `k` is the closing mark of a quotation.
+    pub fn closes_quote(&self, k: usize) -> bool {
+        k > 0 && self.region_of(k - 1).is_some_and(|r| self.regions[r].close == Some(k))
+    }
+
     /// The region whose content contains token `i`.
     pub fn region_of(&self, i: usize) -> Option<usize> {
         let after = self.regions.partition_point(|r| r.toks.0 <= i);

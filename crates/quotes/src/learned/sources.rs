@@ -143,8 +143,7 @@ fn features(v: &View, f: &Found, cue: Range, content: Range, r: Option<Range>, h
             add(217, &[how, cluster(a.checked_sub(1)), cluster(Some(a))]);
             // What follows the phrase: a verb (a subject), a noun (`Trump's stance`), a comma.
             add(218, &[class, cluster(Some(b))]);
-            let last = toks[b - 1].lower.as_str();
-            let possessive = last.ends_with("'s") || last.ends_with("’s") || last.ends_with('\'');
+            let possessive = source::possessive(&toks[b - 1].lower);
             let participle_cue = participle(cue_word);
             add(
                 219,
