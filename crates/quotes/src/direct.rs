@@ -110,7 +110,7 @@ pub fn find(v: &View) -> Vec<Found> {
     }
     lead_in(v, &orphans, &mut out);
     for f in &mut out {
-        f.by_marks = true;
+        f.fixed = true;
     }
     out
 }
@@ -219,7 +219,8 @@ fn attribution_after(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
         // `"...," Arianna Gil scoffed.`: an unlisted past-tense verb closing the sentence; after
         // a pronoun, a present-tense one too (`"...," he mocks.`); after a described source,
         // one opening a phrase (`"...," the party's nominee riffed on ...`).
-        let closes = v.toks.get(c + 1).is_none_or(|n| n.sent != t.sent || v.punct(c + 1, ".,"));
+        let closes = v.toks.get(c + 1).is_none_or(|n| n.sent != t.sent || v.punct(c + 1, ".,"))
+            || closes_sentence(v, &((c, c + 1), None));
         let closing_verb = c > k
             && ((closes && v.toks[k].cap && slot_verb(c))
                 || (described(v, k, c) && slot_verb(c))
@@ -374,9 +375,16 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
 /// True when an attribution after a quote ends its sentence: `“....” Trump said.`
 fn closes_sentence(v: &View, (cue, src): &(Range, Option<Range>)) -> bool {
     let mut end = src.map_or(cue.1, |s| s.1.max(cue.1));
-    // `"..." the campaign said in a statement.`: a short phrase opened by a preposition may
-    // close the sentence after the attribution.
-    if v.toks.get(end).is_some_and(|t| t.word && LEXICON.is(&t.lower, "stop")) {
+    // `"..." Clinton tweeted, quoting ...`: a participle clause after the attribution.
+    if v.punct(end, ",") && v.toks.get(end + 1).is_some_and(|t| t.word && !t.cap && t.lower.ends_with("ing"))
+    {
+        return true;
+    }
+    // `"..." the campaign said in a statement.`, `"...," Jo Park fumed on Tuesday.`: a short
+    // phrase opened by a preposition or a time word may close the sentence after the
+    // attribution.
+    let adjunct = |t: &crate::text::Tok| LEXICON.is(&t.lower, "stop") || LEXICON.is(&t.lower, "time");
+    if v.toks.get(end).is_some_and(|t| t.word && adjunct(t)) {
         let sent = v.toks[end].sent;
         if let Some(k) =
             (end + 1..v.toks.len().min(end + 8)).find(|&k| !v.toks[k].word || v.toks[k].sent != sent)

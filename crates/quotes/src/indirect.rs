@@ -41,8 +41,10 @@ pub fn find(v: &View, found: &mut Vec<Found>) {
             Some(f)
         } else if let Some(f) = headline(v, i) {
             Some(f)
+        } else if let Some(f) = seeming(v, i) {
+            Some(f)
         } else if let Some((end, Frame::Any)) = source::cue_at(v, i) {
-            if is_noun_use(v, i) {
+            if is_noun_use(v, i) || appearance(v, i) {
                 None
             } else if let Some((first, second)) = parenthetical(v, i, end) {
                 if let Some(f) = first.filter(|f| !claims.overlaps(v, f)) {
@@ -177,7 +179,8 @@ pub(crate) fn without_time(v: &View, a: usize, mut b: usize) -> usize {
         && (time(b - 2) || v.toks[b - 2].lower == "on")
     {
         b -= 2;
-    } else if b > a + 1 && time(b - 1) {
+    } else if b > a + 1 && time(b - 1) && !matches!(v.toks[b - 1].lower.as_str(), "this" | "last" | "next") {
+        // (A lone `this`, `last` or `next` is a pronoun or adjective: `a case like this`.)
         b -= 1;
         if b > a + 1 && v.toks[b - 1].lower == "on" {
             b -= 1;
@@ -237,7 +240,21 @@ fn content_end(v: &View, a: usize, sent_end: usize) -> usize {
         }
         let cue_next = source::cue_at(v, next).is_some() || source::according_at(v, next).is_some();
         let subject_cue = source::after(v, next).is_some_and(|(_, e)| source::cue_at(v, e).is_some());
-        if cue_next || subject_cue {
+        // (`..., and more than 4 in 10 said ...`, `While X said ..., he said ...`: a subject
+        // that only a cue reading backwards finds.)
+        let cue_within = (next + 1..(next + 10).min(sent_end))
+            .take_while(|&e| v.toks[e].word)
+            .find(|&e| source::cue_at(v, e).is_some_and(|(_, f)| f == Frame::Any));
+        let quantifier = |k: usize| {
+            matches!(
+                v.toks[k].lower.as_str(),
+                "more" | "less" | "fewer" | "than" | "about" | "nearly" | "almost" | "only" | "just"
+            )
+        };
+        let source_then_cue = cue_within.is_some_and(|e| {
+            source::before(v, e).is_some_and(|s| s.0 >= next && (next..s.0).all(quantifier))
+        });
+        if cue_next || subject_cue || source_then_cue {
             return end_here;
         }
     }
@@ -327,6 +344,65 @@ fn according(v: &View, i: usize, end: usize) -> Option<Found> {
 }
 
 /// `Clinton leads by eight points in a new CNN poll.` and `In a CBS News survey, she led ...`:
+/// `Enthusiasm for Clinton appears to have plummeted`, `the race seemed closer in Ohio`: a
+/// verb of appearance reports a judgement with no source; its subject belongs to the content,
+/// which runs from the subject to the end of the clause. Not a physical appearance (`appeared
+/// on CNN`, `to appear at the rally`) and not inside a relative clause (`which seemed ...`).
+fn seeming(v: &View, i: usize) -> Option<Found> {
+    if !LEXICON.is(&v.toks[i].lower, "seeming") {
+        return None;
+    }
+    let (first, sb) = sentence(v, i);
+    let next = v.toks.get(i + 1).filter(|t| t.word && i + 1 < sb)?;
+    // (`to` opens an infinitive, `like` and `as if` a comparison, an adjective a judgement.)
+    if appearance(v, i)
+        || LEXICON.is(&next.lower, "object")
+        || (next.lower == "to" && v.toks.get(i + 2).is_none_or(|t| t.cap))
+    {
+        return None;
+    }
+    // The subject: back from the cue over words (and a possessive or hyphen inside them) to
+    // the sentence start, a comma or a word that opens a clause.
+    let mut a = i;
+    while a > first && i - a < 12 {
+        let t = &v.toks[a - 1];
+        let inner = !t.word && matches!(t.lower.as_str(), "'s" | "’s" | "'" | "’" | "-" | ".");
+        if (!t.word && !inner) || LEXICON.is(&t.lower, "boundary") || source::cue_at(v, a - 1).is_some() {
+            break;
+        }
+        a -= 1;
+    }
+    let relative = a > 0 && matches!(v.toks[a - 1].lower.as_str(), "which" | "who" | "that");
+    let infinitive = a < i && v.toks[i - 1].lower == "to";
+    if a == i
+        || relative
+        || infinitive
+        || (a > first && !v.punct(a - 1, ",;:—–(") && !LEXICON.is(&v.toks[a - 1].lower, "boundary"))
+    {
+        return None;
+    }
+    while a < i && (LEXICON.is(&v.toks[a].lower, "conjunction") || source::is_adverb(&v.toks[a])) {
+        a += 1;
+    }
+    if a == i {
+        return None;
+    }
+    let stop = content_end(v, i + 1, sb);
+    let span = content(v, a, stop)?;
+    let mut f = Found::new(QuoteKind::Indirect, span, Some((i, i + 1)), None);
+    f.fixed = true;
+    Some(f)
+}
+
+/// `appeared on CNN`, `appear at the rally`: a verb of appearance before a preposition of
+/// place or occasion is no cue.
+fn appearance(v: &View, i: usize) -> bool {
+    LEXICON.is(&v.toks[i].lower, "seeming")
+        && v.toks.get(i + 1).is_some_and(|n| {
+            LEXICON.is(&n.lower, "stop") && !matches!(n.lower.as_str(), "to" | "as" | "that")
+        })
+}
+
 /// `in` before a phrase headed by a finding noun (`poll`, `survey`, `study`) is the cue, the
 /// phrase the source, the clause it closes (or, opening the sentence, the one after its comma)
 /// the content.

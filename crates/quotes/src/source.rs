@@ -381,7 +381,12 @@ fn plausible(v: &View, (a, b): Range) -> bool {
     // A capital anywhere in a word: names, and brands written `comScore` or `eBay`.
     let any_cap = (a..b)
         .any(|k| v.toks[k].word && v.text[v.toks[k].start..v.toks[k].end].chars().any(char::is_uppercase));
-    any_cap || LEXICON.is(&first.lower, "det") || LEXICON.is_source_noun(head_noun)
+    // A share of those asked: `52 percent said`, `more than 4 in 10 said`.
+    let number =
+        |w: &str| w.chars().all(|c| c.is_ascii_digit()) || matches!(w, "ten" | "five" | "three" | "four");
+    let share = matches!(head_noun, "percent" | "%")
+        || (b - a >= 3 && number(head_noun) && matches!(v.toks[b - 2].lower.as_str(), "in" | "of"));
+    any_cap || share || LEXICON.is(&first.lower, "det") || LEXICON.is_source_noun(head_noun)
 }
 
 /// Stricter than a plausible source: a pronoun, a phrase with a capitalised word, or one

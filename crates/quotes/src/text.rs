@@ -255,7 +255,15 @@ fn split_sentences(text: &str, toks: &[Tok]) -> Vec<Span> {
         let quote_next =
             toks.get(i + 1).is_some_and(|n| n.start > t.end && is_open_or_straight(first_char(text, n)))
                 && toks.get(i + 2).is_some_and(|n| n.cap);
-        if prev_abbrev && !quote_next {
+        // (`at 7 p.m. He said`: an abbreviation that may end a sentence, before a word that
+        // typically opens one, does end it.)
+        let opener_next = prev_abbrev
+            && toks.get(i + 1).is_some_and(|n| {
+                n.word
+                    && newsdesk_segment::is_sentence_opener(&text[n.start..n.end])
+                    && newsdesk_segment::abbreviation_may_end(&text[toks[i - 1].start..toks[i - 1].end])
+            });
+        if prev_abbrev && !quote_next && !opener_next {
             continue;
         }
         // Closing marks right after the stop belong to this sentence.

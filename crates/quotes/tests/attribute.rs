@@ -98,6 +98,29 @@ fn direct_speech() {
         &["direct|argues|Jane Doe|only the mayor can fix the roads this year."],
     );
     check("She said that “the budget is far too small.”", &["mixed|said|She|“the budget is far too small.”"]);
+    // An unlisted verb closing the sentence after a short adjunct (`on Tuesday`).
+    check("\"Not again,\" Jane Doe scoffed on Tuesday.", &["direct|scoffed|Jane Doe|Not again,"]);
+    // An attribution with no comma before it, followed by a participle clause.
+    check(
+        "\"The bridge stays open. -J\" Jane Doe tweeted, quoting a local paper.",
+        &["direct|tweeted|Jane Doe|The bridge stays open. -J", "indirect|quoting|Jane Doe|a local paper"],
+    );
+}
+
+#[test]
+fn verbs_of_appearance() {
+    // The subject belongs to what is judged; there is no source.
+    check(
+        "Support for the plan appears to have fallen since May.",
+        &["indirect|appears|-|Support for the plan appears to have fallen since May"],
+    );
+    check(
+        "After the vote, the two leaders seemed closer than ever.",
+        &["indirect|seemed|-|the two leaders seemed closer than ever"],
+    );
+    // A physical appearance, or a relative clause, is none.
+    check("She appeared on the morning show on Sunday.", &[]);
+    check("The rules, which seemed fair to all, were dropped.", &[]);
 }
 
 #[test]
@@ -202,6 +225,29 @@ fn indirect_speech() {
     check(
         "Ann Lee, the city's planner, said the heat would last all week.",
         &["indirect|said|Ann Lee|the heat would last all week"],
+    );
+    // A second attribution after a comma, its subject found only reading back from its cue.
+    check(
+        "Most voters said they were worried, and more than 4 in 10 said the mayor would fix the roads.",
+        &[
+            "indirect|said|Most voters|they were worried",
+            "indirect|said|4 in 10|the mayor would fix the roads",
+        ],
+    );
+    check(
+        "While Jane Doe said the plan was sound, she said there was no money for a case like this.",
+        &[
+            "indirect|said|Jane Doe|the plan was sound",
+            "indirect|said|she|there was no money for a case like this",
+        ],
+    );
+    // An abbreviation that may end a sentence, before a word that opens one, ends it.
+    check(
+        "Jane Doe says she will wait for the count after 7 p.m. She says “the night will be long.”",
+        &[
+            "indirect|says|Jane Doe|she will wait for the count after 7 p.m",
+            "direct|says|She|the night will be long.",
+        ],
     );
 }
 

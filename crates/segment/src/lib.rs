@@ -121,3 +121,31 @@ pub fn segment(text: &str) -> Segmentation {
     let (sentences, paragraphs) = sentence::split(text, &tokens);
     Segmentation { tokens, sentences, paragraphs }
 }
+
+/// True when a full stop after the abbreviation `word` (written without its stop, case as
+/// written) may end a sentence, the next word deciding: `at 7 p.m. He left` ends one, while
+/// `Mr.`, `Aug.` or `No.` never do.
+pub fn abbreviation_may_end(word: &str) -> bool {
+    matches!(lexicon::abbreviation(word), None | Some(lexicon::AbbrevKind::Final))
+}
+
+/// True for a word that typically opens an English sentence, written capitalised (`He`,
+/// `The`, `But`): after an abbreviation that may end a sentence, it opens the next one.
+pub fn is_sentence_opener(word: &str) -> bool {
+    lexicon::is_opener(word)
+}
+
+#[cfg(test)]
+mod abbreviation_tests {
+    use super::{abbreviation_may_end, is_sentence_opener};
+
+    #[test]
+    fn abbreviations_that_may_end_a_sentence() {
+        assert!(abbreviation_may_end("p.m"));
+        assert!(abbreviation_may_end("Inc"));
+        assert!(!abbreviation_may_end("Mr"));
+        assert!(!abbreviation_may_end("Aug"));
+        assert!(is_sentence_opener("He"));
+        assert!(!is_sentence_opener("Smith"));
+    }
+}

@@ -26,6 +26,9 @@ pub struct Misses {
     /// Matched contents whose sources do not match: the gold attribution, with the predicted
     /// source as `near`.
     pub wrong_source: Vec<Miss>,
+    /// Missed gold contents that a prediction matched to another gold content overlaps (two
+    /// attributions read as one): the gold attribution, with that prediction as `near`.
+    pub taken: Vec<Miss>,
 }
 
 /// The unmatched predictions and gold attributions of one comparison.
@@ -75,6 +78,20 @@ pub fn misses(text: &str, pred: &[Predicted], gold: &[GoldAttribution]) -> Misse
             .filter(|(o, _)| *o > 0)
             .max()
             .map(|(_, i)| pred[i].content.clone());
+        // (Else a prediction matched to another gold content that holds this one too: two
+        // attributions read as one, listed as `taken:`.)
+        let taken = near.is_none().then(|| {
+            pairs.iter().map(|&(i, _)| (ps[i].intersection(&gs[j]).count(), i)).filter(|(o, _)| *o > 0).max()
+        });
+        if let Some(Some((_, i))) = taken {
+            m.taken.push(Miss {
+                direct: g.direct,
+                content: g.content.clone(),
+                cue: g.cue.clone(),
+                near: Some(pred[i].content.clone()),
+            });
+            continue;
+        }
         m.false_neg.push(Miss { direct: g.direct, content: g.content.clone(), cue: g.cue.clone(), near });
     }
     m
@@ -95,8 +112,13 @@ pub fn list(a: &Article, pred: &[Predicted], gold: &[GoldAttribution]) -> Vec<St
     let show = |r: &[(usize, usize)]| shown(&chars, r);
     let m = misses(&a.text, pred, gold);
     let mut out = Vec::new();
-    let lists =
-        [("FP", &m.false_pos), ("FN", &m.false_neg), ("KIND", &m.kind_mismatch), ("SRC", &m.wrong_source)];
+    let lists = [
+        ("FP", &m.false_pos),
+        ("FN", &m.false_neg),
+        ("TAKEN", &m.taken),
+        ("KIND", &m.kind_mismatch),
+        ("SRC", &m.wrong_source),
+    ];
     for (tag, list) in lists {
         for x in list {
             let kind = if x.direct { " direct" } else { "" };
