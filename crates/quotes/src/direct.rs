@@ -110,7 +110,7 @@ pub fn find(v: &View) -> Vec<Found> {
     }
     lead_in(v, &orphans, &mut out);
     for f in &mut out {
-        f.fixed = true;
+        f.by_marks = true;
     }
     out
 }

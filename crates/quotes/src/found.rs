@@ -16,13 +16,13 @@ pub struct Found {
     pub continues: Option<usize>,
     /// Index of the direct quote this reported speech sits in (its speaker reports it).
     pub nested_in: Option<usize>,
-    /// Found by a convention that fixes its bounds and source (quote marks and a cue next to
-    /// them; a verb of appearance and its subject): not for the learned choosers to change.
-    pub fixed: bool,
+    /// Found by the direct-speech conventions (quote marks and a cue next to them): its source
+    /// is the convention's, not for the learned source chooser to change.
+    pub by_marks: bool,
 }
 
 impl Found {
     pub fn new(kind: QuoteKind, content: Span, cue: Option<Range>, source: Option<Range>) -> Self {
-        Found { kind, content, cue, source, speaker: None, continues: None, nested_in: None, fixed: false }
+        Found { kind, content, cue, source, speaker: None, continues: None, nested_in: None, by_marks: false }
     }
 }

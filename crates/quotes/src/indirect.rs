@@ -41,8 +41,6 @@ pub fn find(v: &View, found: &mut Vec<Found>) {
             Some(f)
         } else if let Some(f) = headline(v, i) {
             Some(f)
-        } else if let Some(f) = seeming(v, i) {
-            Some(f)
         } else if let Some((end, Frame::Any)) = source::cue_at(v, i) {
             if is_noun_use(v, i) || appearance(v, i) {
                 None
@@ -344,56 +342,6 @@ fn according(v: &View, i: usize, end: usize) -> Option<Found> {
 }
 
 /// `Clinton leads by eight points in a new CNN poll.` and `In a CBS News survey, she led ...`:
-/// `Enthusiasm for Clinton appears to have plummeted`, `the race seemed closer in Ohio`: a
-/// verb of appearance reports a judgement with no source; its subject belongs to the content,
-/// which runs from the subject to the end of the clause. Not a physical appearance (`appeared
-/// on CNN`, `to appear at the rally`) and not inside a relative clause (`which seemed ...`).
-fn seeming(v: &View, i: usize) -> Option<Found> {
-    if !LEXICON.is(&v.toks[i].lower, "seeming") {
-        return None;
-    }
-    let (first, sb) = sentence(v, i);
-    let next = v.toks.get(i + 1).filter(|t| t.word && i + 1 < sb)?;
-    // (`to` opens an infinitive, `like` and `as if` a comparison, an adjective a judgement.)
-    if appearance(v, i)
-        || LEXICON.is(&next.lower, "object")
-        || (next.lower == "to" && v.toks.get(i + 2).is_none_or(|t| t.cap))
-    {
-        return None;
-    }
-    // The subject: back from the cue over words (and a possessive or hyphen inside them) to
-    // the sentence start, a comma or a word that opens a clause.
-    let mut a = i;
-    while a > first && i - a < 12 {
-        let t = &v.toks[a - 1];
-        let inner = !t.word && matches!(t.lower.as_str(), "'s" | "’s" | "'" | "’" | "-" | ".");
-        if (!t.word && !inner) || LEXICON.is(&t.lower, "boundary") || source::cue_at(v, a - 1).is_some() {
-            break;
-        }
-        a -= 1;
-    }
-    let relative = a > 0 && matches!(v.toks[a - 1].lower.as_str(), "which" | "who" | "that");
-    let infinitive = a < i && v.toks[i - 1].lower == "to";
-    if a == i
-        || relative
-        || infinitive
-        || (a > first && !v.punct(a - 1, ",;:—–(") && !LEXICON.is(&v.toks[a - 1].lower, "boundary"))
-    {
-        return None;
-    }
-    while a < i && (LEXICON.is(&v.toks[a].lower, "conjunction") || source::is_adverb(&v.toks[a])) {
-        a += 1;
-    }
-    if a == i {
-        return None;
-    }
-    let stop = content_end(v, i + 1, sb);
-    let span = content(v, a, stop)?;
-    let mut f = Found::new(QuoteKind::Indirect, span, Some((i, i + 1)), None);
-    f.fixed = true;
-    Some(f)
-}
-
 /// `appeared on CNN`, `appear at the rally`: a verb of appearance before a preposition of
 /// place or occasion is no cue.
 fn appearance(v: &View, i: usize) -> bool {

@@ -244,7 +244,7 @@ type Candidates = (usize, Vec<usize>, Vec<Vec<u32>>);
 /// Content `f` as tokens `[a, r)` when its start (`start`) or end edge is the choosers' to
 /// move: indirect or mixed speech whose edge no quote mark sets.
 fn movable(v: &View, f: &Found, start: bool) -> Option<(usize, usize)> {
-    if f.kind == QuoteKind::Direct || f.fixed || quoted_edge(v, f, start) {
+    if f.kind == QuoteKind::Direct || f.by_marks || quoted_edge(v, f, start) {
         return None;
     }
     let a = v.first_tok_from(f.content.start);

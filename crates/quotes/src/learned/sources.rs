@@ -23,7 +23,7 @@ pub fn candidates(v: &View, found: &[Found], i: usize, tagged: &[Range]) -> Opti
     let f = &found[i];
     let cue = f.cue?;
     if f.kind == QuoteKind::Direct
-        || f.fixed
+        || f.by_marks
         || f.continues.is_some()
         || cue.1 > v.toks.len()
         || cue.0 >= cue.1
