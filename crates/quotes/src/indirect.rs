@@ -341,16 +341,16 @@ fn according(v: &View, i: usize, end: usize) -> Option<Found> {
     None
 }
 
-/// `Clinton leads by eight points in a new CNN poll.` and `In a CBS News survey, she led ...`:
 /// `appeared on CNN`, `appear at the rally`: a verb of appearance before a preposition of
 /// place or occasion is no cue.
 fn appearance(v: &View, i: usize) -> bool {
-    LEXICON.is(&v.toks[i].lower, "seeming")
+    LEXICON.is(&v.toks[i].lower, "appearance")
         && v.toks.get(i + 1).is_some_and(|n| {
             LEXICON.is(&n.lower, "stop") && !matches!(n.lower.as_str(), "to" | "as" | "that")
         })
 }
 
+/// `Clinton leads by eight points in a new CNN poll.` and `In a CBS News survey, she led ...`:
 /// `in` before a phrase headed by a finding noun (`poll`, `survey`, `study`) is the cue, the
 /// phrase the source, the clause it closes (or, opening the sentence, the one after its comma)
 /// the content.

@@ -11,6 +11,9 @@ const SOURCE_NOUNS: &str = include_str!("../../../data/source_nouns.tsv");
 const INDIRECT_WORDS: &str = include_str!("../../../data/indirect_words.tsv");
 /// Cue verb forms learned from PolNeAR's train split (`scripts/derive_polnear_cues.py`).
 const LEARNED_CUES: &str = include_str!("../../../data/polnear_cues.tsv");
+/// Number words (the amounts and dates stages read the same list): class `number` for those
+/// below a hundred (`four in ten said`).
+const NUMBER_WORDS: &str = include_str!("../../../data/number_words.tsv");
 
 /// How a cue verb may be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +98,11 @@ impl Lexicon {
             } else {
                 phrases.entry(class.to_string()).or_default().push(vec![word.clone()]);
                 classes.entry(word).or_default().push(class.to_string());
+            }
+        }
+        for row in rows(NUMBER_WORDS).filter(|r| matches!(r.get(2).copied(), Some("unit" | "tens"))) {
+            if let Some(word) = row.first() {
+                classes.entry(word.to_lowercase()).or_default().push("number".to_string());
             }
         }
         for list in phrases.values_mut() {

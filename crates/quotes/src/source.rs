@@ -382,8 +382,7 @@ fn plausible(v: &View, (a, b): Range) -> bool {
     let any_cap = (a..b)
         .any(|k| v.toks[k].word && v.text[v.toks[k].start..v.toks[k].end].chars().any(char::is_uppercase));
     // A share of those asked: `52 percent said`, `more than 4 in 10 said`.
-    let number =
-        |w: &str| w.chars().all(|c| c.is_ascii_digit()) || matches!(w, "ten" | "five" | "three" | "four");
+    let number = |w: &str| w.chars().all(|c| c.is_ascii_digit()) || LEXICON.is(w, "number");
     let share = matches!(head_noun, "percent" | "%")
         || (b - a >= 3 && number(head_noun) && matches!(v.toks[b - 2].lower.as_str(), "in" | "of"));
     any_cap || share || LEXICON.is(&first.lower, "det") || LEXICON.is_source_noun(head_noun)

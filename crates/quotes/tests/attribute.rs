@@ -224,6 +224,13 @@ fn indirect_speech() {
         ],
     );
     check(
+        "Most voters said they were worried, and four in ten said the mayor would fix the roads.",
+        &[
+            "indirect|said|Most voters|they were worried",
+            "indirect|said|four in ten|the mayor would fix the roads",
+        ],
+    );
+    check(
         "While Jane Doe said the plan was sound, she said there was no money for a case like this.",
         &[
             "indirect|said|Jane Doe|the plan was sound",

@@ -80,10 +80,12 @@ pub fn misses(text: &str, pred: &[Predicted], gold: &[GoldAttribution]) -> Misse
             .map(|(_, i)| pred[i].content.clone());
         // (Else a prediction matched to another gold content that holds this one too: two
         // attributions read as one, listed as `taken:`.)
-        let taken = near.is_none().then(|| {
-            pairs.iter().map(|&(i, _)| (ps[i].intersection(&gs[j]).count(), i)).filter(|(o, _)| *o > 0).max()
-        });
-        if let Some(Some((_, i))) = taken {
+        let taken = pairs
+            .iter()
+            .map(|&(i, _)| (ps[i].intersection(&gs[j]).count(), i))
+            .filter(|(o, _)| near.is_none() && *o > 0)
+            .max();
+        if let Some((_, i)) = taken {
             m.taken.push(Miss {
                 direct: g.direct,
                 content: g.content.clone(),
