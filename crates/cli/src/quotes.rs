@@ -79,6 +79,12 @@ pub struct TrainArgs {
     /// Where to write the model.
     #[arg(long, default_value = "models/quotes.bin")]
     pub out: PathBuf,
+    /// Where to write the second pass's model (a tagger that also sees the first pass's tags).
+    #[arg(long, default_value = "models/quotes_stack.bin")]
+    pub stack_out: PathBuf,
+    /// Train one pass only (the second pass's model is written empty).
+    #[arg(long)]
+    pub one_pass: bool,
     /// Passes over the training data (20 measured best on a held-out tenth of train).
     #[arg(long, default_value_t = 20)]
     pub epochs: usize,
@@ -146,11 +152,19 @@ pub fn train(args: TrainArgs) -> Result<ExitCode> {
     eprintln!("{}: training on {} of {} articles", args.dir.display(), docs.len(), articles.len());
     if !args.choices_only {
         let started = std::time::Instant::now();
-        let bytes = newsdesk_quotes::learned::train(&docs, args.epochs, args.min_weight);
-        eprintln!("trained in {:.1}s, model {} bytes", started.elapsed().as_secs_f64(), bytes.len());
-        std::fs::write(&args.out, &bytes).with_context(|| format!("cannot write {}", args.out.display()))?;
-        eprintln!("wrote {} (rebuild to compile it in)", args.out.display());
-        if !newsdesk_quotes::learned::use_model(bytes) {
+        let (first, second) =
+            newsdesk_quotes::learned::train(&docs, args.epochs, args.min_weight, !args.one_pass);
+        eprintln!(
+            "trained in {:.1}s, models {} and {} bytes",
+            started.elapsed().as_secs_f64(),
+            first.len(),
+            second.len()
+        );
+        for (path, bytes) in [(&args.out, &first), (&args.stack_out, &second)] {
+            std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+            eprintln!("wrote {} (rebuild to compile it in)", path.display());
+        }
+        if !newsdesk_quotes::learned::use_model(first, second) {
             bail!("the compiled-in quote model was already loaded; cannot use the new one");
         }
     }

@@ -34,6 +34,8 @@ pub struct Context<'v, 't> {
     class: Vec<u8>,
     /// The word class of each token ([`super::clusters`]), as bytes; `none` when it has none.
     cluster: Vec<[u8; 2]>,
+    /// The first pass's tag of each token, when this context feeds the second pass.
+    prior: Option<Vec<u8>>,
 }
 
 impl<'v, 't> Context<'v, 't> {
@@ -103,7 +105,13 @@ impl<'v, 't> Context<'v, 't> {
             })
             .collect();
         let cluster = v.toks.iter().map(|t| t.class.map_or([0xff, 0xff], u16::to_le_bytes)).collect();
-        Context { v, quoted, cue, cues, rules, class, cluster }
+        Context { v, quoted, cue, cues, rules, class, cluster, prior: None }
+    }
+
+    /// Makes the features those of the second pass: `tags` are the first pass's tags of every
+    /// token of the view.
+    pub fn set_prior(&mut self, tags: Vec<u8>) {
+        self.prior = (tags.len() == self.v.toks.len()).then_some(tags);
     }
 
     /// The token ranges `[a, b)` tagged as one sequence each: paragraphs, cut at
@@ -237,9 +245,68 @@ impl<'v, 't> Context<'v, 't> {
             if r & R_CONTENT != 0 && (i == a || rule(ii - 1) != r) {
                 add(45, &[]);
             }
+            if let Some(p) = &self.prior {
+                self.stacked(p, (a, b), i, &mut add);
+            }
             out.push(f);
         }
         out
+    }
+
+    /// The second pass's features of token `i`: the first pass's tags around it and the
+    /// predicted cues, sources and contents of its sentence (what one pass sees only through
+    /// its neighbour's tag).
+    fn stacked(&self, p: &[u8], (a, b): (usize, usize), i: usize, add: &mut impl FnMut(u8, &[&[u8]])) {
+        let toks = &self.v.toks;
+        // 0 none, 1 source, 2 cue, 3 content.
+        let kind = |k: usize| p.get(k).map_or(0, |&t| t.div_ceil(2));
+        let at = |d: isize| -> u8 {
+            let k = i as isize + d;
+            if k < a as isize || k >= b as isize {
+                9
+            } else {
+                kind(k as usize)
+            }
+        };
+        for (n, d) in [-3isize, -2, -1, 0, 1, 2, 3].into_iter().enumerate() {
+            add(70 + n as u8, &[&[at(d)]]);
+        }
+        add(77, &[&[at(-1), at(0), at(1)]]);
+        add(78, &[&[at(0)], toks[i].lower.as_bytes()]);
+        add(79, &[&[at(0), self.quoted[i], self.rules[i]]]);
+        let sent = toks[i].sent;
+        let same = |k: &usize| toks[*k].sent == sent;
+        // The nearest predicted cue before and after, in this sentence.
+        let left = (a..i).rev().take_while(same).find(|&k| kind(k) == 2);
+        let right = (i + 1..b).take_while(same).find(|&k| kind(k) == 2);
+        let dist = |d: usize| [0u8, 1, 2, 3, 4, 4, 5, 5, 5, 6][d.min(9)] + u8::from(d > 20);
+        match left {
+            Some(k) => {
+                add(80, &[&[at(0), dist(i - k)]]);
+                let mut c = k;
+                while c > a && kind(c - 1) == 2 {
+                    c -= 1;
+                }
+                add(81, &[&[at(0)], toks[c].lower.as_bytes()]);
+            }
+            None => add(80, &[b"none", &[at(0)]]),
+        }
+        match right {
+            Some(k) => add(82, &[&[at(0), dist(k - i)]]),
+            None => add(82, &[b"none", &[at(0)]]),
+        }
+        // What the sentence holds: a predicted source, cue, content.
+        let mut has = [false; 4];
+        for k in (a..i).rev().take_while(same).chain((i..b).take_while(same)) {
+            has[kind(k) as usize] = true;
+        }
+        add(83, &[&[at(0), u8::from(has[1]), u8::from(has[2]), u8::from(has[3])]]);
+        // Where a predicted content starts and ends.
+        if kind(i) == 3 {
+            let first = i == a || kind(i - 1) != 3;
+            let last = i + 1 == b || kind(i + 1) != 3;
+            add(84, &[&[u8::from(first), u8::from(last)]]);
+        }
     }
 }
 

@@ -22,5 +22,5 @@ mod tag;
 mod train;
 
 pub(crate) use tag::find;
-pub use tag::{use_model, MAGIC};
+pub use tag::{use_model, MAGIC, STACK_MAGIC};
 pub use train::{train, train_choices, GoldSpan, Role};

@@ -13,6 +13,8 @@ use std::sync::{LazyLock, OnceLock};
 
 /// The magic opening a quote-tagger model file.
 pub const MAGIC: &Magic = b"NDQUO1";
+/// The magic opening the second pass's model file.
+pub const STACK_MAGIC: &Magic = b"NDQUS1";
 
 /// Tag indices (`newsdesk-perceptron`'s layout: O, then begin/inside of three types).
 pub(super) const SOURCE: usize = 1;
@@ -26,19 +28,34 @@ const MIN_CONTENT_WORDS: usize = 4;
 const MAX_SOURCE_GAP: usize = 3;
 
 static MODEL_BYTES: &[u8] = include_bytes!("../../../../models/quotes.bin");
-static REPLACEMENT: OnceLock<Vec<u8>> = OnceLock::new();
+static STACK_BYTES: &[u8] = include_bytes!("../../../../models/quotes_stack.bin");
+static REPLACEMENT: OnceLock<(Vec<u8>, Vec<u8>)> = OnceLock::new();
 static LOADED: AtomicBool = AtomicBool::new(false);
-static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| {
+/// The first pass's model and the second's (which also sees the first pass's tags); the
+/// second is optional.
+static MODEL: LazyLock<Option<(Model, Option<Model>)>> = LazyLock::new(|| {
     LOADED.store(true, Ordering::SeqCst);
-    let bytes = REPLACEMENT.get().map_or(MODEL_BYTES, Vec::as_slice);
-    Model::from_bytes(bytes, MAGIC).filter(|m| !m.is_empty())
+    let (first, second) = REPLACEMENT.get().map_or((MODEL_BYTES, STACK_BYTES), |(a, b)| (a, b));
+    let first = Model::from_bytes(first, MAGIC).filter(|m| !m.is_empty())?;
+    Some((first, Model::from_bytes(second, STACK_MAGIC).filter(|m| !m.is_empty())))
 });
 
-/// Makes this process use the model `bytes` instead of the compiled-in one (for scoring a
-/// freshly trained model before committing it). Returns false when a model is already in
-/// use, so nothing changed.
-pub fn use_model(bytes: Vec<u8>) -> bool {
-    !LOADED.load(Ordering::SeqCst) && REPLACEMENT.set(bytes).is_ok()
+/// Makes this process use the models `first` and `second` (the second pass's, possibly
+/// empty) instead of the compiled-in ones (for scoring freshly trained models before
+/// committing them). Returns false when a model is already in use, so nothing changed.
+pub fn use_model(first: Vec<u8>, second: Vec<u8>) -> bool {
+    !LOADED.load(Ordering::SeqCst) && REPLACEMENT.set((first, second)).is_ok()
+}
+
+/// The first pass's tag of every token of the view.
+pub(super) fn first_pass(model: &Model, ctx: &Context, n: usize) -> Vec<u8> {
+    let mut out = vec![0u8; n];
+    for seq in ctx.sequences() {
+        for (k, t) in model.tag(&ctx.features(seq)).into_iter().enumerate() {
+            out[seq.0 + k] = t as u8;
+        }
+    }
+    out
 }
 
 /// Predicted spans of `v` as (tag type, token range).
@@ -79,9 +96,15 @@ pub(super) fn find_with(
     found: &mut Vec<Found>,
     keeper: Option<&super::choice::Chooser>,
 ) -> (Vec<Range>, Vec<Addition>) {
-    let Some(model) = MODEL.as_ref() else { return (Vec::new(), Vec::new()) };
-    let ctx = Context::new(v, found);
-    let spans = predict(model, &ctx);
+    let Some((model, second)) = MODEL.as_ref() else { return (Vec::new(), Vec::new()) };
+    let mut ctx = Context::new(v, found);
+    let spans = match second {
+        Some(second) => {
+            ctx.set_prior(first_pass(model, &ctx, v.toks.len()));
+            predict(second, &ctx)
+        }
+        None => predict(model, &ctx),
+    };
     let sources = spans.iter().filter(|(k, _)| *k == SOURCE).map(|(_, r)| *r).collect();
     // A direct quote's cue stays its own (sharing it would make the quote one attribution
     // with indirect speech for a reader grouping by cue).

@@ -4,7 +4,7 @@
 //! order give the same model bytes.
 
 use super::features::Context;
-use super::tag::{CONTENT, CUE, MAGIC, SOURCE};
+use super::tag::{CONTENT, CUE, MAGIC, SOURCE, STACK_MAGIC};
 use crate::text::View;
 use crate::{direct, indirect};
 use newsdesk_model::Span;
@@ -27,13 +27,17 @@ pub struct GoldSpan {
     pub attribution: usize,
 }
 
-/// The training sequences of one document (one per paragraph).
-fn examples(text: &str, gold: &[GoldSpan]) -> Vec<Example> {
+/// The training sequences of one document (one per paragraph); with `prior` (the first pass's
+/// tags of its tokens), the second pass's.
+fn examples(text: &str, gold: &[GoldSpan], prior: Option<Vec<u8>>) -> Vec<Example> {
     let seg = newsdesk_segment::segment(text);
     let v = View::new(text, &seg);
     let mut found = direct::find(&v);
     indirect::find(&v, &mut found);
-    let ctx = Context::new(&v, &found);
+    let mut ctx = Context::new(&v, &found);
+    if let Some(p) = prior {
+        ctx.set_prior(p);
+    }
     // Where spans overlap, a content wins over a source, a source over a cue.
     let rank = |r: Role| match r {
         Role::Content => 0,
@@ -122,11 +126,68 @@ pub fn train_choices(docs: &[(&str, Vec<GoldSpan>)], epochs: usize) -> Vec<u8> {
     super::choice::train(&choices, epochs).to_bytes()
 }
 
-/// Trains the tagger on documents with their gold spans over `epochs` passes and returns the
-/// model file's bytes, without weights under `min_weight`.
-pub fn train(docs: &[(&str, Vec<GoldSpan>)], epochs: usize, min_weight: f32) -> Vec<u8> {
-    let examples: Vec<Example> = docs.iter().flat_map(|(text, gold)| examples(text, gold)).collect();
-    newsdesk_perceptron::train_averaged(&examples, epochs, 8).to_bytes(MAGIC, min_weight)
+/// Parts the training documents are cut into for the second pass's training tags: each part
+/// is tagged by a first pass trained on the others, so the second pass learns from tags as
+/// wrong as those it will see on new text (stacking, Cohen & Carvalho 2005).
+const STACK_FOLDS: usize = 5;
+
+/// The first pass's tags of `text`'s tokens under `model`.
+fn first_pass_tags(text: &str, model: &newsdesk_perceptron::Model) -> Vec<u8> {
+    let seg = newsdesk_segment::segment(text);
+    let v = View::new(text, &seg);
+    let mut found = direct::find(&v);
+    indirect::find(&v, &mut found);
+    let ctx = Context::new(&v, &found);
+    super::tag::first_pass(model, &ctx, v.toks.len())
+}
+
+/// Trains the tagger's two passes on documents with their gold spans over `epochs` passes
+/// and returns the two model files' bytes, without weights under `min_weight`. With
+/// `stacked` false the second is empty (one pass).
+pub fn train(
+    docs: &[(&str, Vec<GoldSpan>)],
+    epochs: usize,
+    min_weight: f32,
+    stacked: bool,
+) -> (Vec<u8>, Vec<u8>) {
+    let per_doc: Vec<Vec<Example>> = docs.iter().map(|(text, gold)| examples(text, gold, None)).collect();
+    let all: Vec<Example> = per_doc.iter().flatten().cloned().collect();
+    let first = newsdesk_perceptron::train_averaged(&all, epochs, 8);
+    drop(all);
+    if !stacked {
+        return (first.to_bytes(MAGIC, min_weight), Vec::new());
+    }
+    // Each part's tags from a first pass that never saw it, two parts at a time.
+    let mut priors: Vec<Option<Vec<u8>>> = vec![None; docs.len()];
+    let part_tags = |part: usize| -> Vec<(usize, Vec<u8>)> {
+        let rest: Vec<Example> = per_doc
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % STACK_FOLDS != part)
+            .flat_map(|(_, e)| e.iter().cloned())
+            .collect();
+        let model = newsdesk_perceptron::train_averaged(&rest, epochs, 8);
+        drop(rest);
+        (0..docs.len())
+            .filter(|i| i % STACK_FOLDS == part)
+            .map(|i| (i, first_pass_tags(docs[i].0, &model)))
+            .collect()
+    };
+    let parts: Vec<usize> = (0..STACK_FOLDS).collect();
+    for pair in parts.chunks(2) {
+        let tagged: Vec<Vec<(usize, Vec<u8>)>> = std::thread::scope(|s| {
+            let handles: Vec<_> = pair.iter().map(|&p| s.spawn(move || part_tags(p))).collect();
+            handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+        });
+        for (i, tags) in tagged.into_iter().flatten() {
+            priors[i] = Some(tags);
+        }
+    }
+    drop(per_doc);
+    let second: Vec<Example> =
+        docs.iter().zip(priors).flat_map(|((text, gold), prior)| examples(text, gold, prior)).collect();
+    let second = newsdesk_perceptron::train_averaged(&second, epochs, 8);
+    (first.to_bytes(MAGIC, min_weight), second.to_bytes(STACK_MAGIC, min_weight))
 }
 
 #[cfg(test)]
@@ -161,9 +222,12 @@ mod tests {
                 &[(Source, "Officials"), (Cue, "warned"), (Content, "of floods")],
             ),
         ];
-        let a = train(&docs, epochs, 0.0);
-        let b = train(&docs, epochs, 0.0);
+        let a = train(&docs, epochs, 0.0, true);
+        let b = train(&docs, epochs, 0.0, true);
         assert_eq!(a, b, "training is deterministic");
+        let second = newsdesk_perceptron::Model::from_bytes(&a.1, STACK_MAGIC).expect("a second-pass model");
+        assert_eq!(!second.is_empty(), expected_nonempty);
+        let a = a.0;
         let model = newsdesk_perceptron::Model::from_bytes(&a, MAGIC).expect("a quote model");
         assert_eq!(!model.is_empty(), expected_nonempty);
     }
