@@ -5,6 +5,7 @@
 
 use super::features::Context;
 use super::tag::{CONTENT, CUE, MAGIC, SOURCE, STACK_MAGIC};
+use crate::found::Found;
 use crate::text::View;
 use crate::{direct, indirect};
 use newsdesk_model::Span;
@@ -30,11 +31,20 @@ pub struct GoldSpan {
 /// The training sequences of one document (one per paragraph); with `prior` (the first pass's
 /// tags of its tokens), the second pass's.
 fn examples(text: &str, gold: &[GoldSpan], prior: Option<Vec<u8>>) -> Vec<Example> {
+    with_rules(text, |v, found| examples_in(v, found, gold, prior))
+}
+
+/// Runs `f` on the view of `text` and what the rules find in it.
+fn with_rules<R>(text: &str, f: impl FnOnce(&View, &mut Vec<Found>) -> R) -> R {
     let seg = newsdesk_segment::segment(text);
     let v = View::new(text, &seg);
     let mut found = direct::find(&v);
     indirect::find(&v, &mut found);
-    let mut ctx = Context::new(&v, &found);
+    f(&v, &mut found)
+}
+
+fn examples_in(v: &View, found: &[Found], gold: &[GoldSpan], prior: Option<Vec<u8>>) -> Vec<Example> {
+    let mut ctx = Context::new(v, found);
     if let Some(p) = prior {
         ctx.set_prior(p);
     }
@@ -81,43 +91,44 @@ pub fn train_choices(docs: &[(&str, Vec<GoldSpan>)], epochs: usize) -> Vec<u8> {
     let (mut source_choices, mut no_right_source) = (0, 0);
     let (mut added, mut added_right) = (0, 0);
     for (text, gold) in docs {
-        let seg = newsdesk_segment::segment(text);
-        let v = View::new(text, &seg);
-        let mut found = direct::find(&v);
-        indirect::find(&v, &mut found);
-        let (tagged_sources, additions) = super::tag::find_with(&v, &mut found, None);
-        let contents: Vec<Span> = gold.iter().filter(|g| g.role == Role::Content).map(|g| g.span).collect();
-        let mut c = super::bounds::choices(&v, &found, &contents);
-        let mut attributions: std::collections::BTreeMap<usize, (Vec<Span>, Vec<Span>)> = Default::default();
-        for g in gold {
-            let e = attributions.entry(g.attribution).or_default();
-            match g.role {
-                Role::Content => e.0.push(g.span),
-                Role::Source => e.1.push(g.span),
-                Role::Cue => {}
+        with_rules(text, |v, found| {
+            let (tagged_sources, additions) = super::tag::find_with(v, found, None);
+            let contents: Vec<Span> =
+                gold.iter().filter(|g| g.role == Role::Content).map(|g| g.span).collect();
+            let mut c = super::bounds::choices(v, found, &contents);
+            let mut attributions: std::collections::BTreeMap<usize, (Vec<Span>, Vec<Span>)> =
+                Default::default();
+            for g in gold {
+                let e = attributions.entry(g.attribution).or_default();
+                match g.role {
+                    Role::Content => e.0.push(g.span),
+                    Role::Source => e.1.push(g.span),
+                    Role::Cue => {}
+                }
             }
-        }
-        let attributions: Vec<_> = attributions.into_values().collect();
-        let (s, missing) = super::sources::choices(&v, &found, &attributions, &tagged_sources);
-        source_choices += s.len();
-        no_right_source += missing;
-        c.extend(s);
-        // Keep or drop each of the tagger's additions: kept when its content matches a gold
-        // content. A right one counts twice, so the perceptron keeps an addition from about one
-        // chance in three of being right (where adding it raises F1), not one in two (measured
-        // on a held-out tenth of train: once 0.686, twice 0.693, three times 0.690).
-        for add in additions.iter().filter(|a| !a.subject_like) {
-            let shared = |g: &Span| g.end.min(add.content.end).saturating_sub(g.start.max(add.content.start));
-            let right = contents.iter().any(|g| 2 * shared(g) >= g.len().max(add.content.len()));
-            let choice = super::choice::Choice { cands: add.choice().to_vec(), gold: usize::from(right) };
-            let copies = if right { 2 } else { 1 };
-            added += 1;
-            added_right += usize::from(right);
-            for _ in 0..copies {
-                c.push(choice.clone());
+            let attributions: Vec<_> = attributions.into_values().collect();
+            let (s, missing) = super::sources::choices(v, found, &attributions, &tagged_sources);
+            source_choices += s.len();
+            no_right_source += missing;
+            c.extend(s);
+            // Keep or drop each of the tagger's additions: kept when its content matches a gold
+            // content. A right one counts twice, so the perceptron keeps an addition from about one
+            // chance in three of being right (where adding it raises F1), not one in two (measured
+            // on a held-out tenth of train: once 0.686, twice 0.693, three times 0.690).
+            for add in additions.iter().filter(|a| !a.subject_like) {
+                let shared =
+                    |g: &Span| g.end.min(add.content.end).saturating_sub(g.start.max(add.content.start));
+                let right = contents.iter().any(|g| 2 * shared(g) >= g.len().max(add.content.len()));
+                let choice = super::choice::Choice { cands: add.choice().to_vec(), gold: usize::from(right) };
+                let copies = if right { 2 } else { 1 };
+                added += 1;
+                added_right += usize::from(right);
+                for _ in 0..copies {
+                    c.push(choice.clone());
+                }
             }
-        }
-        choices.extend(c);
+            choices.extend(c);
+        });
     }
     let rule_right = choices.iter().filter(|c| c.gold == 0).count();
     eprintln!("choosers: {} choices, the rule's own candidate right in {rule_right}", choices.len());
@@ -133,12 +144,7 @@ const STACK_FOLDS: usize = 5;
 
 /// The first pass's tags of `text`'s tokens under `model`.
 fn first_pass_tags(text: &str, model: &newsdesk_perceptron::Model) -> Vec<u8> {
-    let seg = newsdesk_segment::segment(text);
-    let v = View::new(text, &seg);
-    let mut found = direct::find(&v);
-    indirect::find(&v, &mut found);
-    let ctx = Context::new(&v, &found);
-    super::tag::first_pass(model, &ctx, v.toks.len())
+    with_rules(text, |v, found| super::tag::first_pass(model, &Context::new(v, found), v.toks.len()))
 }
 
 /// Trains the tagger's two passes on documents with their gold spans over `epochs` passes
