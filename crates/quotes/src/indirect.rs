@@ -260,15 +260,21 @@ fn content_end(v: &View, a: usize, sent_end: usize) -> usize {
 }
 
 /// `Sanders: Brexit's message could draw Trump support.` at a paragraph start: a name of at
-/// most four capitalised words, a colon, and a statement (headlines, transcripts).
+/// most four capitalised words, a colon, and a statement (headlines, transcripts); no label
+/// word that names a kind of piece (`The Latest:`).
 fn headline(v: &View, i: usize) -> Option<Found> {
     let para = v.toks[i].para;
     if i > 0 && v.toks[i - 1].para == para {
         return None;
     }
     let colon = (i..(i + 5).min(v.toks.len())).find(|&k| v.punct(k, ":"))?;
+    // (A label such as `The Latest:` or `Correction:` names the kind of piece, not a speaker.)
     let name_like = colon > i
-        && (i..colon).all(|k| v.toks[k].word && v.text[v.toks[k].start..].starts_with(char::is_uppercase));
+        && (i..colon).all(|k| {
+            v.toks[k].word
+                && v.text[v.toks[k].start..].starts_with(char::is_uppercase)
+                && !LEXICON.is(&v.toks[k].lower, "kicker")
+        });
     if !name_like || v.region_of(colon + 1).is_some() && v.regions.iter().any(|r| r.open == colon + 1) {
         return None;
     }

@@ -153,6 +153,17 @@ fn headline_single_marks() {
 }
 
 #[test]
+fn headline_label_is_no_speaker() {
+    check(
+        "Jane Doe: Taxes will rise next year.\n\nThe mayor spoke on Monday.",
+        &["indirect|:|Jane Doe|Taxes will rise next year"],
+    );
+    // A label naming the kind of piece (`The Latest:`, `Correction:`) says nothing.
+    check("The Latest: Taxes will rise next year.\n\nThe mayor spoke on Monday.", &[]);
+    check("The mayor spoke on Monday.\n\nCorrection: An earlier version misstated the date.", &[]);
+}
+
+#[test]
 fn indirect_speech() {
     check(
         "Officials said that the bridge would reopen in May.",
