@@ -182,6 +182,7 @@ impl<'v, 't> Context<'v, 't> {
         }
         let cue_starts: Vec<usize> =
             (a..b).filter(|&i| self.cue[i].is_some() && (i == a || self.cue[i - 1] != self.cue[i])).collect();
+        let stack = self.prior.as_deref().map(|p| Stacked::new(self, p, (a, b)));
         let mut out = Vec::with_capacity(b - a);
         for i in a..b {
             let t = &toks[i];
@@ -245,27 +246,98 @@ impl<'v, 't> Context<'v, 't> {
             if r & R_CONTENT != 0 && (i == a || rule(ii - 1) != r) {
                 add(45, &[]);
             }
-            if let Some(p) = &self.prior {
-                self.stacked(p, (a, b), i, &mut add);
+            if let Some(s) = &stack {
+                s.features(self, i, &mut add);
             }
             out.push(f);
         }
         out
     }
+}
+
+/// What the second pass knows of one sequence `[a, b)` from the first pass's tags, computed
+/// once per sequence so that each token's features take constant time: its kind, the nearest
+/// predicted cue on either side in its sentence, and what its sentence holds.
+struct Stacked<'p> {
+    p: &'p [u8],
+    a: usize,
+    b: usize,
+    /// Per token of the sequence: the nearest predicted cue token before it in its sentence.
+    left: Vec<Option<usize>>,
+    /// Per token: the nearest predicted cue token after it in its sentence.
+    right: Vec<Option<usize>>,
+    /// Per token: the first token of the run of cue tags it belongs to.
+    run: Vec<usize>,
+    /// Per token: whether its sentence (within the sequence) holds a source, cue, content.
+    has: Vec<[bool; 4]>,
+}
+
+impl<'p> Stacked<'p> {
+    fn new(ctx: &Context, p: &'p [u8], (a, b): (usize, usize)) -> Self {
+        let toks = &ctx.v.toks;
+        let kind = |k: usize| p.get(k).map_or(0, |&t| t.div_ceil(2));
+        let n = b - a;
+        let mut left = vec![None; n];
+        let mut run = vec![a; n];
+        for i in a..b {
+            let k = i - a;
+            if k > 0 {
+                let prev = i - 1;
+                left[k] = if toks[prev].sent != toks[i].sent {
+                    None
+                } else if kind(prev) == 2 {
+                    Some(prev)
+                } else {
+                    left[k - 1]
+                };
+                run[k] = if kind(prev) == 2 { run[k - 1] } else { i };
+            }
+        }
+        let mut right = vec![None; n];
+        for i in (a..b.saturating_sub(1)).rev() {
+            let next = i + 1;
+            right[i - a] = if toks[next].sent != toks[i].sent {
+                None
+            } else if kind(next) == 2 {
+                Some(next)
+            } else {
+                right[next - a]
+            };
+        }
+        let mut has = vec![[false; 4]; n];
+        let mut s = a;
+        while s < b {
+            let mut e = s + 1;
+            while e < b && toks[e].sent == toks[s].sent {
+                e += 1;
+            }
+            let mut h = [false; 4];
+            for k in s..e {
+                h[kind(k) as usize] = true;
+            }
+            has[s - a..e - a].fill(h);
+            s = e;
+        }
+        Stacked { p, a, b, left, right, run, has }
+    }
+
+    /// 0 none, 1 source, 2 cue, 3 content.
+    fn kind(&self, k: usize) -> u8 {
+        self.p.get(k).map_or(0, |&t| t.div_ceil(2))
+    }
 
     /// The second pass's features of token `i`: the first pass's tags around it and the
     /// predicted cues, sources and contents of its sentence (what one pass sees only through
     /// its neighbour's tag).
-    fn stacked(&self, p: &[u8], (a, b): (usize, usize), i: usize, add: &mut impl FnMut(u8, &[&[u8]])) {
-        let toks = &self.v.toks;
-        // 0 none, 1 source, 2 cue, 3 content.
-        let kind = |k: usize| p.get(k).map_or(0, |&t| t.div_ceil(2));
+    fn features(&self, ctx: &Context, i: usize, add: &mut impl FnMut(u8, &[&[u8]])) {
+        let toks = &ctx.v.toks;
+        let (a, b) = (self.a, self.b);
         let at = |d: isize| -> u8 {
             let k = i as isize + d;
             if k < a as isize || k >= b as isize {
                 9
             } else {
-                kind(k as usize)
+                self.kind(k as usize)
             }
         };
         for (n, d) in [-3isize, -2, -1, 0, 1, 2, 3].into_iter().enumerate() {
@@ -273,38 +345,25 @@ impl<'v, 't> Context<'v, 't> {
         }
         add(77, &[&[at(-1), at(0), at(1)]]);
         add(78, &[&[at(0)], toks[i].lower.as_bytes()]);
-        add(79, &[&[at(0), self.quoted[i], self.rules[i]]]);
-        let sent = toks[i].sent;
-        let same = |k: &usize| toks[*k].sent == sent;
-        // The nearest predicted cue before and after, in this sentence.
-        let left = (a..i).rev().take_while(same).find(|&k| kind(k) == 2);
-        let right = (i + 1..b).take_while(same).find(|&k| kind(k) == 2);
+        add(79, &[&[at(0), ctx.quoted[i], ctx.rules[i]]]);
         let dist = |d: usize| [0u8, 1, 2, 3, 4, 4, 5, 5, 5, 6][d.min(9)] + u8::from(d > 20);
-        match left {
+        match self.left[i - a] {
             Some(k) => {
                 add(80, &[&[at(0), dist(i - k)]]);
-                let mut c = k;
-                while c > a && kind(c - 1) == 2 {
-                    c -= 1;
-                }
-                add(81, &[&[at(0)], toks[c].lower.as_bytes()]);
+                add(81, &[&[at(0)], toks[self.run[k - a]].lower.as_bytes()]);
             }
             None => add(80, &[b"none", &[at(0)]]),
         }
-        match right {
+        match self.right[i - a] {
             Some(k) => add(82, &[&[at(0), dist(k - i)]]),
             None => add(82, &[b"none", &[at(0)]]),
         }
-        // What the sentence holds: a predicted source, cue, content.
-        let mut has = [false; 4];
-        for k in (a..i).rev().take_while(same).chain((i..b).take_while(same)) {
-            has[kind(k) as usize] = true;
-        }
+        let has = self.has[i - a];
         add(83, &[&[at(0), u8::from(has[1]), u8::from(has[2]), u8::from(has[3])]]);
         // Where a predicted content starts and ends.
-        if kind(i) == 3 {
-            let first = i == a || kind(i - 1) != 3;
-            let last = i + 1 == b || kind(i + 1) != 3;
+        if self.kind(i) == 3 {
+            let first = i == a || self.kind(i - 1) != 3;
+            let last = i + 1 == b || self.kind(i + 1) != 3;
             add(84, &[&[u8::from(first), u8::from(last)]]);
         }
     }

@@ -47,7 +47,7 @@ pub fn use_model(first: Vec<u8>, second: Vec<u8>) -> bool {
     !LOADED.load(Ordering::SeqCst) && REPLACEMENT.set((first, second)).is_ok()
 }
 
-/// The first pass's tag of every token of the view.
+/// The tag of every token of the view by `model` (tagging each sequence in turn).
 pub(super) fn first_pass(model: &Model, ctx: &Context, n: usize) -> Vec<u8> {
     let mut out = vec![0u8; n];
     for seq in ctx.sequences() {
@@ -58,24 +58,25 @@ pub(super) fn first_pass(model: &Model, ctx: &Context, n: usize) -> Vec<u8> {
     out
 }
 
-/// Predicted spans of `v` as (tag type, token range).
-fn predict(model: &Model, ctx: &Context) -> Vec<(usize, Range)> {
+/// Predicted spans of `v` as (tag type, token range): runs of a begin tag and its inside tags,
+/// within one sequence.
+fn predict(model: &Model, ctx: &Context, n: usize) -> Vec<(usize, Range)> {
+    let tags = first_pass(model, ctx, n);
     let mut out = Vec::new();
-    for seq in ctx.sequences() {
-        let tags = model.tag(&ctx.features(seq));
-        let mut k = 0;
-        while k < tags.len() {
-            let t = tags[k];
+    for (a, b) in ctx.sequences() {
+        let mut k = a;
+        while k < b {
+            let t = usize::from(tags[k]);
             if t == 0 {
                 k += 1;
                 continue;
             }
             let kind = t - (t + 1) % 2;
             let mut e = k + 1;
-            while e < tags.len() && tags[e] == kind + 1 {
+            while e < b && usize::from(tags[e]) == kind + 1 {
                 e += 1;
             }
-            out.push((kind, (seq.0 + k, seq.0 + e)));
+            out.push((kind, (k, e)));
             k = e;
         }
     }
@@ -101,9 +102,9 @@ pub(super) fn find_with(
     let spans = match second {
         Some(second) => {
             ctx.set_prior(first_pass(model, &ctx, v.toks.len()));
-            predict(second, &ctx)
+            predict(second, &ctx, v.toks.len())
         }
-        None => predict(model, &ctx),
+        None => predict(model, &ctx, v.toks.len()),
     };
     let sources = spans.iter().filter(|(k, _)| *k == SOURCE).map(|(_, r)| *r).collect();
     // A direct quote's cue stays its own (sharing it would make the quote one attribution
