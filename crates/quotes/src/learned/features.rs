@@ -36,6 +36,9 @@ pub struct Context<'v, 't> {
     cluster: Vec<[u8; 2]>,
     /// The first pass's tag of each token, when this context feeds the second pass.
     prior: Option<Vec<u8>>,
+    /// Per token, how often the first pass tagged the same word a cue, and a source, at
+    /// other places of the article (capped at 2): what a word is elsewhere in the document.
+    elsewhere: Vec<[u8; 2]>,
 }
 
 impl<'v, 't> Context<'v, 't> {
@@ -105,13 +108,33 @@ impl<'v, 't> Context<'v, 't> {
             })
             .collect();
         let cluster = v.toks.iter().map(|t| t.class.map_or([0xff, 0xff], u16::to_le_bytes)).collect();
-        Context { v, quoted, cue, cues, rules, class, cluster, prior: None }
+        Context { v, quoted, cue, cues, rules, class, cluster, prior: None, elsewhere: Vec::new() }
     }
 
     /// Makes the features those of the second pass: `tags` are the first pass's tags of every
     /// token of the view.
     pub fn set_prior(&mut self, tags: Vec<u8>) {
-        self.prior = (tags.len() == self.v.toks.len()).then_some(tags);
+        if tags.len() != self.v.toks.len() {
+            return;
+        }
+        let toks = &self.v.toks;
+        let mut counts: rustc_hash::FxHashMap<&str, [u16; 2]> = Default::default();
+        let kind = |t: u8| t.div_ceil(2);
+        for (t, &g) in toks.iter().zip(&tags) {
+            if t.word && (kind(g) == 1 || kind(g) == 2) {
+                counts.entry(t.lower.as_str()).or_default()[usize::from(kind(g) - 1)] += 1;
+            }
+        }
+        self.elsewhere = toks
+            .iter()
+            .zip(&tags)
+            .map(|(t, &g)| {
+                let c = counts.get(t.lower.as_str()).copied().unwrap_or_default();
+                let own = |k: u8| u16::from(t.word && kind(g) == k);
+                [(c[1] - own(2)).min(2) as u8, (c[0] - own(1)).min(2) as u8]
+            })
+            .collect();
+        self.prior = Some(tags);
     }
 
     /// The token ranges `[a, b)` tagged as one sequence each: paragraphs, cut at
@@ -357,6 +380,10 @@ impl<'p> Stacked<'p> {
         match self.right[i - a] {
             Some(k) => add(82, &[&[at(0), dist(k - i)]]),
             None => add(82, &[b"none", &[at(0)]]),
+        }
+        if let Some(e) = ctx.elsewhere.get(i) {
+            add(85, &[&[at(0), e[0], e[1]]]);
+            add(86, &[&[e[0], e[1]], &ctx.cluster[i]]);
         }
         let has = self.has[i - a];
         add(83, &[&[at(0), u8::from(has[1]), u8::from(has[2]), u8::from(has[3])]]);
