@@ -154,7 +154,50 @@ fn enclosed_in_marks(chars: &[char], segments: &[(usize, usize)]) -> bool {
         segments.iter().map(|&s| widen(chars, s)).map(|s| text(&s)).filter(|s| !s.is_empty()).collect();
     let (Some(first), Some(last)) = (segs.first(), segs.last()) else { return false };
     let words = segs.iter().map(|s| s.chars().filter(|c| c.is_alphanumeric()).count()).sum::<usize>();
-    words > 0 && opens(first) && closes(last) && segs.windows(2).all(|w| !closes(&w[0]) || opens(&w[1]))
+    words > 0
+        && opens(first)
+        && closes(last)
+        && segs.windows(2).all(|w| !closes(&w[0]) || opens(&w[1]))
+        && segs.iter().all(|s| one_quotation(s))
+}
+
+/// True when segment `s`, which opens with a quote mark, has no word outside its marks: a
+/// quotation closed and followed by the writer's own words (`“improving NAFTA” and making
+/// sure it’s “updated”`) is partly quoted speech, not a direct quote. A mark opening a new
+/// paragraph of the same quotation (`“…\n\n“…`) keeps it open; a straight mark is opening when
+/// nothing but space stands before it and a word follows it (else closing).
+fn one_quotation(s: &str) -> bool {
+    let c: Vec<char> = s.chars().collect();
+    let edge = |c: char| is_mark(c) || c == '\'' || c == '`';
+    // The opening mark (or what the annotator kept of it), then inside the quotation.
+    let mut k = c.iter().position(|&x| !edge(x)).unwrap_or(c.len());
+    let mut depth = 1usize;
+    let at_line_start = |k: usize| c[..k].iter().rev().take_while(|x| **x != '\n').all(|x| x.is_whitespace());
+    let word_after = |k: usize| c.get(k).is_some_and(|x| x.is_alphanumeric());
+    while k < c.len() {
+        let x = c[k];
+        // A typewriter pair `''` (or ``) is one straight mark.
+        let pair = (x == '\'' || x == '`') && c.get(k + 1) == Some(&x);
+        let width = if pair { 2 } else { 1 };
+        if matches!(x, '“' | '„' | '«') || x == '`' && pair {
+            if depth == 0 || !at_line_start(k) {
+                depth += 1;
+            }
+        } else if matches!(x, '”' | '»') {
+            depth = depth.saturating_sub(1);
+        } else if x == '"' || x == '\'' && pair {
+            let opening = (k == 0 || c[k - 1].is_whitespace()) && word_after(k + width);
+            if depth == 0 || opening && !at_line_start(k) {
+                depth += 1;
+            } else if !opening {
+                depth -= 1;
+            }
+        } else if depth == 0 && x.is_alphanumeric() {
+            return false;
+        }
+        k += width;
+    }
+    true
 }
 
 /// A segment widened to take in a quote mark the annotator left just outside it (`He said,
@@ -666,5 +709,21 @@ mod tests {
         // Each paragraph of a long quotation opens again without closing.
         let t = "\"We came.\n\n\"We won.\"";
         check(t, "\"We came.|\"We won.\"", true);
+        check(t, t, true);
+        let t = "“We came.\n\n“We won.” Then she left.";
+        check(t, "“We came.\n\n“We won.”", true);
+        // Quoted pieces joined by the writer's words are partly quoted, not a direct quote.
+        let t = "She spoke of “improving NAFTA” and making sure it’s “updated.”";
+        check(t, "“improving NAFTA” and making sure it’s “updated.”", false);
+        check(t, "“improving NAFTA”", true);
+        let t = "They chanted \"no contract, no peace\" and \"stop the cuts.\"";
+        check(t, "\"no contract, no peace\" and \"stop the cuts.\"", false);
+        check(t, "\"no contract, no peace\"", true);
+        let t = "He said ''she has an agenda'' and ''looks forward to it.''";
+        check(t, "''she has an agenda'' and ''looks forward to it.''", false);
+        check(t, "''looks forward to it.''", true);
+        // A quotation inside a quotation is still one.
+        check("“He told me, “no way,” and left,” she said.", "“He told me, “no way,” and left,”", true);
+        check("\"He told me \"no\" twice,\" she said.", "\"He told me \"no\" twice,\"", true);
     }
 }
