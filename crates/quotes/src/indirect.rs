@@ -57,7 +57,7 @@ pub fn find(v: &View, found: &mut Vec<Found>) {
             None
         };
         match hit {
-            Some(f) if !claims.overlaps(v, &f) => {
+            Some(f) if !claims.overlaps(v, &f) || embeds_only(v, found, &f) => {
                 i = f.cue.map_or(i + 1, |c| c.1.max(i + 1));
                 found.push(f);
             }
@@ -81,6 +81,30 @@ pub fn find(v: &View, found: &mut Vec<Found>) {
             f.kind = QuoteKind::Mixed;
         }
     }
+}
+
+/// True when every quote found so far that shares tokens with `f`'s content is a direct
+/// quote lying in it with its cue and source, opening right after its cue (`he said that only the Kochs wanted "open
+/// borders."`): speech reported inside reported speech, which the outer content takes in.
+fn embeds_only(v: &View, found: &[Found], f: &Found) -> bool {
+    let (a, b) = (v.first_tok_from(f.content.start), v.first_tok_from(f.content.end));
+    let inside = |r: Option<source::Range>| r.is_none_or(|(x, y)| a <= x && y <= b);
+    let mut any = false;
+    for g in found.iter().filter(|g| g.content.overlaps(f.content)) {
+        // (The quotation is the cue's object, with no comma between: a partial quote, not
+        // speech of its own set off after `X said,`.)
+        let opens = v.first_tok_from(g.content.start).saturating_sub(1);
+        let embedded = g.kind == QuoteKind::Direct
+            && g.cue.is_some_and(|(_, y)| y == opens)
+            && f.content.contains(g.content)
+            && inside(g.cue)
+            && inside(g.source);
+        if !embedded {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 /// Which tokens the quotes found so far claim, as cue or as content (a token whose start

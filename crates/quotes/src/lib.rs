@@ -75,7 +75,12 @@ pub fn attribute(text: &str, seg: &Segmentation, entities: &[Entity]) -> Attribu
     let mut quotes: Vec<Quote> = found
         .iter()
         .zip(&speakers)
-        .map(|(f, s)| to_quote(&v, f, s))
+        .zip(reporters(&v, &found))
+        .map(|((f, s), outer)| {
+            let mut q = to_quote(&v, f, s);
+            q.reported_by = outer.and_then(|p| speakers[p].0.clone());
+            q
+        })
         .chain(nested.iter().map(|n| {
             let mut q = to_quote(&v, n, &(n.speaker.clone(), n.source.map(|r| v.tok_span(r.0, r.1))));
             q.reported_by = n.nested_in.and_then(|i| speakers.get(i)).and_then(|s| s.0.clone());
@@ -87,6 +92,27 @@ pub fn attribute(text: &str, seg: &Segmentation, entities: &[Entity]) -> Attribu
     mentions.sort_by_key(|(_, m)| m.start);
     mentions.dedup_by(|a, b| a.1.start == b.1.start);
     Attribution { quotes, mentions }
+}
+
+/// For each found quote, the reported speech it sits in with its cue, if any (`he said that
+/// only the Kochs wanted "open borders."`): that speech's speaker reports the quote. Reported
+/// contents do not overlap one another, so the one holding a quote is the last to start at or
+/// before it (a binary search per quote).
+fn reporters(v: &View, found: &[Found]) -> Vec<Option<usize>> {
+    let mut outer: Vec<usize> = (0..found.len()).filter(|&p| found[p].kind != QuoteKind::Direct).collect();
+    outer.sort_by_key(|&p| found[p].content.start);
+    found
+        .iter()
+        .map(|f| {
+            let cue_at = v.toks.get(f.cue?.0)?.start;
+            let k = outer.partition_point(|&p| found[p].content.start <= f.content.start).checked_sub(1)?;
+            let o = &found[outer[k]];
+            let holds = o.content.contains(f.content)
+                && o.content.len() > f.content.len()
+                && (o.content.start..o.content.end).contains(&cue_at);
+            (f.kind == QuoteKind::Direct && holds).then_some(outer[k])
+        })
+        .collect()
 }
 
 /// For each found quote: the speaker entity id and the span naming the speaker.

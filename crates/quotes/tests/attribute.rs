@@ -362,6 +362,22 @@ fn speakers_and_nested_speech() {
 }
 
 #[test]
+fn partial_quote_inside_reported_speech() {
+    // The outer speech takes the inner quote in; its speaker reports what the inner one wanted.
+    let text = "Years ago, Jane Doe said that only bankers such as John Roe wanted \"lower taxes.\"";
+    let entities = [
+        entity("e1", EntityType::Person, text, &["Jane Doe"]),
+        entity("e2", EntityType::Person, text, &["John Roe"]),
+    ];
+    check_entities(text, &entities, &["mixed|said|e1|-", "direct|wanted|e2|e1"], &[]);
+    // Speech set off after its own cue is no part of the sentence before it.
+    check(
+        "She noted that taxes fell, and Jane Doe added, \"That makes us strong.\"",
+        &["indirect|noted|She|taxes fell", "direct|added|Jane Doe|That makes us strong."],
+    );
+}
+
+#[test]
 fn bylines_and_transcripts() {
     check(
         "\"The bridge is safe and open again.\"\n\n- Jane Doe, mayor.",
