@@ -165,6 +165,12 @@ impl<'v, 't> Context<'v, 't> {
         self.rules.get(i).is_some_and(|r| r & R_CONTENT != 0)
     }
 
+    /// How often the first pass tagged token `i`'s word a cue, and a source, elsewhere in the
+    /// article (capped at 2); `None` without a first pass.
+    pub fn elsewhere(&self, i: usize) -> Option<[u8; 2]> {
+        self.elsewhere.get(i).copied()
+    }
+
     /// True when token `i` is a cue or source the rules found.
     pub fn rule_speaker(&self, i: usize) -> bool {
         self.rules.get(i).is_some_and(|r| r & (R_CUE | R_SOURCE) != 0)

@@ -222,6 +222,14 @@ pub(super) fn additions(v: &View, ctx: &Context, spans: &[(usize, Range)], taken
         f(163, &[cluster(cue.0), side]);
         f(164, &[cluster(a)]);
         f(165, &[cluster(cue.0), src_class]);
+        let seen = |k: usize, n: usize| match ctx.elsewhere(k).map(|e| e[n]) {
+            None => "-",
+            Some(0) => "0",
+            Some(1) => "1",
+            Some(_) => "2+",
+        };
+        f(166, &[seen(cue.0, 0), side]);
+        f(167, &[seen(cue.0, 0), src.map_or("none", |(x, _)| seen(x, 1))]);
         let choice = vec![vec![hash(150, &["drop"])], feats];
         out.push(Addition { content, kind, cue, source: src, words, subject_like, choice });
     }
