@@ -25,6 +25,7 @@ mod lexicon;
 mod nested;
 mod source;
 mod text;
+mod transcript;
 
 use found::Found;
 use newsdesk_model::{Entity, EntityType, Mention, Quote, QuoteKind, Span};
@@ -43,7 +44,7 @@ pub struct Attribution {
 /// Finds the quotes of `text` and attributes them to `entities`.
 pub fn attribute(text: &str, seg: &Segmentation, entities: &[Entity]) -> Attribution {
     let v = View::new(text, seg);
-    let mut found = direct::find(&v);
+    let mut found = with_turns(&v, direct::find(&v), transcript::find(&v, entities));
     indirect::find(&v, &mut found);
     let tagged_sources = learned::find(&v, &mut found);
     learned::bounds::refine(&v, &mut found, &tagged_sources);
@@ -92,6 +93,29 @@ pub fn attribute(text: &str, seg: &Segmentation, entities: &[Entity]) -> Attribu
     mentions.sort_by_key(|(_, m)| m.start);
     mentions.dedup_by(|a, b| a.1.start == b.1.start);
     Attribution { quotes, mentions }
+}
+
+/// The direct quotes `found` with a transcript's `turns` in place of those overlapping them
+/// (the quote marks of a transcript open its paragraphs, not quotations of their own).
+fn with_turns(v: &View, found: Vec<Found>, turns: Vec<Found>) -> Vec<Found> {
+    if turns.is_empty() {
+        return found;
+    }
+    let keep: Vec<bool> = found.iter().map(|f| !transcript::overlaps(&turns, v, f.content)).collect();
+    let mut index = vec![None; found.len()];
+    for (n, (i, _)) in keep.iter().enumerate().filter(|(_, k)| **k).enumerate() {
+        index[i] = Some(n);
+    }
+    found
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(mut f, _)| {
+            f.continues = f.continues.and_then(|c| index[c]);
+            f
+        })
+        .chain(turns)
+        .collect()
 }
 
 /// For each found quote, the reported speech it sits in with its cue, if any (`he said that

@@ -399,3 +399,20 @@ fn bylines_and_transcripts() {
         &["mixed|called|The mayor|it a “fair deal” ― just as he did last year"],
     );
 }
+
+#[test]
+fn interview_transcripts() {
+    // Each turn is its speaker's direct speech; a turn runs on over the paragraphs the
+    // transcript opens with a quote mark, up to the next label or a stage note.
+    check(
+        "Partial transcript as follows:\n\n\"HOST: Will the bridge reopen in May?\n\n\"SEN. JANE DOE: It will. The repairs are nearly done.\n\n\"The money is there too.\n\n\"(CROSSTALK.)\n\n\"HOST: And the tolls?\n\n\"SEN. JANE DOE: No tolls.\"",
+        &[
+            "direct|:|HOST|Will the bridge reopen in May?",
+            "direct|:|SEN. JANE DOE|It will. The repairs are nearly done.\n\n\"The money is there too.",
+            "direct|:|HOST|And the tolls?",
+            "direct|:|SEN. JANE DOE|No tolls.",
+        ],
+    );
+    // Labels that no one repeats are no transcript (`UPDATE:`, a dateline).
+    check("The council met on Friday.\n\nUPDATE: Tolls were dropped.\n\nVIDEO: The bridge at night.", &[]);
+}
