@@ -150,15 +150,29 @@ fn enclosed_in_marks(chars: &[char], segments: &[(usize, usize)]) -> bool {
         let t = s.trim_end_matches(['.', ',', '?', '!', ';', ':', ' ']);
         t.chars().count() > 1 && t.chars().last().is_some_and(edge)
     };
-    let segs: Vec<String> =
-        segments.iter().map(|&s| widen(chars, s)).map(|s| text(&s)).filter(|s| !s.is_empty()).collect();
+    let wide: Vec<(usize, usize)> =
+        segments.iter().map(|&s| widen(chars, s)).filter(|s| !text(s).is_empty()).collect();
+    let segs: Vec<String> = wide.iter().map(text).collect();
     let (Some(first), Some(last)) = (segs.first(), segs.last()) else { return false };
     let words = segs.iter().map(|s| s.chars().filter(|c| c.is_alphanumeric()).count()).sum::<usize>();
+    // A quotation running on into the next paragraph leaves its closing mark off.
+    let runs_on = wide.last().is_some_and(|&(_, b)| reopens(chars, b));
     words > 0
         && opens(first)
-        && closes(last)
+        && (closes(last) || runs_on)
         && segs.windows(2).all(|w| !closes(&w[0]) || opens(&w[1]))
         && segs.iter().all(|s| one_quotation(s))
+}
+
+/// True when only spaces stand between `b` and a paragraph break, and the next paragraph
+/// opens with a quote mark: a quotation running on over paragraphs (`“…\n\n“…`).
+fn reopens(chars: &[char], b: usize) -> bool {
+    let rest = chars.get(b..).unwrap_or(&[]);
+    let Some(nl) = rest.iter().position(|&c| c == '\n') else { return false };
+    if !rest[..nl].iter().all(|c| c.is_whitespace()) {
+        return false;
+    }
+    rest[nl..].iter().find(|c| !c.is_whitespace()).is_some_and(|&c| matches!(c, '"' | '“' | '„' | '«'))
 }
 
 /// True when segment `s`, which opens with a quote mark, has no word outside its marks: a
@@ -218,8 +232,9 @@ fn widen(chars: &[char], (a, b): (usize, usize)) -> (usize, usize) {
     let space = |c: char| c.is_whitespace() && c != '\n' && c != '\r';
     let mut start = a;
     if !edge(inner[first]) {
-        let mut k = a;
-        while k > 0 && a - k < 2 && space(chars[k - 1]) {
+        let from = label_start(chars, a).unwrap_or(a);
+        let mut k = from;
+        while k > 0 && from - k < 2 && space(chars[k - 1]) {
             k -= 1;
         }
         if k > 0 && edge(chars[k - 1]) && !matches!(chars[k - 1], '”' | '»') {
@@ -257,6 +272,24 @@ fn widen(chars: &[char], (a, b): (usize, usize)) -> (usize, usize) {
         }
     }
     (start, end)
+}
+
+/// Where the speaker's label of a transcript's turn starts, when `a` follows one that follows
+/// an opening mark (`"WALLACE: |Let's start ...`): the turn is a quotation in marks, its
+/// label the attribution inside them.
+fn label_start(chars: &[char], a: usize) -> Option<usize> {
+    let mut k = a;
+    while k > 0 && a - k < 2 && chars[k - 1] == ' ' {
+        k -= 1;
+    }
+    let colon = k.checked_sub(1).filter(|&c| chars[c] == ':')?;
+    let mut s = colon;
+    while s > 0 && colon - s < 40 && (chars[s - 1].is_uppercase() || matches!(chars[s - 1], '.' | ' ')) {
+        s -= 1;
+    }
+    let letters = chars[s..colon].iter().filter(|c| c.is_alphabetic()).count();
+    let named = letters >= 2 && chars.get(s).is_some_and(|c| c.is_uppercase());
+    (named && s > 0 && is_mark(chars[s - 1])).then_some(s)
 }
 
 /// Word tokens (`\w+` runs) of a text as char ranges, and a char-to-token lookup.
@@ -685,7 +718,9 @@ mod tests {
         check(t, "“We will govern.”|“And build.”", true);
         let t = "Jane said: “We will build roads.\n\n“We will build schools.” Then she left.";
         check(t, "“We will build roads.|“We will build schools.”", true);
-        check(t, "“We will build roads.", false);
+        // (The first paragraph alone is in marks too: its closing mark is left off because
+        // the quotation runs on.)
+        check(t, "“We will build roads.", true);
         check(t, "“We will build schools.” Then she left", false);
         let t = "She said “We won,” of the vote, “by far.”";
         check(t, "“We won,”|of the vote|“by far.”", false);
@@ -719,6 +754,12 @@ mod tests {
         let t = "They chanted \"no contract, no peace\" and \"stop the cuts.\"";
         check(t, "\"no contract, no peace\" and \"stop the cuts.\"", false);
         check(t, "\"no contract, no peace\"", true);
+        // A transcript's turn quoted whole: the label inside the marks is the attribution.
+        let t =
+            "Partial transcript:\n\n\"WALLACE: Why now?\n\n\"PENCE: Because we can.\"\n\nHe said: We left.";
+        check(t, "Why now?", true);
+        check(t, "Because we can.", true);
+        check(t, "We left.", false);
         let t = "He said ''she has an agenda'' and ''looks forward to it.''";
         check(t, "''she has an agenda'' and ''looks forward to it.''", false);
         check(t, "''looks forward to it.''", true);
