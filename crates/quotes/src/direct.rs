@@ -91,6 +91,12 @@ pub fn find(v: &View) -> Vec<Found> {
                 }
             }
             out.push(f);
+        } else if let Some((prev, cue)) = participle_continuation(v, r, &out) {
+            // `"A," X said, suggesting a few questions, including, "B"`: B is X's too, with
+            // its own cue.
+            let mut f = Found::new(QuoteKind::Direct, r.content, Some(cue), None);
+            f.continues = Some(prev);
+            out.push(f);
         } else if let Some(prev) = split_continuation(v, r, &out) {
             let mut f = Found::new(QuoteKind::Direct, r.content, out[prev].cue, None);
             f.continues = Some(prev);
@@ -300,6 +306,19 @@ fn signed(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
     let src = source::after(v, dash_end).filter(|s| v.toks[s.0].cap && !source::is_pronoun(v, *s))?;
     let ends = v.toks.get(src.1).is_none_or(|n| n.para != para || v.punct(src.1, ",.;("));
     ends.then_some(((k, dash_end), Some(src)))
+}
+
+/// A quotation after a comma in the sentence of the last quote's cue, with a participle cue
+/// opening a clause between them (`"...," X said, going on to say, "..."`): the earlier quote
+/// and that participle cue.
+fn participle_continuation(v: &View, r: &Region, out: &[Found]) -> Option<(usize, Range)> {
+    let idx = split_continuation(v, r, out)?;
+    let from = out[idx].source.map_or(0, |s| s.1).max(out[idx].cue?.1);
+    (from..r.open.saturating_sub(1)).find_map(|c| {
+        let participle = v.toks[c].lower.ends_with("ing") && c > 0 && v.punct(c - 1, ",");
+        let (end, _) = source::cue_at(v, c).filter(|_| participle)?;
+        Some((idx, (c, end)))
+    })
 }
 
 /// The second part of a split quote: `"...," said X, director of Y, "..."`.

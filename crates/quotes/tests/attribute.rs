@@ -416,3 +416,17 @@ fn interview_transcripts() {
     // Labels that no one repeats are no transcript (`UPDATE:`, a dateline).
     check("The council met on Friday.\n\nUPDATE: Tolls were dropped.\n\nVIDEO: The bridge at night.", &[]);
 }
+
+#[test]
+fn quotation_after_a_participle_clause() {
+    // The second quotation is the same speaker's, with the participle as its own cue; with no
+    // participle between them the two parts are one split quote.
+    check(
+        "\"Taxes must fall,\" Jane Doe said, suggesting a question for her rival, \"Why not now?\"",
+        &["direct|said|Jane Doe|Taxes must fall,", "direct|suggesting|Jane Doe|Why not now?"],
+    );
+    check(
+        "\"Taxes must fall,\" said Jane Doe, the mayor of Salem, \"and soon.\"",
+        &["direct|said|Jane Doe|Taxes must fall,", "direct|said|Jane Doe|and soon."],
+    );
+}
