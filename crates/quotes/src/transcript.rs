@@ -93,7 +93,9 @@ fn labelled_paragraphs(v: &View) -> Vec<Turn> {
             k += 1;
         }
         let words = (a..k).filter(|&j| v.toks[j].word).count();
-        if words > 0 && v.toks[a].word && v.toks[k - 1].word && v.punct(k, ":") && v.toks[k].para == para {
+        // (Words must follow the colon in its paragraph: a label alone opens no turn.)
+        let said = v.toks.get(k + 1).is_some_and(|t| t.para == para);
+        if words > 0 && v.toks[a].word && v.toks[k - 1].word && v.punct(k, ":") && said {
             out.push(Turn { label: (a, k), colon: k, para, marked });
         }
         i = paragraph_end(v, i);

@@ -430,3 +430,12 @@ fn quotation_after_a_participle_clause() {
         &["direct|said|Jane Doe|Taxes must fall,", "direct|said|Jane Doe|and soon."],
     );
 }
+
+#[test]
+fn transcript_label_with_nothing_after_it() {
+    // A label closing the text, or its paragraph, opens no turn (and never reads past the end).
+    check(
+        "HOST: Will it open?\n\nDOE: Yes.\n\nHOST: When?\n\nDOE: May.\n\nHOST:",
+        &["direct|:|HOST|Will it open?", "direct|:|DOE|Yes.", "direct|:|HOST|When?", "direct|:|DOE|May."],
+    );
+}
