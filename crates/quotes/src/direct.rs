@@ -11,11 +11,12 @@ use newsdesk_model::QuoteKind;
 
 const MAX_GAP: usize = 7;
 
-/// The direct quotes of `v`, in text order.
-pub fn find(v: &View) -> Vec<Found> {
+/// The direct quotes of `v`, in text order, leaving out the quotations that overlap a
+/// transcript's `turns` (whose marks open its paragraphs, not quotations of their own).
+pub fn find(v: &View, turns: &[Found]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut orphans = Vec::new();
-    for r in &v.regions {
+    for r in v.regions.iter().filter(|r| !crate::transcript::overlaps(turns, v, r.content)) {
         let words = (r.toks.0..r.toks.1).filter(|&k| v.toks[k].word).count();
         if words == 0 {
             continue;
@@ -91,14 +92,11 @@ pub fn find(v: &View) -> Vec<Found> {
                 }
             }
             out.push(f);
-        } else if let Some((prev, cue)) = participle_continuation(v, r, &out) {
-            // `"A," X said, suggesting a few questions, including, "B"`: B is X's too, with
-            // its own cue.
-            let mut f = Found::new(QuoteKind::Direct, r.content, Some(cue), None);
-            f.continues = Some(prev);
-            out.push(f);
         } else if let Some(prev) = split_continuation(v, r, &out) {
-            let mut f = Found::new(QuoteKind::Direct, r.content, out[prev].cue, None);
+            // (`"A," X said, suggesting a few questions, including, "B"`: B is X's too, with
+            // its own cue.)
+            let cue = participle_cue(v, r, &out[prev]).or(out[prev].cue);
+            let mut f = Found::new(QuoteKind::Direct, r.content, cue, None);
             f.continues = Some(prev);
             out.push(f);
         } else if (words >= 4 || right_after_cue(v, r, &out))
@@ -308,16 +306,14 @@ fn signed(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
     ends.then_some(((k, dash_end), Some(src)))
 }
 
-/// A quotation after a comma in the sentence of the last quote's cue, with a participle cue
-/// opening a clause between them (`"...," X said, going on to say, "..."`): the earlier quote
-/// and that participle cue.
-fn participle_continuation(v: &View, r: &Region, out: &[Found]) -> Option<(usize, Range)> {
-    let idx = split_continuation(v, r, out)?;
-    let from = out[idx].source.map_or(0, |s| s.1).max(out[idx].cue?.1);
+/// A participle cue opening a clause between the quote `prev` (its cue and source) and the
+/// quotation `r` that continues it (`"...," X said, going on to say, "..."`).
+fn participle_cue(v: &View, r: &Region, prev: &Found) -> Option<Range> {
+    let from = prev.source.map_or(0, |s| s.1).max(prev.cue?.1);
     (from..r.open.saturating_sub(1)).find_map(|c| {
         let participle = v.toks[c].lower.ends_with("ing") && c > 0 && v.punct(c - 1, ",");
         let (end, _) = source::cue_at(v, c).filter(|_| participle)?;
-        Some((idx, (c, end)))
+        Some((c, end))
     })
 }
 

@@ -745,8 +745,7 @@ mod tests {
     fn contents(text: &str) -> Vec<String> {
         let seg = newsdesk_segment::segment(text);
         let v = View::new(text, &seg);
-        let mut found = crate::direct::find(&v);
-        find(&v, &mut found);
+        let found = crate::rules(&v, &[]);
         found.iter().map(|f| v.slice(f.content).to_string()).collect()
     }
 
@@ -766,8 +765,7 @@ mod tests {
     fn attributions(text: &str) -> Vec<String> {
         let seg = newsdesk_segment::segment(text);
         let v = View::new(text, &seg);
-        let mut found = crate::direct::find(&v);
-        find(&v, &mut found);
+        let found = crate::rules(&v, &[]);
         // (`..., adding that ...` continues the attribution before it: its source.)
         let source = |f: &Found| {
             let f = f.continues.map_or(f, |k| &found[k]);

@@ -44,8 +44,7 @@ pub struct Attribution {
 /// Finds the quotes of `text` and attributes them to `entities`.
 pub fn attribute(text: &str, seg: &Segmentation, entities: &[Entity]) -> Attribution {
     let v = View::new(text, seg);
-    let mut found = with_turns(&v, direct::find(&v), transcript::find(&v, entities));
-    indirect::find(&v, &mut found);
+    let mut found = rules(&v, entities);
     let tagged_sources = learned::find(&v, &mut found);
     learned::bounds::refine(&v, &mut found, &tagged_sources);
     for f in found.iter_mut().filter(|f| f.kind != QuoteKind::Direct) {
@@ -95,27 +94,14 @@ pub fn attribute(text: &str, seg: &Segmentation, entities: &[Entity]) -> Attribu
     Attribution { quotes, mentions }
 }
 
-/// The direct quotes `found` with a transcript's `turns` in place of those overlapping them
-/// (the quote marks of a transcript open its paragraphs, not quotations of their own).
-fn with_turns(v: &View, found: Vec<Found>, turns: Vec<Found>) -> Vec<Found> {
-    if turns.is_empty() {
-        return found;
-    }
-    let keep: Vec<bool> = found.iter().map(|f| !transcript::overlaps(&turns, v, f.content)).collect();
-    let mut index = vec![None; found.len()];
-    for (n, (i, _)) in keep.iter().enumerate().filter(|(_, k)| **k).enumerate() {
-        index[i] = Some(n);
-    }
+/// What the hand-written rules find, before the learned step: a transcript's turns, direct
+/// quotes elsewhere, then indirect speech (the same for analysis and for training).
+pub(crate) fn rules(v: &View, entities: &[Entity]) -> Vec<Found> {
+    let turns = transcript::find(v, entities);
+    let mut found = direct::find(v, &turns);
+    found.extend(turns);
+    indirect::find(v, &mut found);
     found
-        .into_iter()
-        .zip(keep)
-        .filter(|(_, k)| *k)
-        .map(|(mut f, _)| {
-            f.continues = f.continues.and_then(|c| index[c]);
-            f
-        })
-        .chain(turns)
-        .collect()
 }
 
 /// For each found quote, the reported speech it sits in with its cue, if any (`he said that

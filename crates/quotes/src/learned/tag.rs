@@ -341,14 +341,12 @@ fn source_of(v: &View, spans: &[(usize, Range)], cue: Range, content: Range) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{direct, indirect};
 
     /// The contents the learned step adds to what the rules found in `text`.
     fn added(text: &str) -> Vec<String> {
         let seg = newsdesk_segment::segment(text);
         let v = View::new(text, &seg);
-        let mut found = direct::find(&v);
-        indirect::find(&v, &mut found);
+        let mut found = crate::rules(&v, &[]);
         let rules = found.len();
         find(&v, &mut found);
         for f in &found {

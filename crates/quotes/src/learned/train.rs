@@ -7,7 +7,6 @@ use super::features::Context;
 use super::tag::{CONTENT, CUE, MAGIC, SOURCE, STACK_MAGIC};
 use crate::found::Found;
 use crate::text::View;
-use crate::{direct, indirect};
 use newsdesk_model::Span;
 use newsdesk_perceptron::Example;
 
@@ -38,8 +37,7 @@ fn examples(text: &str, gold: &[GoldSpan], prior: Option<Vec<u8>>) -> Vec<Exampl
 fn with_rules<R>(text: &str, f: impl FnOnce(&View, &mut Vec<Found>) -> R) -> R {
     let seg = newsdesk_segment::segment(text);
     let v = View::new(text, &seg);
-    let mut found = direct::find(&v);
-    indirect::find(&v, &mut found);
+    let mut found = crate::rules(&v, &[]);
     f(&v, &mut found)
 }
 
