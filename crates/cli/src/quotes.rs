@@ -115,6 +115,10 @@ pub struct TrainArgs {
     /// Keep the compiled-in tagger; train the choosers only.
     #[arg(long)]
     pub choices_only: bool,
+    /// With --choices-only: the tagger's two model files (first pass, second pass) to train the
+    /// choosers on instead of the compiled-in ones, e.g. a cross-validation fold's.
+    #[arg(long, num_args = 2, value_names = ["FIRST", "SECOND"], requires = "choices_only")]
+    pub tagger: Option<Vec<PathBuf>>,
 }
 
 /// `newsdesk train quotes`: the learned step's tagger, from PolNeAR's brat annotations.
@@ -166,6 +170,13 @@ pub fn train(args: TrainArgs) -> Result<ExitCode> {
         }
         if !newsdesk_quotes::learned::use_model(first, second) {
             bail!("the compiled-in quote model was already loaded; cannot use the new one");
+        }
+    }
+    if let Some(paths) = &args.tagger {
+        let read = |p: &PathBuf| std::fs::read(p).with_context(|| format!("cannot read {}", p.display()));
+        let (first, second) = (read(&paths[0])?, read(&paths[1])?);
+        if !newsdesk_quotes::learned::use_model(first, second) {
+            bail!("the compiled-in quote model was already loaded; cannot use the given one");
         }
     }
     // The choosers learn on what the (new) tagger finds.
