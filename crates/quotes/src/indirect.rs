@@ -233,8 +233,11 @@ fn content_end(v: &View, a: usize, sent_end: usize) -> usize {
         }
         // `... momentum and said that ...`: a second cue of the same source.
         // Also with a subject of its own: `... computers and she accused Trump of ...`.
+        // (Only a verb of saying: `they said he rated them and talked about ...` goes on
+        // with the reported clause's own subject.)
         let and = matches!(v.toks[k].lower.as_str(), "and" | "but");
-        let cue_after = |j: usize| source::cue_at(v, j).is_some_and(|(_, f)| f == Frame::Any);
+        let cue_after =
+            |j: usize| source::cue_at(v, j).is_some_and(|(_, f)| f == Frame::Any) && source::saying_at(v, j);
         let joined_cue = and
             && (cue_after(k + 1)
                 || (k + 2 < sent_end && source::is_pronoun(v, (k + 1, k + 2)) && cue_after(k + 2)));
@@ -469,7 +472,14 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
         let tail_end =
             (end..sb.min(end + 16)).find(|&k| v.punct(k, "—–") || (v.punct(k, "-") && v.punct(k + 1, "-")));
         let tail = tail_end.unwrap_or(sb).saturating_sub(end);
-        let short_tail = tail <= 8 || v.punct(end, ",") || (adjunct && tail <= 14);
+        // (`, lawmakers said Friday afternoon, as they ...`: time words, then a comma.)
+        let timed = |k: usize| {
+            v.toks.get(k).is_some_and(|t| {
+                t.word && (LEXICON.is(&t.lower, "time") || LEXICON.is(&t.lower, "time_noun"))
+            })
+        };
+        let after_time = (end..sb).find(|&k| !timed(k)).is_some_and(|k| k > end && v.punct(k, ","));
+        let short_tail = tail <= 8 || v.punct(end, ",") || (adjunct && tail <= 14) || after_time;
         if src.0 == 0 || !v.punct(src.0 - 1, ",") || !only_adjuncts(v, end, sb) || !short_tail {
             return None;
         }
@@ -761,6 +771,15 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_content_runs_on_over_a_coordinated_verb_that_is_not_one_of_saying() {
+        // The reported clause's own subject refused, not the growers.
+        assert_eq!(
+            contents("The growers said the mayor ignored their letters and refused to meet them."),
+            ["the mayor ignored their letters and refused to meet them"]
+        );
+    }
+
     /// Contents with their sources, as `source: content`.
     fn attributions(text: &str) -> Vec<String> {
         let seg = newsdesk_segment::segment(text);
@@ -772,6 +791,43 @@ mod tests {
             f.source.map_or("-", |(a, b)| v.slice(v.tok_span(a, b)))
         };
         found.iter().map(|f| format!("{}: {}", source(f), v.slice(f.content))).collect()
+    }
+
+    #[test]
+    fn a_final_cue_after_clauses_set_off_by_commas() {
+        // A stretch between commas opened by a conjunction or a verb is a clause of the
+        // content, not an apposition of a subject before it.
+        assert_eq!(
+            attributions(
+                "The deal did not go over well with the board, and the talks broke down from there, said one person in the room."
+            ),
+            ["one person: The deal did not go over well with the board, and the talks broke down from there"]
+        );
+        assert_eq!(
+            attributions(
+                "Some of the claims are hard to prove, while others do not matter to voters, said Jo Park, a former official at the agency."
+            ),
+            ["Jo Park: Some of the claims are hard to prove, while others do not matter to voters"]
+        );
+        // An apposition still is one.
+        assert_eq!(
+            attributions("Jane Doe, the party's chairman, said her rival would fail."),
+            ["Jane Doe: her rival would fail"]
+        );
+    }
+
+    #[test]
+    fn a_final_cue_with_time_words_then_a_clause_of_its_own() {
+        assert_eq!(
+            attributions(
+                "The new rule is an insult to all farmers, local officials said Friday afternoon, as they gathered outside the hall to protest the vote on it."
+            ),
+            ["local officials: The new rule is an insult to all farmers"]
+        );
+        assert_eq!(
+            attributions("LONDON ― The new rule is an insult to all farmers, local officials said."),
+            ["local officials: The new rule is an insult to all farmers"]
+        );
     }
 
     #[test]

@@ -29,6 +29,9 @@ pub struct CueVerb {
     /// The words of the form (`["point", "out"]`).
     pub words: Vec<String>,
     pub frame: Frame,
+    /// A verb of saying or writing (`cue_verbs.tsv` modes `speech` and `written`), not one
+    /// only the annotated corpus counts as a cue (`refused`, `talked about`).
+    pub saying: bool,
 }
 
 pub struct Lexicon {
@@ -52,9 +55,10 @@ impl Lexicon {
         for row in rows(CUE_VERBS) {
             let Some(form) = row.first() else { continue };
             let frame = if row.get(3) == Some(&"quote") { Frame::Quote } else { Frame::Any };
+            let saying = matches!(row.get(2).copied(), Some("speech" | "written"));
             let words: Vec<String> = form.split_whitespace().map(str::to_lowercase).collect();
             let Some(first) = words.first().cloned() else { continue };
-            cues.entry(first).or_default().push(CueVerb { words, frame });
+            cues.entry(first).or_default().push(CueVerb { words, frame, saying });
         }
         let mut sourceless = HashSet::default();
         for row in rows(LEARNED_CUES) {
@@ -68,7 +72,7 @@ impl Lexicon {
             if words.len() > 1 {
                 // A verb with its particle (`talked about`): the cue span holds both.
                 if !list.iter().any(|c| c.words == words) {
-                    list.push(CueVerb { words, frame: Frame::Any });
+                    list.push(CueVerb { words, frame: Frame::Any, saying: false });
                 }
             } else if row.get(3) == Some(&"quote_only") {
                 // Nearly always a noun in news (`the state`): only next to a quotation.
@@ -81,7 +85,7 @@ impl Lexicon {
                 // indirect speech too.
                 c.frame = Frame::Any;
             } else {
-                list.push(CueVerb { words: vec![form], frame: Frame::Any });
+                list.push(CueVerb { words: vec![form], frame: Frame::Any, saying: false });
             }
         }
         for list in cues.values_mut() {

@@ -24,6 +24,15 @@ pub fn cue_at(v: &View, i: usize) -> Option<(usize, crate::lexicon::Frame)> {
     })
 }
 
+/// True when the cue at token `i` is a verb of saying or writing (`added`, `wrote`), not a
+/// cue only by the annotated corpus's counts (`refused`).
+pub fn saying_at(v: &View, i: usize) -> bool {
+    let Some(t) = v.toks.get(i) else { return false };
+    cue_at(v, i).is_some_and(|(end, _)| {
+        LEXICON.cues_starting(&t.lower).iter().any(|c| c.saying && c.words.len() == end - i)
+    })
+}
+
 /// A capitalised cue word inside a sentence right before a lowercase cue is a name, not a
 /// cue (`"...," Read said`, `Ian Read said`).
 fn name_part(v: &View, i: usize) -> bool {
@@ -194,6 +203,18 @@ pub fn before_apposition(v: &View, cue: usize) -> Option<Range> {
         .take_while(|&k| v.toks[k].sent == sent)
         .filter(|&k| v.punct(k, marks))
         .collect();
+    // (`X did not go over well, and the meeting deteriorated, said a source`, `X, are hard to
+    // prove, while others ..., said Y`: a stretch opened by a conjunction or a verb is a
+    // clause, no apposition; `Jane Doe, who leads it, said` is one.)
+    let clause = |k: usize| {
+        v.toks.get(k).is_some_and(|t| {
+            let relative = matches!(t.lower.as_str(), "who" | "whom" | "whose" | "which");
+            (LEXICON.is(&t.lower, "boundary") && !relative) || LEXICON.is(&t.lower, "clause_word")
+        })
+    };
+    if opens.iter().any(|&open| clause(open + 1)) {
+        return None;
+    }
     for &open in opens.iter().rev() {
         if open + 1 >= close {
             continue;
@@ -210,14 +231,14 @@ pub fn before_apposition(v: &View, cue: usize) -> Option<Range> {
     None
 }
 
-/// `Santiago, 14 May 2025 — ` or `WASHINGTON (AP) -- ` at a paragraph start `a`: the token
+/// `Santiago, 14 May 2025 — `, `WASHINGTON ― ` or `WASHINGTON (AP) -- ` at a paragraph start `a`: the token
 /// after its dash, when that is before token `i`. A dateline holds only capitalised words,
 /// numbers, commas, full stops and parentheses.
 pub fn dateline_end(v: &View, a: usize, i: usize) -> Option<usize> {
     if a > 0 && v.toks[a - 1].para == v.toks[a].para {
         return None;
     }
-    let dash = (a + 1..(a + 12).min(i)).find(|&k| v.punct(k, "—–-"))?;
+    let dash = (a + 1..(a + 12).min(i)).find(|&k| v.punct(k, "—–―-"))?;
     let dateline = (a..dash).all(|k| {
         let t = &v.toks[k];
         if t.word {
