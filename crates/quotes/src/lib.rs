@@ -47,6 +47,9 @@ pub fn attribute(text: &str, seg: &Segmentation, entities: &[Entity]) -> Attribu
     let mut found = rules(&v, entities);
     let tagged_sources = learned::find(&v, &mut found);
     learned::bounds::refine(&v, &mut found, &tagged_sources);
+    for f in found.iter_mut() {
+        f.source = f.source.and_then(|r| source::without_time(&v, r));
+    }
     for f in found.iter_mut().filter(|f| f.kind != QuoteKind::Direct) {
         if let Some(inner) = wholly_quoted(&v, f.content, f.cue) {
             f.kind = QuoteKind::Direct;

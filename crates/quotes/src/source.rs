@@ -73,6 +73,44 @@ pub fn is_adverb(t: &crate::text::Tok) -> bool {
         || (!t.cap && t.lower.len() > 4 && t.lower.ends_with("ly"))
 }
 
+/// Source phrase `r` without the time words the rules or choosers took in with it (`Priebus
+/// later Thursday` → `Priebus`), or `None` when it is only a time or place adverbial (`Tuesday`,
+/// `Earlier Wednesday`, `A few minutes later`, `Here`): nobody said anything there.
+pub fn without_time(v: &View, (a0, b0): Range) -> Option<Range> {
+    let lower = |k: usize| v.toks[k].lower.as_str();
+    // (Not `this` or `next`: `This group said`.)
+    let time = |k: usize| {
+        v.toks[k].word
+            && ((LEXICON.is(lower(k), "time") && !matches!(lower(k), "this" | "next"))
+                || LEXICON.is(lower(k), "time_noun")
+                || matches!(lower(k), "ago" | "minutes" | "hours" | "days"))
+    };
+    let (mut a, mut b) = (a0, b0.min(v.toks.len()));
+    if a < b && (time(a) || matches!(lower(a), "here" | "there")) {
+        while a < b && (time(a) || !v.toks[a].word || matches!(lower(a), "here" | "there")) {
+            a += 1;
+        }
+        if a == b || !(a..b).any(|k| v.toks[k].word) {
+            return None;
+        }
+    }
+    let last_word = (a..b).rev().find(|&k| v.toks[k].word);
+    if a == a0 && !last_word.is_some_and(time) {
+        return Some((a0, b0));
+    }
+    let mut relative = false;
+    while b > a && (time(b - 1) || !v.toks[b - 1].word) {
+        relative |= matches!(lower(b - 1), "later" | "earlier" | "ago");
+        b -= 1;
+    }
+    // `A few minutes later`, `two weeks ago`: a span of time, not a speaker.
+    let noun_of_time =
+        |k: usize| LEXICON.is(lower(k), "time_noun") || matches!(lower(k), "minutes" | "hours" | "days");
+    let span_of_time = relative && b < v.toks.len() && noun_of_time(b);
+    let words = (a..b).filter(|&k| v.toks[k].word && !LEXICON.is(lower(k), "det")).count();
+    (words > 0 && !span_of_time).then_some((a, b))
+}
+
 /// A cue word used as a noun: after a determiner, `of` or a possessive (`the secretary of
 /// state`, `a report`, `Trump's claim`).
 pub fn noun_use(v: &View, i: usize) -> bool {
@@ -263,7 +301,12 @@ pub fn subject(v: &View, i: usize) -> Option<Range> {
     // `But Trump said`, `Yet some voters said`: a conjunction opening the sentence.
     if matches!(v.toks[a].lower.as_str(), "but" | "and" | "yet" | "so") && a + 1 < i {
         a += 1;
-    } else if LEXICON.is(&v.toks[a].lower, "stop") || LEXICON.is(&v.toks[a].lower, "boundary") {
+    } else if LEXICON.is(&v.toks[a].lower, "stop")
+        || LEXICON.is(&v.toks[a].lower, "boundary")
+        // (`Tuesday at the university, ...`, `Here in Leeds, ...`; not `This group`.)
+        || (LEXICON.is(&v.toks[a].lower, "time") && !matches!(v.toks[a].lower.as_str(), "this" | "next"))
+        || v.toks[a].lower == "here"
+    {
         // `At an event in Ames, Iowa, on Sunday, Mrs. Clinton said`: the subject follows the
         // last comma of the opener, past a place (`Iowa,`) and further adjuncts (`on Sunday,`).
         let mut c = (a..i).find(|&k| v.punct(k, ","))? + 1;

@@ -439,3 +439,19 @@ fn transcript_label_with_nothing_after_it() {
         &["direct|:|HOST|Will it open?", "direct|:|DOE|Yes.", "direct|:|HOST|When?", "direct|:|DOE|May."],
     );
 }
+
+#[test]
+fn a_time_or_place_adverbial_is_no_source() {
+    check(
+        "Jo Park later Thursday told Fox News: “We will meet the board next week.”",
+        &["direct|told|Jo Park|We will meet the board next week."],
+    );
+    check(
+        "Tuesday at the town hall in Leeds, after a long vote, Mayor Jo Park said, “We won.”",
+        &["direct|said|Mayor Jo Park|We won."],
+    );
+    check(
+        "Here in Leeds, Jo Park stepped up her criticism, saying, “It will ruin us.”",
+        &["direct|saying|Jo Park|It will ruin us."],
+    );
+}
