@@ -309,6 +309,11 @@ fn headline(v: &View, i: usize) -> Option<Found> {
     while end < v.toks.len() && v.toks[end].para == para && v.toks[end].sent == v.toks[colon + 1].sent {
         end += 1;
     }
+    // (`Superdelegates: Clinton leads ..., according to the AP.`: the statement names its own
+    // source, and the label is a topic.)
+    if (colon + 1..end).any(|k| source::according_at(v, k).is_some()) {
+        return None;
+    }
     let span = content(v, colon + 1, end)?;
     Some(Found::new(QuoteKind::Indirect, span, Some((colon, colon + 1)), Some((i, colon))))
 }

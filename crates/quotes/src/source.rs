@@ -261,7 +261,10 @@ pub fn before_apposition(v: &View, cue: usize) -> Option<Range> {
             // The name may end before a parenthesis (`Sen. Jane Doe (D-Ohio), ...`).
             let to_open = r.1 == open || (v.toks[r.1].lower == "(" && v.toks[open - 1].lower == ")");
             // (`In an interview, Jane Doe, a lawyer, said`: not the adverbial opener.)
-            if to_open && v.toks[r.0].cap && !LEXICON.is(&v.toks[r.0].lower, "stop") {
+            // (`Of Carson, Levine, who ..., said`: a phrase opened by a preposition is no name.)
+            let preposition =
+                matches!(v.toks[r.0].lower.as_str(), "of" | "for" | "from" | "with" | "into" | "toward");
+            if to_open && v.toks[r.0].cap && !LEXICON.is(&v.toks[r.0].lower, "stop") && !preposition {
                 return Some(r);
             }
         }
@@ -303,9 +306,10 @@ pub fn subject(v: &View, i: usize) -> Option<Range> {
         a += 1;
     } else if LEXICON.is(&v.toks[a].lower, "stop")
         || LEXICON.is(&v.toks[a].lower, "boundary")
-        // (`Tuesday at the university, ...`, `Here in Leeds, ...`; not `This group`.)
+        // (`Tuesday at the university, ...`, `Here in Leeds, ...`, `Of Carson, Levine said`;
+        // not `This group`.)
         || (LEXICON.is(&v.toks[a].lower, "time") && !matches!(v.toks[a].lower.as_str(), "this" | "next"))
-        || v.toks[a].lower == "here"
+        || matches!(v.toks[a].lower.as_str(), "here" | "of" | "for" | "from" | "with")
     {
         // `At an event in Ames, Iowa, on Sunday, Mrs. Clinton said`: the subject follows the
         // last comma of the opener, past a place (`Iowa,`) and further adjuncts (`on Sunday,`).

@@ -455,3 +455,16 @@ fn a_time_or_place_adverbial_is_no_source() {
         &["direct|saying|Jo Park|It will ruin us."],
     );
 }
+
+#[test]
+fn a_topic_before_the_speaker_is_no_source() {
+    check(
+        "Of the mayor, Jo Park, who has given money to her rival, said, “She is a fine leader.”",
+        &["direct|said|Jo Park|She is a fine leader."],
+    );
+    // A label before a colon is a topic when the statement names its own source.
+    check(
+        "The mayor spoke.\n\nTurnout: Voters in the north came out in large numbers, according to the election board.",
+        &["indirect|according to|the election board|Voters in the north came out in large numbers"],
+    );
+}
