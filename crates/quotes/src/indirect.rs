@@ -85,17 +85,22 @@ pub fn find(v: &View, found: &mut Vec<Found>) {
 
 /// True when every quote found so far that shares tokens with `f`'s content is a direct
 /// quote lying in it with its cue and source, opening right after its cue (`he said that only the Kochs wanted "open
-/// borders."`): speech reported inside reported speech, which the outer content takes in.
+/// borders."`), or, when `f` is `according to`, with its cue after it (`"...," X said at a
+/// press conference, according to the Sun`): speech reported inside reported speech, which
+/// the outer content takes in.
 fn embeds_only(v: &View, found: &[Found], f: &Found) -> bool {
     let (a, b) = (v.first_tok_from(f.content.start), v.first_tok_from(f.content.end));
     let inside = |r: Option<source::Range>| r.is_none_or(|(x, y)| a <= x && y <= b);
+    let according = f.cue.is_some_and(|(c, _)| source::according_at(v, c).is_some());
     let mut any = false;
     for g in found.iter().filter(|g| g.content.overlaps(f.content)) {
         // (The quotation is the cue's object, with no comma between: a partial quote, not
         // speech of its own set off after `X said,`.)
         let opens = v.first_tok_from(g.content.start).saturating_sub(1);
+        let closes = v.first_tok_from(g.content.end);
+        let cue_placed = g.cue.is_some_and(|(x, y)| y == opens || (according && x >= closes));
         let embedded = g.kind == QuoteKind::Direct
-            && g.cue.is_some_and(|(_, y)| y == opens)
+            && cue_placed
             && f.content.contains(g.content)
             && inside(g.cue)
             && inside(g.source);
@@ -323,7 +328,16 @@ fn according(v: &View, i: usize, end: usize) -> Option<Found> {
     // (`according to early returns`, `according to media trackers`: after `according to`, any
     // noun phrase is a source.)
     let src = source::after(v, end).or_else(|| source::after_any(v, end))?;
-    let (sa, sb) = sentence(v, i);
+    let (mut sa, sb) = sentence(v, i);
+    // (`"Is it over?" X said, according to Y`: the quotation's own `?` closed a sentence.)
+    let asks = |c: usize| c > 0 && v.punct(c - 1, "?!");
+    if let Some(r) = v.regions.iter().find(|r| r.close.is_some_and(|c| c + 1 == sa && asks(c)) && r.open < sa)
+    {
+        let opens_sentence = r.open == 0 || v.toks[r.open - 1].sent != v.toks[r.open].sent;
+        if opens_sentence && v.toks[r.open].para == v.toks[sa].para {
+            sa = r.open;
+        }
+    }
     // A clause opens the sentence or follows a colon, semicolon or dash.
     // (A dash right before `according` closes the content instead: `... — according to X.`)
     let opens = |k: usize| v.punct(k, ":;") || (v.punct(k, "—–") && k + 1 < i);

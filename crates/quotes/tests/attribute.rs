@@ -468,3 +468,14 @@ fn a_topic_before_the_speaker_is_no_source() {
         &["indirect|according to|the election board|Voters in the north came out in large numbers"],
     );
 }
+
+#[test]
+fn a_quote_and_its_speaker_according_to_a_report() {
+    // The report is the source of the whole attribution; the speaker's quote sits in it.
+    let text = "The mayor spoke.\n\n\"Is it only because it is an election year?\" Jane Doe said at a press conference, according to the Leeds Gazette.";
+    let entities = [
+        entity("e1", EntityType::Person, text, &["Jane Doe"]),
+        entity("e2", EntityType::Org, text, &["Leeds Gazette"]),
+    ];
+    check_entities(text, &entities, &["mixed|according to|e2|-", "direct|said|e1|e2"], &[]);
+}
