@@ -35,10 +35,18 @@ pub fn saying_at(v: &View, i: usize) -> bool {
 
 /// A capitalised cue word inside a sentence right before a lowercase cue is a name, not a
 /// cue (`"...," Read said`, `Ian Read said`).
+/// So is one closing a run of capitalised words that no capitalised word follows (`told The
+/// Huffington Post: "..."`); in a title-case headline the next word is capitalised too (`Trump
+/// Says Clinton ...`).
 fn name_part(v: &View, i: usize) -> bool {
     let t = &v.toks[i];
     let inside = i > 0 && v.toks[i - 1].sent == t.sent;
-    t.cap && inside && v.toks.get(i + 1).is_some_and(|n| n.word && !n.cap) && cue_at(v, i + 1).is_some()
+    let before_cue = v.toks.get(i + 1).is_some_and(|n| n.word && !n.cap) && cue_at(v, i + 1).is_some();
+    let after_name = inside
+        && v.toks[i - 1].cap
+        && v.toks[i - 1].word
+        && !v.toks.get(i + 1).is_some_and(|n| n.word && n.cap);
+    t.cap && inside && (before_cue || after_name)
 }
 
 /// `according to` at token `i`: the index after `to`.
@@ -264,7 +272,14 @@ pub fn before_apposition(v: &View, cue: usize) -> Option<Range> {
             // (`Of Carson, Levine, who ..., said`: a phrase opened by a preposition is no name.)
             let preposition =
                 matches!(v.toks[r.0].lower.as_str(), "of" | "for" | "from" | "with" | "into" | "toward");
-            if to_open && v.toks[r.0].cap && !LEXICON.is(&v.toks[r.0].lower, "stop") && !preposition {
+            // (`However, Jo Park, a lawyer, said`: an adverb opening the sentence is no name.)
+            let adverb = r.1 == r.0 + 1 && is_adverb(&v.toks[r.0]);
+            if to_open
+                && v.toks[r.0].cap
+                && !LEXICON.is(&v.toks[r.0].lower, "stop")
+                && !preposition
+                && !adverb
+            {
                 return Some(r);
             }
         }
@@ -428,6 +443,36 @@ pub fn after_any(v: &View, start: usize) -> Option<Range> {
 
 /// A source is a pronoun, a name (capitalised start), a determiner phrase, or a phrase ending
 /// in a source noun (`officials`, `senior diplomats`).
+/// A preposition: no source phrase starts or ends with one.
+fn preposition(lower: &str) -> bool {
+    matches!(
+        lower,
+        "in" | "on"
+            | "at"
+            | "by"
+            | "with"
+            | "from"
+            | "of"
+            | "for"
+            | "during"
+            | "after"
+            | "before"
+            | "about"
+            | "into"
+            | "through"
+            | "via"
+            | "within"
+            | "without"
+            | "against"
+            | "toward"
+            | "towards"
+            | "upon"
+            | "despite"
+            | "amid"
+            | "to"
+    )
+}
+
 fn plausible(v: &View, (a, b): Range) -> bool {
     if b <= a {
         return false;
@@ -442,7 +487,12 @@ fn plausible(v: &View, (a, b): Range) -> bool {
     if b - a == 1 && (LEXICON.is(&first.lower, "pronoun") || is_quantifier(&first.lower) || alone) {
         return true;
     }
-    if LEXICON.is(&first.lower, "pronoun") || LEXICON.is(&last.lower, "det") {
+    // (`in a written statement`, `his plans by`: a prepositional phrase or a broken one.)
+    if LEXICON.is(&first.lower, "pronoun")
+        || LEXICON.is(&last.lower, "det")
+        || preposition(&first.lower)
+        || preposition(&last.lower)
+    {
         return false;
     }
     let head_noun = (a..b).rev().find(|&k| v.toks[k].word).map(|k| v.toks[k].lower.as_str()).unwrap_or("");

@@ -479,3 +479,24 @@ fn a_quote_and_its_speaker_according_to_a_report() {
     ];
     check_entities(text, &entities, &["mixed|according to|e2|-", "direct|said|e1|e2"], &[]);
 }
+
+#[test]
+fn no_source_in_a_prepositional_phrase_or_a_name() {
+    // `Post` closing a name is no cue, and the paper told is no source.
+    check(
+        "The mayor spoke.\n\nOn the topic, chapter president Luis Ortega told The Leeds Post: “A lot of people are assuming things.”",
+        &["direct|told|chapter president Luis Ortega|A lot of people are assuming things."],
+    );
+    check(
+        "“Many people are uncertain this year,” Jo Park wrote in a statement to Wired explaining why she is speaking.",
+        &["direct|wrote|Jo Park|Many people are uncertain this year,"],
+    );
+    check(
+        "The mayor spoke.\n\nThe candidate ended the rally by saying, “I am trying to save lives.”",
+        &["direct|saying|The candidate|I am trying to save lives."],
+    );
+    check(
+        "The mayor spoke.\n\nHowever, Jo Park, a lawyer for the company, said that the claims had no merit.",
+        &["indirect|said|Jo Park|the claims had no merit"],
+    );
+}
