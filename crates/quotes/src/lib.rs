@@ -48,7 +48,7 @@ pub fn attribute(text: &str, seg: &Segmentation, entities: &[Entity]) -> Attribu
     let tagged_sources = learned::find(&v, &mut found);
     learned::bounds::refine(&v, &mut found, &tagged_sources);
     for f in found.iter_mut() {
-        f.source = f.source.and_then(|r| source::without_time(&v, r));
+        f.source = f.source.and_then(|r| source::without_time(&v, source::without_verb(&v, r)));
     }
     for f in found.iter_mut().filter(|f| f.kind != QuoteKind::Direct) {
         if let Some(inner) = wholly_quoted(&v, f.content, f.cue) {

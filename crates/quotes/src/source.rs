@@ -81,6 +81,22 @@ pub fn is_adverb(t: &crate::text::Tok) -> bool {
         || (!t.cap && t.lower.len() > 4 && t.lower.ends_with("ly"))
 }
 
+/// Source phrase `r` cut before a verb that the tagger's spans sometimes run into (`Court
+/// clerks would be allowed`, `Fiorina was upfront about`, `A pro-Gingrich PAC launched an ad`):
+/// a source is a noun phrase, its verb is no part of it.
+pub fn without_verb(v: &View, (a, b): Range) -> Range {
+    let verb = |k: usize| {
+        let t = &v.toks[k];
+        let p = &v.toks[k - 1];
+        t.word
+            && (LEXICON.is(&t.lower, "clause_word")
+                || cue_at(v, k).is_some_and(|(_, f)| f == Frame::Any) && !noun_use(v, k)
+                || (!t.cap && t.lower.ends_with("ed") && p.cap && p.word))
+    };
+    let b = b.min(v.toks.len());
+    (a + 1..b).find(|&k| verb(k)).map_or((a, b), |k| (a, k))
+}
+
 /// Source phrase `r` without the time words the rules or choosers took in with it (`Priebus
 /// later Thursday` → `Priebus`), or `None` when it is only a time or place adverbial (`Tuesday`,
 /// `Earlier Wednesday`, `A few minutes later`, `Here`): nobody said anything there.
@@ -548,4 +564,36 @@ pub fn resolve(entities: &[Entity], span: Span) -> Option<String> {
         }
     }
     best.map(|(_, _, id)| id.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words of `text` that `f` keeps of the source phrase made of all its tokens.
+    fn kept(text: &str, f: impl Fn(&View, Range) -> Option<Range>) -> Option<String> {
+        let seg = newsdesk_segment::segment(text);
+        let v = View::new(text, &seg);
+        let n = v.toks.iter().rposition(|t| t.word).map_or(0, |k| k + 1);
+        f(&v, (0, n)).map(|(a, b)| v.slice(v.tok_span(a, b)).to_string())
+    }
+
+    #[test]
+    fn a_source_is_cut_before_its_verb() {
+        let cut = |v: &View, r: Range| Some(without_verb(v, r));
+        assert_eq!(kept("Court clerks would be allowed", cut).as_deref(), Some("Court clerks"));
+        assert_eq!(kept("A local PAC launched an ad", cut).as_deref(), Some("A local PAC"));
+        assert_eq!(
+            kept("Jo Park, the city's director", cut).as_deref(),
+            Some("Jo Park, the city's director")
+        );
+    }
+
+    #[test]
+    fn a_time_adverbial_is_no_source() {
+        assert_eq!(kept("Jo Park later Thursday", without_time).as_deref(), Some("Jo Park"));
+        assert_eq!(kept("A few minutes later", without_time), None);
+        assert_eq!(kept("Earlier Wednesday", without_time), None);
+        assert_eq!(kept("This group", without_time).as_deref(), Some("This group"));
+    }
 }
