@@ -381,8 +381,10 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
         };
     }
     if colon && j > 0 && (v.toks[j - 1].word || v.punct(j - 1, ")")) {
-        // No cue verb: the colon stands for it, the subject is the source.
-        return Some(((j, j + 1), source::subject(v, j - 1)));
+        // No cue verb: the colon stands for it, the subject is the source; or the name a dash
+        // sets off before the colon (`A HEADLINE IN CAPITALS - Jo Park and Al Roe: "..."`).
+        let after_dash = source::before(v, j).filter(|s| s.0 > 0 && v.punct(s.0 - 1, "-—–"));
+        return Some(((j, j + 1), after_dash.or_else(|| source::subject(v, j - 1))));
     }
     None
 }

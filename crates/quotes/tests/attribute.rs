@@ -500,3 +500,11 @@ fn no_source_in_a_prepositional_phrase_or_a_name() {
         &["indirect|said|Jo Park|the claims had no merit"],
     );
 }
+
+#[test]
+fn a_name_after_a_dash_before_the_colon() {
+    check(
+        "The mayor spoke.\n\nVOTERS CARE MORE ABOUT INSPIRATION - Jo Park and Al Roe: “We found that voters want to be inspired.”",
+        &["direct|:|Jo Park and Al Roe|We found that voters want to be inspired."],
+    );
+}
