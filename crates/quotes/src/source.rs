@@ -335,7 +335,16 @@ pub fn subject(v: &View, i: usize) -> Option<Range> {
     // `But Trump said`, `Yet some voters said`: a conjunction opening the sentence.
     if matches!(v.toks[a].lower.as_str(), "but" | "and" | "yet" | "so") && a + 1 < i {
         a += 1;
-    } else if LEXICON.is(&v.toks[a].lower, "stop")
+    }
+    // `And then Trump went on the attack, saying`, `Later, she said`: adverbs before the subject.
+    let opener_at = a;
+    while a + 1 < i && v.toks[a].word && is_adverb(&v.toks[a]) {
+        a += 1;
+    }
+    if a > opener_at && v.punct(a, ",") && a + 1 < i {
+        a += 1;
+    }
+    if LEXICON.is(&v.toks[a].lower, "stop")
         || LEXICON.is(&v.toks[a].lower, "boundary")
         // (`Tuesday at the university, ...`, `Here in Leeds, ...`, `Of Carson, Levine said`;
         // not `This group`.)

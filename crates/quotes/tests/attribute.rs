@@ -508,3 +508,11 @@ fn a_name_after_a_dash_before_the_colon() {
         &["direct|:|Jo Park and Al Roe|We found that voters want to be inspired."],
     );
 }
+
+#[test]
+fn adverbs_before_the_subject_of_a_participle_cue() {
+    check(
+        "The mayor spoke.\n\nAnd then Jo Park went fully on the attack, saying, “Is the council going to act?”",
+        &["direct|saying|Jo Park|Is the council going to act?"],
+    );
+}
