@@ -329,10 +329,14 @@ fn according(v: &View, i: usize, end: usize) -> Option<Found> {
     // noun phrase is a source.)
     let src = source::after(v, end).or_else(|| source::after_any(v, end))?;
     let (mut sa, sb) = sentence(v, i);
-    // (`"Is it over?" X said, according to Y`: the quotation's own `?` closed a sentence.)
+    // (`"Is it over?" X said, according to Y`, `"I know them. I want to run," X replied,
+    // according to Y`: the sentence starts inside a quotation that opens a sentence, or right
+    // after one that its own `?` or `!` closed.)
     let asks = |c: usize| c > 0 && v.punct(c - 1, "?!");
-    if let Some(r) = v.regions.iter().find(|r| r.close.is_some_and(|c| c + 1 == sa && asks(c)) && r.open < sa)
-    {
+    let holds = |r: &&crate::text::Region| {
+        r.open < sa && r.close.is_some_and(|c| c < i && (sa <= c || (sa == c + 1 && asks(c))))
+    };
+    if let Some(r) = v.regions.iter().find(holds) {
         let opens_sentence = r.open == 0 || v.toks[r.open - 1].sent != v.toks[r.open].sent;
         if opens_sentence && v.toks[r.open].para == v.toks[sa].para {
             sa = r.open;

@@ -478,6 +478,13 @@ fn a_quote_and_its_speaker_according_to_a_report() {
         entity("e2", EntityType::Org, text, &["Leeds Gazette"]),
     ];
     check_entities(text, &entities, &["mixed|according to|e2|-", "direct|said|e1|e2"], &[]);
+    // A quotation of several sentences.
+    let text = "The mayor spoke.\n\n\"I know the family. I want to run for the council,\" Jane Doe replied at the time, according to the Leeds Gazette.";
+    let entities = [
+        entity("e1", EntityType::Person, text, &["Jane Doe"]),
+        entity("e2", EntityType::Org, text, &["Leeds Gazette"]),
+    ];
+    check_entities(text, &entities, &["mixed|according to|e2|-", "direct|replied|e1|e2"], &[]);
 }
 
 #[test]
