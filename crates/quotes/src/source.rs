@@ -102,13 +102,8 @@ pub fn without_verb(v: &View, (a, b): Range) -> Range {
 /// `Earlier Wednesday`, `A few minutes later`, `Here`): nobody said anything there.
 pub fn without_time(v: &View, (a0, b0): Range) -> Option<Range> {
     let lower = |k: usize| v.toks[k].lower.as_str();
-    // (Not `this` or `next`: `This group said`.)
-    let time = |k: usize| {
-        v.toks[k].word
-            && ((LEXICON.is(lower(k), "time") && !matches!(lower(k), "this" | "next"))
-                || LEXICON.is(lower(k), "time_noun")
-                || matches!(lower(k), "ago" | "minutes" | "hours" | "days"))
-    };
+    let time =
+        |k: usize| v.toks[k].word && (time_word(lower(k)) || noun_of_time(lower(k)) || lower(k) == "ago");
     let (mut a, mut b) = (a0, b0.min(v.toks.len()));
     if a < b && (time(a) || matches!(lower(a), "here" | "there")) {
         while a < b && (time(a) || !v.toks[a].word || matches!(lower(a), "here" | "there")) {
@@ -128,11 +123,19 @@ pub fn without_time(v: &View, (a0, b0): Range) -> Option<Range> {
         b -= 1;
     }
     // `A few minutes later`, `two weeks ago`: a span of time, not a speaker.
-    let noun_of_time =
-        |k: usize| LEXICON.is(lower(k), "time_noun") || matches!(lower(k), "minutes" | "hours" | "days");
-    let span_of_time = relative && b < v.toks.len() && noun_of_time(b);
+    let span_of_time = relative && b < v.toks.len() && noun_of_time(lower(b));
     let words = (a..b).filter(|&k| v.toks[k].word && !LEXICON.is(lower(k), "det")).count();
     (words > 0 && !span_of_time).then_some((a, b))
+}
+
+/// A time word (`Tuesday`, `later`, `last`), not `this` or `next` (`This group said`).
+fn time_word(lower: &str) -> bool {
+    LEXICON.is(lower, "time") && !matches!(lower, "this" | "next")
+}
+
+/// A noun of time (`week`, `afternoon`, `minutes`).
+fn noun_of_time(lower: &str) -> bool {
+    LEXICON.is(lower, "time_noun") || matches!(lower, "minutes" | "hours" | "days")
 }
 
 /// A cue word used as a noun: after a determiner, `of` or a possessive (`the secretary of
@@ -286,8 +289,7 @@ pub fn before_apposition(v: &View, cue: usize) -> Option<Range> {
             let to_open = r.1 == open || (v.toks[r.1].lower == "(" && v.toks[open - 1].lower == ")");
             // (`In an interview, Jane Doe, a lawyer, said`: not the adverbial opener.)
             // (`Of Carson, Levine, who ..., said`: a phrase opened by a preposition is no name.)
-            let preposition =
-                matches!(v.toks[r.0].lower.as_str(), "of" | "for" | "from" | "with" | "into" | "toward");
+            let preposition = preposition(&v.toks[r.0].lower);
             // (`However, Jo Park, a lawyer, said`: an adverb opening the sentence is no name.)
             let adverb = r.1 == r.0 + 1 && is_adverb(&v.toks[r.0]);
             if to_open
@@ -348,8 +350,9 @@ pub fn subject(v: &View, i: usize) -> Option<Range> {
         || LEXICON.is(&v.toks[a].lower, "boundary")
         // (`Tuesday at the university, ...`, `Here in Leeds, ...`, `Of Carson, Levine said`;
         // not `This group`.)
-        || (LEXICON.is(&v.toks[a].lower, "time") && !matches!(v.toks[a].lower.as_str(), "this" | "next"))
-        || matches!(v.toks[a].lower.as_str(), "here" | "of" | "for" | "from" | "with")
+        || time_word(&v.toks[a].lower)
+        || v.toks[a].lower == "here"
+        || preposition(&v.toks[a].lower)
     {
         // `At an event in Ames, Iowa, on Sunday, Mrs. Clinton said`: the subject follows the
         // last comma of the opener, past a place (`Iowa,`) and further adjuncts (`on Sunday,`).
@@ -466,9 +469,8 @@ pub fn after_any(v: &View, start: usize) -> Option<Range> {
     (b > start).then_some((start, b))
 }
 
-/// A source is a pronoun, a name (capitalised start), a determiner phrase, or a phrase ending
-/// in a source noun (`officials`, `senior diplomats`).
-/// A preposition: no source phrase starts or ends with one.
+/// A preposition: no source phrase starts or ends with one, and one opening a sentence opens
+/// an adverbial, not a subject.
 fn preposition(lower: &str) -> bool {
     matches!(
         lower,
@@ -498,6 +500,8 @@ fn preposition(lower: &str) -> bool {
     )
 }
 
+/// A source is a pronoun, a name (capitalised start), a determiner phrase, or a phrase ending
+/// in a source noun (`officials`, `senior diplomats`).
 fn plausible(v: &View, (a, b): Range) -> bool {
     if b <= a {
         return false;
