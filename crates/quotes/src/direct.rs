@@ -172,7 +172,12 @@ fn attribution_after(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
     let t = v.toks.get(k)?;
     // `"...?" Sanders said.`: the splitter ends a sentence after `?"`, the attribution is
     // still the quotation's.
-    let stop_inside = close > 0 && v.punct(close - 1, ".?!…");
+    // (`…, ‘What can we do?’” Renteria told`: past a closing single mark.)
+    let mut l = close.saturating_sub(1);
+    while l > r.toks.0 && v.punct(l, "'’") {
+        l -= 1;
+    }
+    let stop_inside = close > 0 && v.punct(l, ".?!…");
     if !t.word || (t.sent != v.toks[close].sent && !stop_inside) || t.para != v.toks[close].para {
         return None;
     }
@@ -405,6 +410,15 @@ fn closes_sentence(v: &View, (cue, src): &(Range, Option<Range>)) -> bool {
         let sent = v.toks[end].sent;
         if let Some(k) =
             (end + 1..v.toks.len().min(end + 8)).find(|&k| !v.toks[k].word || v.toks[k].sent != sent)
+        {
+            end = k;
+        }
+    }
+    // (`"..." said Jo Park, a campaign spokesman.`: an apposition opened by a determiner.)
+    if v.punct(end, ",") && v.toks.get(end + 1).is_some_and(|t| t.word && LEXICON.is(&t.lower, "det")) {
+        let sent = v.toks[end].sent;
+        if let Some(k) =
+            (end + 2..v.toks.len().min(end + 14)).find(|&k| !v.toks[k].word || v.toks[k].sent != sent)
         {
             end = k;
         }

@@ -46,7 +46,14 @@ fn name_part(v: &View, i: usize) -> bool {
         && v.toks[i - 1].cap
         && v.toks[i - 1].word
         && !v.toks.get(i + 1).is_some_and(|n| n.word && n.cap);
-    t.cap && inside && (before_cue || after_name)
+    // (`former State director Jo Park wrote`, `the State Department said`: a capitalised word
+    // after a lowercase one opens a name; in a title-case headline only function words stay
+    // lowercase, `Trump to Announce ...`.)
+    let after_lower = inside
+        && v.toks[i - 1].word
+        && !v.toks[i - 1].cap
+        && (!LEXICON.is(&v.toks[i - 1].lower, "title_word") || LEXICON.is(&v.toks[i - 1].lower, "det"));
+    t.cap && inside && (before_cue || after_name || after_lower)
 }
 
 /// `according to` at token `i`: the index after `to`.

@@ -58,6 +58,18 @@ fn direct_speech() {
         &["direct|said|the secretary of state|We will win,"],
     );
     check("\"Rates will rise,\" Read said.", &["direct|said|Read|Rates will rise,"]);
+    check(
+        "\"We will win,\" former State director Jane Doe wrote to the board.",
+        &["direct|wrote|former State director Jane Doe|We will win,"],
+    );
+    check(
+        "“When they heard, their answer was, ‘How can we help?’” Jane Doe told reporters.",
+        &["direct|told|Jane Doe|When they heard, their answer was, ‘How can we help?’"],
+    );
+    check(
+        "\"The leaks created a false story\" said Jane Doe, a campaign spokeswoman.",
+        &["direct|said|Jane Doe|The leaks created a false story"],
+    );
     check("\"Vote early!\" read one.", &["direct|read|one|Vote early!"]);
     check(
         "The town clerk agreed. \"Nobody wants the new road.\"",
