@@ -322,6 +322,12 @@ fn is_close_or_straight(c: char) -> bool {
 fn pair_marks(text: &str, toks: &[Tok]) -> Vec<Region> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
+    // An opening mark still open when a second one opened: `“A “B” C,” X wrote` nests B in A
+    // when a closing mark follows B's in the same paragraph before any other opening mark.
+    let mut outer: Option<usize> = None;
+    // The outer mark waiting for its close after the inner quotation closed (the inner
+    // region is the last one pushed).
+    let mut nested: Option<usize> = None;
     let close_region = |out: &mut Vec<Region>, o: usize, c: Option<usize>, end_tok: usize| {
         let first = o + 1;
         if end_tok > first {
@@ -340,7 +346,11 @@ fn pair_marks(text: &str, toks: &[Tok]) -> Vec<Region> {
             if toks[o].para != t.para {
                 close_region(&mut out, o, None, i);
                 open = None;
+                outer = None;
             }
+        }
+        if nested.is_some_and(|o| toks[o].para != t.para) {
+            nested = None;
         }
         if t.word {
             continue;
@@ -349,17 +359,27 @@ fn pair_marks(text: &str, toks: &[Tok]) -> Vec<Region> {
         if !is_quote_mark(c) {
             continue;
         }
+        if let Some(o) = nested.take() {
+            if open.is_none() && is_close_or_straight(c) && !is_opening_position(toks, i) {
+                // The outer quotation closes: it holds the inner one.
+                out.pop();
+                close_region(&mut out, o, Some(i), i);
+                continue;
+            }
+        }
         match open {
             None if !is_close_mark(c) || is_opening_position(toks, i) => open = Some(i),
             None => {}
-            // A second opening mark: the first was never closed. So is one right after the
-            // first with nothing between (`"“We ...”`): a stray mark, not an empty quotation.
+            // A second opening mark: the first was never closed, or holds a nested quotation.
+            // One right after the first with nothing between (`"“We ...”`) is a stray mark.
             Some(o) if is_open_mark(c) && (!is_closing_position(toks, i) || o + 1 == i) => {
+                outer = (o + 1 != i && is_open_mark(first_char(text, &toks[o]))).then_some(o);
                 open = Some(i);
             }
             Some(o) => {
                 close_region(&mut out, o, Some(i), i);
                 open = None;
+                nested = outer.take().filter(|_| out.last().is_some_and(|r| r.open == o));
             }
         }
     }

@@ -67,6 +67,10 @@ fn direct_speech() {
         &["direct|told|Jane Doe|When they heard, their answer was, ‘How can we help?’"],
     );
     check(
+        "“The claim that the deal “has to do with taxes” shows he has no clue,” wrote Jane Doe.",
+        &["direct|wrote|Jane Doe|The claim that the deal “has to do with taxes” shows he has no clue,"],
+    );
+    check(
         "\"The leaks created a false story\" said Jane Doe, a campaign spokeswoman.",
         &["direct|said|Jane Doe|The leaks created a false story"],
     );
