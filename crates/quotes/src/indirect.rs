@@ -18,6 +18,21 @@ pub fn find(v: &View, found: &mut Vec<Found>) {
     // First the attributions that close a sentence (`..., the ministry said.`): their content
     // is the sentence, and a cue-like word inside it (`signed`) is no cue of its own.
     for i in 0..v.toks.len() {
+        // (`..., according to X.` too: a cue inside the clause before it is no cue of its own,
+        // `Members favored Obama by 20 points, according to a union poll`.)
+        if let Some(end) = source::according_at(v, i) {
+            claims.update(v, found);
+            if !claims.free(i) || v.region_of(i).is_some() {
+                continue;
+            }
+            let before = |f: &Found| f.content.end <= v.toks[i].start;
+            if let Some(f) = according(v, i, end)
+                .filter(|f| before(f) && (!claims.overlaps(v, f) || embeds_only(v, found, f)))
+            {
+                found.push(f);
+            }
+            continue;
+        }
         let Some((end, Frame::Any)) = source::cue_at(v, i) else { continue };
         claims.update(v, found);
         let other_frame = source::according_at(v, i).is_some() || parenthetical(v, i, end).is_some();
@@ -881,6 +896,18 @@ mod tests {
                 "The plan would cost $2 billion a year, according to the \"Care for all\" paper he wrote."
             ),
             ["the \"Care for all\" paper he wrote: The plan would cost $2 billion a year"]
+        );
+    }
+
+    #[test]
+    fn according_to_takes_the_cues_of_its_clause() {
+        assert_eq!(
+            attributions("Union members favored Lee by 20 points in 2012, according to a union poll."),
+            ["a union poll: Union members favored Lee by 20 points in 2012"]
+        );
+        assert_eq!(
+            attributions("Lee has support from 52 percent, while Roe has backing from 33 percent, according to a survey."),
+            ["a survey: Lee has support from 52 percent, while Roe has backing from 33 percent"]
         );
     }
 

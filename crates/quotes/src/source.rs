@@ -129,6 +129,10 @@ pub fn without_time(v: &View, (a0, b0): Range) -> Option<Range> {
         relative |= matches!(lower(b - 1), "later" | "earlier" | "ago");
         b -= 1;
     }
+    // (`a survey released on Thursday`: the preposition goes with the time.)
+    while b > a + 1 && preposition(lower(b - 1)) {
+        b -= 1;
+    }
     // `A few minutes later`, `two weeks ago`: a span of time, not a speaker.
     let span_of_time = relative && b < v.toks.len() && noun_of_time(lower(b));
     let words = (a..b).filter(|&k| v.toks[k].word && !LEXICON.is(lower(k), "det")).count();

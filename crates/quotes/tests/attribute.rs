@@ -459,6 +459,10 @@ fn transcript_label_with_nothing_after_it() {
 #[test]
 fn a_time_or_place_adverbial_is_no_source() {
     check(
+        "Lee has support from 52 percent, according to a survey released on Thursday.",
+        &["indirect|according to|a survey released|Lee has support from 52 percent"],
+    );
+    check(
         "Jo Park later Thursday told Fox News: “We will meet the board next week.”",
         &["direct|told|Jo Park|We will meet the board next week."],
     );
