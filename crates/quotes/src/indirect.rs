@@ -33,6 +33,19 @@ pub fn find(v: &View, found: &mut Vec<Found>) {
             }
             continue;
         }
+        // (So is `..., in a new CNN poll.`: `Americans viewed him favorably in the poll`; but
+        // `half said so in the poll` is what half said.)
+        let says = |f: &Found| {
+            let (a, b) = (v.first_tok_from(f.content.start), v.first_tok_from(f.content.end));
+            (a..b).any(|k| source::saying_at(v, k))
+        };
+        if let Some(f) = finding(v, i).filter(|f| f.content.end <= v.toks[i].start && !says(f)) {
+            claims.update(v, found);
+            if claims.free(i) && v.region_of(i).is_none() && !claims.overlaps(v, &f) {
+                found.push(f);
+            }
+            continue;
+        }
         let Some((end, Frame::Any)) = source::cue_at(v, i) else { continue };
         claims.update(v, found);
         let other_frame = source::according_at(v, i).is_some() || parenthetical(v, i, end).is_some();
@@ -430,13 +443,16 @@ fn finding(v: &View, i: usize) -> Option<Found> {
         return None;
     }
     let (sa, sb) = sentence(v, i);
-    // The head noun within a short phrase: `in a new CNN/ORC poll`, `in the polls`.
+    // The head noun within a short phrase: `in a new CNN/ORC poll`, `in the polls`, `in an NBC
+    // News/Wall Street Journal poll`.
     // (No preposition in between: `in the District of Columbia head to the polls` is no poll.)
-    let head = (i + 1..(i + 7).min(sb))
+    let head = (i + 1..(i + 10).min(sb))
         .take_while(|&k| (v.toks[k].word && !LEXICON.is(&v.toks[k].lower, "stop")) || v.punct(k, "/-.'’"))
         .find(|&k| LEXICON.is(&v.toks[k].lower, "finding"))?;
+    // (`in January polls`, `in public opinion polls`: a plural needs no determiner.)
     let det = v.toks.get(i + 1).is_some_and(|t| LEXICON.is(&t.lower, "det"));
-    if !det {
+    let plural = v.toks[head].lower.ends_with('s') && (i + 1..head).all(|k| v.toks[k].word);
+    if !det && !plural {
         return None;
     }
     let src = (i + 1, head + 1);
@@ -448,9 +464,32 @@ fn finding(v: &View, i: usize) -> Option<Found> {
     }
     // Closing the clause: nothing but adjuncts after the phrase (`released Monday`, `of
     // likely voters`), and a clause of three words or more before it.
-    let tail_ok = only_adjuncts(v, head + 1, sb)
+    let mut after = head + 1;
+    // (`in the latest poll released Wednesday, a collapse ...`: a participle and its time.)
+    if v.toks.get(after).is_some_and(|t| t.word && !t.cap && t.lower.ends_with("ed") && after < sb) {
+        after += 1;
+        while after < sb && v.toks[after].word && LEXICON.is(&v.toks[after].lower, "time") {
+            after += 1;
+        }
+    }
+    // (`in a survey from Florida Southern College.`, `in a poll by CNN`: who ran it.)
+    if v.toks.get(after).is_some_and(|t| matches!(t.lower.as_str(), "from" | "by" | "of" | "for")) {
+        after += 1;
+        while after < sb && v.toks[after].word {
+            after += 1;
+        }
+    }
+    let tail_ok = only_adjuncts(v, after, sb)
         || (head + 1..sb).all(|k| v.toks[k].word && !LEXICON.is(&v.toks[k].lower, "clause_word"))
             && source::cue_at(v, head + 1).is_none();
+    // (`Cruz came in second, although Rubio moved up in a later survey`: the clause after a
+    // comma and a conjunction.)
+    let sa = (sa + 1..i)
+        .rev()
+        .find(|&k| {
+            v.punct(k - 1, ",;") && LEXICON.is(&v.toks[k].lower, "boundary") && v.toks[k].lower != "that"
+        })
+        .map_or(sa, |k| k + 1);
     let words = (sa..i).filter(|&k| v.toks[k].word).count();
     if !tail_ok || words < 3 {
         return None;
@@ -908,6 +947,14 @@ mod tests {
         assert_eq!(
             attributions("Lee has support from 52 percent, while Roe has backing from 33 percent, according to a survey."),
             ["a survey: Lee has support from 52 percent, while Roe has backing from 33 percent"]
+        );
+    }
+
+    #[test]
+    fn a_finding_closing_a_clause_after_a_conjunction() {
+        assert_eq!(
+            attributions("Lee came second in January polls, although Roe moved up to first in a survey from the state college."),
+            ["January polls: Lee came second", "a survey: Roe moved up to first"]
         );
     }
 

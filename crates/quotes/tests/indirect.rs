@@ -174,6 +174,18 @@ fn findings_of_polls_and_sources_written_oddly() {
         ),
         ("She lives in a house near the port.", &[]),
         (
+            "The mayor fell to 10 percent in the latest city poll released Friday, a collapse after the strike.",
+            &["indirect|in|the latest city poll|The mayor fell to 10 percent"],
+        ),
+        (
+            "Most farmers viewed the toll favorably in the spring poll, compared to 30 percent in the fall.",
+            &["indirect|in|the spring poll|Most farmers viewed the toll favorably"],
+        ),
+        (
+            "In a county news/state radio poll released Monday, most farmers backed the toll.",
+            &["indirect|In|a county news/state radio poll|most farmers backed the toll"],
+        ),
+        (
             "Ferries ran on time in May, according to recent data from portStats.",
             &["indirect|according to|recent data from portStats|Ferries ran on time in May"],
         ),

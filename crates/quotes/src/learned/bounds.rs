@@ -317,12 +317,13 @@ pub fn start_candidates(v: &View, found: &[Found], i: usize, doc: &Doc) -> Optio
     let (sa, _) = v.sentence_of(a);
     let cue_before = f.cue.filter(|c| c.1 <= a && c.0 >= sa);
     let src_before = f.source.filter(|s| s.1 <= a && s.0 >= sa);
-    // Nothing before the content's own cue or source, nor another content.
+    // Nothing before the content's own cue or source, nor another content, cue or source.
     let mut lo = a;
     let barrier = [cue_before.map(|c| c.1), src_before.map(|s| s.1)].into_iter().flatten().max();
+    let theirs = |o: Option<&u32>| o.is_some_and(|&o| o != u32::MAX && o as usize != i);
     while lo > sa && lo > barrier.unwrap_or(0) && a - lo < 150 {
         let k = lo - 1;
-        if doc.owner.get(k).is_some_and(|&o| o != u32::MAX && o as usize != i) || v.region_of(k).is_some() {
+        if theirs(doc.owner.get(k)) || theirs(doc.speaker.get(k)) || v.region_of(k).is_some() {
             break;
         }
         lo -= 1;
