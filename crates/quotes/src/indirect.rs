@@ -94,7 +94,13 @@ pub fn find(v: &View, found: &mut Vec<Found>) {
     }
     for f in found.iter_mut().skip(first_new) {
         // `Trump seems to ...`: the subject belongs to the content; there is no source.
-        if f.cue.is_some_and(|c| v.toks.get(c.0).is_some_and(|t| LEXICON.is_sourceless(&t.lower))) {
+        if let Some(c) = f.cue.filter(|c| v.toks.get(c.0).is_some_and(|t| LEXICON.is_sourceless(&t.lower))) {
+            // (The content takes the subject in, and so the cue word between: `Carson seems
+            // to recognize the problem` is one stretch, as annotators mark it.)
+            let subject = f.source.filter(|s| s.1 <= c.0 && (s.1..c.0).all(|k| v.toks[k].word));
+            if let Some(s) = subject.filter(|_| f.content.start >= v.toks[c.1 - 1].end) {
+                f.content = Span::new(v.toks[s.0].start, f.content.end);
+            }
             f.source = None;
             f.continues = None;
         }

@@ -182,6 +182,10 @@ fn headline_label_is_no_speaker() {
 #[test]
 fn indirect_speech() {
     check(
+        "Jo Park seems to recognize the problem with the bridge.",
+        &["indirect|seems|-|Jo Park seems to recognize the problem with the bridge"],
+    );
+    check(
         "Officials said that the bridge would reopen in May.",
         &["indirect|said|Officials|the bridge would reopen in May"],
     );
