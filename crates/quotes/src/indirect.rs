@@ -194,6 +194,23 @@ impl Claims {
 
 /// `the said`, `a report`, `Sanders's claim`: a cue word used as a noun or after `to`.
 fn is_noun_use(v: &View, i: usize) -> bool {
+    // (`271 pledged delegates`, `3 confirmed deaths`: a participle between a number and its
+    // noun describes the noun; `found itself in`, `find themselves`: no finding reported.)
+    let t = &v.toks[i];
+    let numbered = i > 0
+        && v.toks[i - 1].lower.starts_with(|c: char| c.is_ascii_digit())
+        && t.lower.ends_with("ed")
+        && v.toks.get(i + 1).is_some_and(|n| {
+            n.word
+                && !n.cap
+                && n.sent == t.sent
+                && !["stop", "boundary", "clause_word", "adverb"].iter().any(|c| LEXICON.is(&n.lower, c))
+        });
+    let reflexive = matches!(t.lower.as_str(), "found" | "find" | "finds" | "finding")
+        && v.toks.get(i + 1).is_some_and(|n| n.lower.ends_with("self") || n.lower.ends_with("selves"));
+    if numbered || reflexive {
+        return true;
+    }
     i > 0
         && v.toks.get(i - 1).is_some_and(|p| {
             // (`another says`, `each claims`: a singular determiner before a verb in -s stands
