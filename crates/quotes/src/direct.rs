@@ -184,6 +184,12 @@ fn attribution_after(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
     if let Some(end) = source::according_at(v, k) {
         return Some(((k, end), source::after(v, end)));
     }
+    // `"...," since so many cases were decided by one vote, said X`: a clause opened by a
+    // subordinator runs on the quotation, so no subject-and-cue right after it is its
+    // attribution (but `"...," as X put it` is).
+    if t.lower != "as" && !t.cap && LEXICON.is(&t.lower, "boundary") {
+        return None;
+    }
     // `"...," scoffed X`: right after a quotation ending in a comma, a past-tense verb
     // before a name is a cue, listed or not.
     let slot_verb = |k: usize| {

@@ -281,6 +281,10 @@ fn indirect_speech() {
 #[test]
 fn mixed_speech() {
     check(
+        "\"The vote is stunning,\" since so many cases were decided by one vote, said Jo Park.",
+        &["mixed|said|Jo Park|\"The vote is stunning,\" since so many cases were decided by one vote"],
+    );
+    check(
         "He backs the bus plan, which she called \"a waste of money.\"",
         &["mixed|called|she|which she called \"a waste of money."],
     );
