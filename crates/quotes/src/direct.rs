@@ -99,6 +99,17 @@ pub fn find(v: &View, turns: &[Found]) -> Vec<Found> {
             let mut f = Found::new(QuoteKind::Direct, r.content, cue, None);
             f.continues = Some(prev);
             out.push(f);
+        } else if let Some((start, prev)) = lead_continuation(v, r, &out) {
+            // `"A," said X. Unless rivals quit, "B."`: a sentence with no cue of its own that
+            // ends in a quotation goes on with the speaker of the quote before it.
+            let mut f = Found::new(
+                QuoteKind::Mixed,
+                newsdesk_model::Span::new(start, r.content.end),
+                out[prev].cue,
+                None,
+            );
+            f.continues = Some(prev);
+            out.push(f);
         } else if (words >= 4 || right_after_cue(v, r, &out))
             && starts_sentence(v, r.open)
             && ends_sentence(v, r)
@@ -587,6 +598,37 @@ fn right_after_cue(v: &View, r: &Region, out: &[Found]) -> bool {
         return false;
     };
     c.para == v.toks[r.open].para && p.sent == c.sent && v.punct(r.open - 1, ".")
+}
+
+/// A quotation ending a sentence whose unquoted start (at most twelve words set off by a comma,
+/// no cue, no other quotation) follows a direct quote's sentence in the same paragraph: the sentence start and
+/// the quote it continues.
+fn lead_continuation(v: &View, r: &Region, out: &[Found]) -> Option<(usize, usize)> {
+    if starts_sentence(v, r.open) || !ends_sentence(v, r) || r.close.is_none() {
+        return None;
+    }
+    let (sa, _) = v.sentence_of(r.open);
+    let lead = sa..r.open;
+    let words = lead.clone().filter(|&k| v.toks[k].word).count();
+    let clean = lead.clone().all(|k| {
+        v.region_of(k).is_none()
+            && source::cue_at(v, k).is_none()
+            && source::according_at(v, k).is_none()
+            && !v.punct(k, ":\"“”")
+    });
+    // (An adverbial set off by a comma, not a clause: `Critics call it "a disgrace."` is theirs.)
+    let comma = r.open > 0 && v.punct(r.open - 1, ",");
+    if words == 0 || words > 12 || !clean || !comma || v.toks[sa].para != v.toks[r.open].para {
+        return None;
+    }
+    let idx = out.len().checked_sub(1)?;
+    let p = &out[idx];
+    // The quote before ends the sentence right before this one, in the same paragraph.
+    let cue = p.cue?;
+    let prev_end = sa.checked_sub(1)?;
+    let cue_sent = v.toks.get(cue.0)?.sent;
+    let adjacent = v.toks[prev_end].sent == cue_sent && v.toks[prev_end].para == v.toks[sa].para;
+    (p.kind == QuoteKind::Direct && adjacent).then_some((v.toks[sa].start, idx))
 }
 
 /// The earlier quote whose speaker a cue-less quote at a sentence start continues: one in the

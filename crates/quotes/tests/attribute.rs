@@ -131,6 +131,17 @@ fn physical_appearance_is_no_cue() {
 #[test]
 fn split_and_continued_quotes() {
     check(
+        "\"It is a big moment,\" said Jo Park, a strategist. Unless rivals quit the race, \"he cannot be stopped.\"",
+        &[
+            "direct|said|Jo Park|It is a big moment,",
+            "mixed|said|Jo Park|Unless rivals quit the race, \"he cannot be stopped.",
+        ],
+    );
+    check(
+        "\"We won,\" said Jo Park. Critics call it \"a disgrace.\"",
+        &["direct|said|Jo Park|We won,", "mixed|call|Critics|it \"a disgrace.\""],
+    );
+    check(
         "\"They won,\" Jane Doe said. \"Fair enough.\"",
         &["direct|said|Jane Doe|They won,", "direct|said|Jane Doe|Fair enough."],
     );
