@@ -105,7 +105,10 @@ fn listed_cues_with_objects() {
         ("Ann Lee wanted to calm the crowd.", &["indirect|wanted|Ann Lee|to calm the crowd"]),
         ("The mayor called him a coward.", &["indirect|called|The mayor|him a coward"]),
         ("The mayor rejected that argument.", &["indirect|rejected|The mayor|that argument"]),
-        ("The governor seemed to enjoy the fight.", &["indirect|seemed|-|to enjoy the fight"]),
+        (
+            "The governor seemed to enjoy the fight.",
+            &["indirect|seemed|-|The governor seemed to enjoy the fight"],
+        ),
         (
             "Ann Lee proposed a new bridge over the river.",
             &["indirect|proposed|Ann Lee|a new bridge over the river"],
