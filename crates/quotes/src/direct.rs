@@ -234,7 +234,7 @@ fn attribution_after(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
                 break;
             }
         } else if !tc.word {
-            let inner = c > k && matches!(tc.lower.as_str(), "." | "(" | ")" | "$" | "’" | "'");
+            let inner = c > k && matches!(tc.lower.as_str(), "." | "(" | ")" | "$" | "’" | "'" | "&");
             if !inner {
                 break;
             }
@@ -280,11 +280,11 @@ fn attribution_after(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
 }
 
 /// `the party's nominee` in `"...," the party's nominee riffed`: a determiner phrase from `k`
-/// whose last word before `c` is a source noun.
+/// whose last word before `c` is a source noun or a name (`an angry Hollande`).
 fn described(v: &View, k: usize, c: usize) -> bool {
     crate::lexicon::LEXICON.is(&v.toks[k].lower, "det")
         && c > k + 1
-        && crate::lexicon::LEXICON.is_source_noun(&v.toks[c - 1].lower)
+        && (crate::lexicon::LEXICON.is_source_noun(&v.toks[c - 1].lower) || v.toks[c - 1].cap)
 }
 
 /// A quotation closing its paragraph, signed in the next one: `"..."` then `- Jane Doe.`

@@ -58,6 +58,11 @@ fn direct_speech() {
         &["direct|said|the secretary of state|We will win,"],
     );
     check("\"Rates will rise,\" Read said.", &["direct|said|Read|Rates will rise,"]);
+    check("\"We will win,\" an angry Doe retaliated.", &["direct|retaliated|an angry Doe|We will win,"]);
+    check(
+        "\"We will win,\" Jane Doe, an analyst at Roe & Park, wrote in a note.",
+        &["direct|wrote|Jane Doe|We will win,"],
+    );
     check(
         "\"We will win,\" former State director Jane Doe wrote to the board.",
         &["direct|wrote|former State director Jane Doe|We will win,"],
