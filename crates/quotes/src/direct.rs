@@ -390,6 +390,11 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
         let src = if according { source::after(v, end) } else { source::before(v, c) };
         let participle = v.toks[c].lower.ends_with("ing")
             && (c == 0 || v.punct(c - 1, ",") || v.toks[c - 1].sent != v.toks[c].sent);
+        if let Some((verb, subject)) = src.and_then(|s| issuer(v, c, s)) {
+            // `X issued a statement Tuesday saying, "..."`: X speaks, and the cue runs from the
+            // verb that issued the document.
+            return Some(((verb, end), Some(subject)));
+        }
         return match src {
             Some(s) => Some(((c, end), Some(s))),
             None if participle => Some(((c, end), None)),
@@ -409,6 +414,27 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
         return Some(((j, j + 1), after_dash.or_else(|| source::subject(v, j - 1))));
     }
     None
+}
+
+/// `X issued a statement (Tuesday) saying`, `X blasted out an email to supporters stating`: a
+/// participle cue at `c` whose phrase before it (`s`) holds a document noun right after a verb
+/// that issues one (the phrase may start with that verb); the verb's index and the sentence's
+/// subject.
+fn issuer(v: &View, c: usize, s: Range) -> Option<(usize, Range)> {
+    if !v.toks[c].lower.ends_with("ing") {
+        return None;
+    }
+    // The verb: an issuing one among the three lowercase words before the phrase or inside it
+    // (`quickly blasted out`), then the document within four words after it.
+    let lower = |k: usize| v.toks[k].word && !v.toks[k].cap && v.toks[k].sent == v.toks[c].sent;
+    let mut from = s.0;
+    while from > 0 && s.0 - from < 3 && lower(from - 1) {
+        from -= 1;
+    }
+    let verb = (from..s.1).find(|&k| lower(k) && LEXICON.is(&v.toks[k].lower, "issue_verb"))?;
+    let doc = (verb + 1..s.1.min(verb + 5)).any(|k| LEXICON.is(&v.toks[k].lower, "document"));
+    let subject = source::subject(v, verb).filter(|x| x.1 <= verb)?;
+    doc.then_some((verb, subject))
 }
 
 /// True when an attribution after a quote ends its sentence: `“....” Trump said.`

@@ -58,6 +58,18 @@ fn direct_speech() {
         &["direct|said|the secretary of state|We will win,"],
     );
     check("\"Rates will rise,\" Read said.", &["direct|said|Read|Rates will rise,"]);
+    check(
+        "The campaign issued a statement Tuesday saying, \"We will win this race.\"",
+        &["direct|issued a statement Tuesday saying|The campaign|We will win this race."],
+    );
+    check(
+        "Jo Park, who spoke last week, quickly sent out an email to donors stating, \"We will win.\"",
+        &["direct|sent out an email to donors stating|Jo Park|We will win."],
+    );
+    check(
+        "The mayor cited a letter saying, \"We will win.\"",
+        &["indirect|cited|The mayor|a letter saying", "direct|saying|a letter|We will win."],
+    );
     check("\"We will win,\" an angry Doe retaliated.", &["direct|retaliated|an angry Doe|We will win,"]);
     check(
         "\"We will win,\" Jane Doe, an analyst at Roe & Park, wrote in a note.",
