@@ -40,8 +40,15 @@ pub fn find(v: &View, turns: &[Found]) -> Vec<Found> {
             let e = src.map_or(cue.1, |s| s.1.max(cue.1));
             v.punct(e, ",:") && v.regions.binary_search_by_key(&(e + 1), |n| n.open).is_ok()
         });
+        // `X, citing "...," said ...`, `Citing "...," the spokeswoman told ...`: a participle
+        // opening a clause right before the opening mark takes the quotation as its object.
+        let adjacent = before.is_some_and(|(cue, _)| {
+            let participle = v.toks[cue.0].lower.ends_with("ing")
+                && (starts_sentence(v, cue.0) || v.punct(cue.0.wrapping_sub(1), ","));
+            participle && cue.1 == r.open
+        });
         let chosen = match (after, before) {
-            (Some(_), Some(b)) if leads_on => Some(b),
+            (Some(_), Some(b)) if leads_on || adjacent => Some(b),
             (Some(a), _) if ends_open => Some(a),
             (_, Some(b)) => Some(b),
             (Some(a), None) => Some(a),

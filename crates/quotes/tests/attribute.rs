@@ -70,6 +70,13 @@ fn direct_speech() {
         "The mayor cited a letter saying, \"We will win.\"",
         &["indirect|cited|The mayor|a letter saying", "direct|saying|a letter|We will win."],
     );
+    check(
+        "Jo Park, citing “the magic of the team,” said the club could win the league.",
+        &[
+            "direct|citing|Jo Park|the magic of the team,",
+            "indirect|said|Jo Park|the club could win the league",
+        ],
+    );
     check("\"We will win,\" an angry Doe retaliated.", &["direct|retaliated|an angry Doe|We will win,"]);
     check(
         "\"We will win,\" Jane Doe, an analyst at Roe & Park, wrote in a note.",
