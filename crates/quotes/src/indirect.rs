@@ -569,8 +569,12 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
             .toks
             .get(end)
             .is_some_and(|t| t.word && (LEXICON.is(&t.lower, "stop") || LEXICON.is(&t.lower, "time")));
-        let tail_end =
-            (end..sb.min(end + 16)).find(|&k| v.punct(k, "—–") || (v.punct(k, "-") && v.punct(k + 1, "-")));
+        // (Nor is a participle clause after a comma: `said Tuesday in Paris, noting that ...`.)
+        let participle_clause = |k: usize| {
+            v.punct(k, ",") && v.toks.get(k + 1).is_some_and(|n| n.word && !n.cap && n.lower.ends_with("ing"))
+        };
+        let tail_end = (end..sb.min(end + 16))
+            .find(|&k| v.punct(k, "—–") || (v.punct(k, "-") && v.punct(k + 1, "-")) || participle_clause(k));
         let tail = tail_end.unwrap_or(sb).saturating_sub(end);
         // (`, lawmakers said Friday afternoon, as they ...`: time words, then a comma.)
         let timed = |k: usize| {

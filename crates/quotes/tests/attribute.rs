@@ -217,6 +217,10 @@ fn headline_label_is_no_speaker() {
 #[test]
 fn indirect_speech() {
     check(
+        "The plan will fail, Jo Park said on Monday at a rally in the capital of the state, adding that taxes would rise.",
+        &["indirect|said|Jo Park|The plan will fail", "indirect|adding|Jo Park|taxes would rise"],
+    );
+    check(
         "Jo Park seems to recognize the problem with the bridge.",
         &["indirect|seems|-|Jo Park seems to recognize the problem with the bridge"],
     );
