@@ -543,7 +543,15 @@ fn plausible(v: &View, (a, b): Range) -> bool {
     let number = |w: &str| w.chars().all(|c| c.is_ascii_digit()) || LEXICON.is(w, "number");
     let share = matches!(head_noun, "percent" | "%")
         || (b - a >= 3 && number(head_noun) && matches!(v.toks[b - 2].lower.as_str(), "in" | "of"));
-    any_cap || share || LEXICON.is(&first.lower, "det") || LEXICON.is_source_noun(head_noun)
+    // (`officials in both cities`: the head comes before a prepositional phrase.)
+    let before_preposition = (a + 1..b)
+        .find(|&k| preposition(&v.toks[k].lower))
+        .is_some_and(|k| LEXICON.is_source_noun(&v.toks[k - 1].lower));
+    any_cap
+        || share
+        || LEXICON.is(&first.lower, "det")
+        || LEXICON.is_source_noun(head_noun)
+        || before_preposition
 }
 
 /// Stricter than a plausible source: a pronoun, a phrase with a capitalised word, or one

@@ -217,6 +217,13 @@ fn headline_label_is_no_speaker() {
 #[test]
 fn indirect_speech() {
     check(
+        "Taxes will not rise, officials in both cities insist, because costs fell.",
+        &[
+            "indirect|insist|officials in both cities|Taxes will not rise",
+            "indirect|insist|officials in both cities|because costs fell",
+        ],
+    );
+    check(
         "The plan will fail, Jo Park said on Monday at a rally in the capital of the state, adding that taxes would rise.",
         &["indirect|said|Jo Park|The plan will fail", "indirect|adding|Jo Park|taxes would rise"],
     );
