@@ -633,9 +633,9 @@ fn right_after_cue(v: &View, r: &Region, out: &[Found]) -> bool {
     c.para == v.toks[r.open].para && p.sent == c.sent && v.punct(r.open - 1, ".")
 }
 
-/// A quotation ending a sentence whose unquoted start (at most twelve words set off by a comma,
-/// no cue, no other quotation) follows a direct quote's sentence in the same paragraph: the sentence start and
-/// the quote it continues.
+/// A quotation ending a sentence whose unquoted start (at most twelve words set off by a
+/// comma, no cue, no other quotation) follows a direct quote's sentence in the same paragraph:
+/// the sentence start and the quote it continues.
 fn lead_continuation(v: &View, r: &Region, out: &[Found]) -> Option<(usize, usize)> {
     if starts_sentence(v, r.open) || !ends_sentence(v, r) || r.close.is_none() {
         return None;

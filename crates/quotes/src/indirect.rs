@@ -118,10 +118,10 @@ pub fn find(v: &View, found: &mut Vec<Found>) {
 }
 
 /// True when every quote found so far that shares tokens with `f`'s content is a direct
-/// quote lying in it with its cue and source, opening right after its cue (`he said that only the Kochs wanted "open
-/// borders."`), or, when `f` is `according to`, with its cue after it (`"...," X said at a
-/// press conference, according to the Sun`): speech reported inside reported speech, which
-/// the outer content takes in.
+/// quote lying in it with its cue and source, opening right after its cue (`he said that only
+/// the Kochs wanted "open borders."`), or, when `f` is `according to`, with its cue after it
+/// (`"...," X said at a press conference, according to the Sun`): speech reported inside
+/// reported speech, which the outer content takes in.
 fn embeds_only(v: &View, found: &[Found], f: &Found) -> bool {
     let (a, b) = (v.first_tok_from(f.content.start), v.first_tok_from(f.content.end));
     let inside = |r: Option<source::Range>| r.is_none_or(|(x, y)| a <= x && y <= b);
@@ -573,8 +573,8 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
         let participle_clause = |k: usize| {
             v.punct(k, ",") && v.toks.get(k + 1).is_some_and(|n| n.word && !n.cap && n.lower.ends_with("ing"))
         };
-        let tail_end = (end..sb.min(end + 16))
-            .find(|&k| v.punct(k, "—–") || (v.punct(k, "-") && v.punct(k + 1, "-")) || participle_clause(k));
+        let dash = |k: usize| v.punct(k, "—–") || (v.punct(k, "-") && v.punct(k + 1, "-"));
+        let tail_end = (end..sb.min(end + 16)).find(|&k| dash(k) || participle_clause(k));
         let tail = tail_end.unwrap_or(sb).saturating_sub(end);
         // (`, lawmakers said Friday afternoon, as they ...`: time words, then a comma.)
         let timed = |k: usize| {
