@@ -322,8 +322,9 @@ fn is_close_or_straight(c: char) -> bool {
 fn pair_marks(text: &str, toks: &[Tok]) -> Vec<Region> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    // An opening mark still open when a second one opened: `“A “B” C,” X wrote` nests B in A
-    // when a closing mark follows B's in the same paragraph before any other opening mark.
+    // An opening mark still open when a second one opened: `“A “B” C,” X wrote` (or `"A “B” C"`)
+    // nests B in A when a closing mark follows B's in the same paragraph before any other
+    // opening mark.
     let mut outer: Option<usize> = None;
     // The outer mark waiting for its close after the inner quotation closed (the inner
     // region is the last one pushed).
@@ -373,7 +374,7 @@ fn pair_marks(text: &str, toks: &[Tok]) -> Vec<Region> {
             // A second opening mark: the first was never closed, or holds a nested quotation.
             // One right after the first with nothing between (`"“We ...”`) is a stray mark.
             Some(o) if is_open_mark(c) && (!is_closing_position(toks, i) || o + 1 == i) => {
-                outer = (o + 1 != i && is_open_mark(first_char(text, &toks[o]))).then_some(o);
+                outer = (o + 1 != i).then_some(o);
                 open = Some(i);
             }
             Some(o) => {

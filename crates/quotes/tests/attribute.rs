@@ -91,6 +91,10 @@ fn direct_speech() {
         &["direct|told|Jane Doe|When they heard, their answer was, ‘How can we help?’"],
     );
     check(
+        "Jane Doe stated:\n\n\"The office is no longer about “justice for all” at all. It is politics.\"",
+        &["direct|stated|Jane Doe|The office is no longer about “justice for all” at all. It is politics."],
+    );
+    check(
         "“The claim that the deal “has to do with taxes” shows he has no clue,” wrote Jane Doe.",
         &["direct|wrote|Jane Doe|The claim that the deal “has to do with taxes” shows he has no clue,"],
     );
