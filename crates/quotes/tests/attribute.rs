@@ -360,6 +360,8 @@ fn not_speech() {
         &["direct|said|Jane Doe|It was fun,"],
     );
     check("Jane Doe spoke on her show, \"Harbor Nights.\"", &[]);
+    check("Lee leads Roe by 271 pledged delegates as the season ends.", &[]);
+    check("The bank has found itself at the center of the crisis.", &[]);
 }
 
 #[test]
