@@ -9,6 +9,8 @@ use crate::text::View;
 use newsdesk_model::{QuoteKind, Span};
 
 const MAX_THAT_GAP: usize = 8;
+/// The same after a cue naming who hears (`told one of his aides on a regular basis that`).
+const MAX_ADDRESSEE_GAP: usize = 12;
 
 /// Appends to `found` (which holds the direct quotes) the indirect quotes of `v` that its
 /// cues and contents do not already cover.
@@ -208,7 +210,14 @@ fn is_noun_use(v: &View, i: usize) -> bool {
         });
     let reflexive = matches!(t.lower.as_str(), "found" | "find" | "finds" | "finding")
         && v.toks.get(i + 1).is_some_and(|n| n.lower.ends_with("self") || n.lower.ends_with("selves"));
-    if numbered || reflexive {
+    // (`Having said that, ...`, `That said, ...`: a linking phrase, nobody's words.)
+    let prev = |k: usize| i >= k && v.toks[i - k].sent == t.sent;
+    let linking = t.lower == "said"
+        && ((prev(1)
+            && v.toks[i - 1].lower == "having"
+            && v.toks.get(i + 1).is_some_and(|n| n.lower == "that"))
+            || (prev(1) && v.toks[i - 1].lower == "that" && v.punct(i + 1, ",") && !prev(2)));
+    if numbered || reflexive || linking {
         return true;
     }
     i > 0
@@ -474,7 +483,11 @@ fn finding(v: &View, i: usize) -> Option<Found> {
         .find(|&k| LEXICON.is(&v.toks[k].lower, "finding"))?;
     // (`in January polls`, `in public opinion polls`: a plural needs no determiner.)
     let det = v.toks.get(i + 1).is_some_and(|t| LEXICON.is(&t.lower, "det"));
-    let plural = v.toks[head].lower.ends_with('s') && (i + 1..head).all(|k| v.toks[k].word);
+    // (`In offering analysis of ...`: no plural, and a gerund opens no poll's name.)
+    let h = v.toks[head].lower.as_str();
+    let plural_form = h.ends_with('s') && !h.ends_with("ss") && !h.ends_with("sis") && !h.ends_with("us");
+    let plural = plural_form
+        && (i + 1..head).all(|k| v.toks[k].word && (v.toks[k].cap || !v.toks[k].lower.ends_with("ing")));
     if !det && !plural {
         return None;
     }
@@ -602,7 +615,8 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
     let first = if LEXICON.is(&v.toks[sa].lower, "conjunction") { sa + 1 } else { sa };
     let w = v.toks.get(first).map_or("", |t| t.lower.as_str());
     let opener = w != "that" && (LEXICON.is(w, "stop") || LEXICON.is(w, "boundary"));
-    if words < 3 || (opener && words <= 6 && !(sa..comma).any(|k| v.punct(k, ","))) {
+    let short_opener = opener && words <= 6 && !(sa..comma).any(|k| v.punct(k, ","));
+    if words < 3 || short_opener || adverbial_opener(v, first, comma) {
         return None;
     }
     let span = content(v, sa, comma)?;
@@ -661,11 +675,28 @@ fn role_before(v: &View, sa: usize, comma: usize) -> Option<usize> {
 }
 
 /// Tokens `[a, b)` are an adverbial opener, no content (`In particular`, `Over the long
-/// term`): at most four words, the first a preposition or conjunction.
+/// term`): at most four words, the first a preposition or conjunction; or a longer phrase
+/// opened by a preposition with neither a subject pronoun, an auxiliary, a comma nor a
+/// quotation in it (`During his seven years in office`, `In offering analysis of the race`).
 pub(crate) fn adverbial_opener(v: &View, a: usize, b: usize) -> bool {
     let words = (a..b).filter(|&k| v.toks[k].word).count();
     let first = v.toks.get(a).map_or("", |t| t.lower.as_str());
-    words <= 4 && (LEXICON.is(first, "stop") || LEXICON.is(first, "boundary"))
+    if words <= 4 && (LEXICON.is(first, "stop") || LEXICON.is(first, "boundary")) {
+        return true;
+    }
+    // (Not a subordinator or relative word: `When he left office he was popular` is a clause.)
+    let preposition = (LEXICON.is(first, "stop")
+        && !matches!(first, "that" | "who" | "which" | "where" | "to" | "as" | "when" | "while"))
+        || matches!(
+            first,
+            "throughout" | "with" | "without" | "for" | "from" | "under" | "upon" | "within" | "among"
+        );
+    preposition
+        && words <= 12
+        && (a + 1..b).all(|k| {
+            let t = &v.toks[k];
+            !v.punct(k, ",;:") && v.region_of(k).is_none() && !(t.word && LEXICON.is(&t.lower, "clause_word"))
+        })
 }
 
 /// `Survival, Mr. X says, depends on ...`: a source and cue set off by commas inside the
@@ -683,6 +714,14 @@ fn parenthetical(v: &View, i: usize, end: usize) -> Option<(Option<Found>, Found
         close += 1;
     }
     if !v.punct(close, ",") || v.region_of(close + 1).is_some() {
+        return None;
+    }
+    // `..., the group said, compared with $2,700 for ...`: a participle clause after the cue
+    // is no content; the content is the clause before (`final_cue`).
+    let participle = v.toks.get(close + 1).is_some_and(|t| {
+        t.word && !t.cap && (t.lower.ends_with("ing") || matches!(t.lower.as_str(), "compared" | "according"))
+    });
+    if participle {
         return None;
     }
     let tail_end = content_end(v, close + 1, sb);
@@ -755,16 +794,25 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
     if person && takes_addressee(v, i) && v.toks.get(k + 1).is_some_and(|t| t.word) {
         k += 1;
     }
-    // `that` after a short gap (`said on Monday that`, `told CNN that`).
-    let that = (k..(k + MAX_THAT_GAP).min(sb))
-        .take_while(|&g| {
-            // Not past a subject or a verb: `said he believed that ...` reports `he believed`.
-            let verb = g > k && source::cue_at(v, g).is_some();
-            (v.toks[g].word || v.punct(g, ",")) && !LEXICON.is(&v.toks[g].lower, "clause_word") && !verb
-        })
-        .find(|&g| v.toks[g].lower == "that");
+    // `that` after a short gap (`said on Monday that`, `told CNN that`); after a cue naming
+    // who hears, a longer one, or a question word (`told one of his aides on a regular basis
+    // that`, `told radio host Jo Park on Thursday how ...`).
+    let addressee = takes_addressee(v, i);
+    let gap = if addressee { MAX_ADDRESSEE_GAP } else { MAX_THAT_GAP };
+    let plain = (k..(k + gap).min(sb)).take_while(|&g| {
+        // Not past a subject or a verb: `said he believed that ...` reports `he believed`.
+        let verb = g > k && source::cue_at(v, g).is_some();
+        (v.toks[g].word || v.punct(g, ",")) && !LEXICON.is(&v.toks[g].lower, "clause_word") && !verb
+    });
+    let opener = plain.filter(|&g| v.region_of(g).is_none()).find(|&g| {
+        v.toks[g].lower == "that"
+            || (addressee && g > k && matches!(v.toks[g].lower.as_str(), "how" | "whether" | "why"))
+    });
+    let that = opener.filter(|&g| v.toks[g].lower == "that");
     if let Some(t) = that {
         k = t + 1;
+    } else if let Some(q) = opener.filter(|&g| v.toks[g].lower != "that") {
+        k = q;
     } else if participle && v.toks.get(k).is_some_and(|t| t.lower.starts_with(|c: char| c.is_ascii_digit())) {
         // `, claiming 41 percent of the vote`: a participle before a number takes an object.
         return None;
@@ -966,6 +1014,55 @@ mod tests {
     }
 
     #[test]
+    fn a_long_prepositional_opener_is_no_content() {
+        assert_eq!(
+            attributions(
+                "During her four long years on the council, Mayor Ann Lee said, the harbour was rebuilt."
+            ),
+            ["Mayor Ann Lee: the harbour was rebuilt"]
+        );
+        assert_eq!(
+            attributions("In reviewing the budget of the regional port, auditor Jo Park told the board that costs had doubled."),
+            ["auditor Jo Park: costs had doubled"]
+        );
+        // A clause with its own auxiliary is content all the same.
+        assert_eq!(
+            attributions("In her view the harbour was never safe, Ann Lee said."),
+            ["Ann Lee: In her view the harbour was never safe"]
+        );
+    }
+
+    #[test]
+    fn a_linking_said_is_no_cue() {
+        assert_eq!(contents("Having said that, the port will reopen next week."), Vec::<String>::new());
+        assert_eq!(contents("That said, the port will reopen next week."), Vec::<String>::new());
+        assert_eq!(
+            attributions("That said, Ann Lee said the port will reopen."),
+            ["Ann Lee: the port will reopen"]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_parenthetical_cue_leaves_the_clause_before() {
+        assert_eq!(
+            attributions("Fares would rise by 40 cents, the council said, compared with 10 cents last year."),
+            ["the council: Fares would rise by 40 cents"]
+        );
+    }
+
+    #[test]
+    fn the_one_told_may_be_a_long_phrase() {
+        assert_eq!(
+            attributions("Lee told one of her oldest friends on a regular basis that the port was doomed."),
+            ["Lee: the port was doomed"]
+        );
+        assert_eq!(
+            attributions("Ann Lee told radio host Jo Park on Thursday how the port would be rebuilt."),
+            ["Ann Lee: how the port would be rebuilt"]
+        );
+    }
+
+    #[test]
     fn according_to_takes_the_cues_of_its_clause() {
         assert_eq!(
             attributions("Union members favored Lee by 20 points in 2012, according to a union poll."),
@@ -982,6 +1079,11 @@ mod tests {
         assert_eq!(
             attributions("Lee came second in January polls, although Roe moved up to first in a survey from the state college."),
             ["January polls: Lee came second", "a survey: Roe moved up to first"]
+        );
+        // (A word in -sis is no plural, and a gerund opens no poll's name.)
+        assert_eq!(
+            attributions("In offering analysis of the race, Ann Lee said the port was safe."),
+            ["Ann Lee: the port was safe"]
         );
     }
 
