@@ -210,14 +210,7 @@ fn is_noun_use(v: &View, i: usize) -> bool {
         });
     let reflexive = matches!(t.lower.as_str(), "found" | "find" | "finds" | "finding")
         && v.toks.get(i + 1).is_some_and(|n| n.lower.ends_with("self") || n.lower.ends_with("selves"));
-    // (`Having said that, ...`, `That said, ...`: a linking phrase, nobody's words.)
-    let prev = |k: usize| i >= k && v.toks[i - k].sent == t.sent;
-    let linking = t.lower == "said"
-        && ((prev(1)
-            && v.toks[i - 1].lower == "having"
-            && v.toks.get(i + 1).is_some_and(|n| n.lower == "that"))
-            || (prev(1) && v.toks[i - 1].lower == "that" && v.punct(i + 1, ",") && !prev(2)));
-    if numbered || reflexive || linking {
+    if numbered || reflexive || connective(v, i) {
         return true;
     }
     i > 0
@@ -232,6 +225,24 @@ fn is_noun_use(v: &View, i: usize) -> bool {
             let det = LEXICON.is(&p.lower, "det") && !source::is_quantifier(&p.lower) && !singular;
             p.word && (det || p.lower == "to" || source::possessive(&p.lower))
         })
+}
+
+/// True when the cue-like word at `i` only links clauses, reporting nobody's words:
+/// `Having said that, ...`, `That said, ...`, `..., compared with 30 percent`.
+pub(crate) fn connective(v: &View, i: usize) -> bool {
+    let t = &v.toks[i];
+    let prev = |k: usize| i >= k && v.toks[i - k].sent == t.sent;
+    let next = |w: &[&str]| v.toks.get(i + 1).is_some_and(|n| w.contains(&n.lower.as_str()));
+    match t.lower.as_str() {
+        "said" => {
+            (prev(1) && v.toks[i - 1].lower == "having" && next(&["that"]))
+                || (prev(1) && v.toks[i - 1].lower == "that" && v.punct(i + 1, ",") && !prev(2))
+        }
+        "compared" => {
+            next(&["to", "with"]) && (!prev(1) || v.punct(i - 1, ",(") || v.toks[i - 1].lower == "as")
+        }
+        _ => false,
+    }
 }
 
 /// First and one-past-last token of the sentence holding token `i`, without a dateline that

@@ -122,7 +122,8 @@ pub(super) fn find_with(
         // rejected`), whatever the annotators' counts say.
         // Nor is an adverbial opener (`Over the long term, according to X, ...`).
         let (a, b) = (v.first_tok_from(add.content.start), v.first_tok_from(add.content.end));
-        if crate::indirect::adverbial_opener(v, a, b) {
+        // Nor is what a connective joins (`..., compared with 30 percent`).
+        if crate::indirect::adverbial_opener(v, a, b) || crate::indirect::connective(v, add.cue.0) {
             continue;
         }
         let keep = match keeper {
