@@ -352,9 +352,13 @@ fn content_end(v: &View, a: usize, sent_end: usize) -> usize {
                 "more" | "less" | "fewer" | "than" | "about" | "nearly" | "almost" | "only" | "just"
             )
         };
-        let source_then_cue = cue_within.is_some_and(|e| {
-            source::before(v, e).is_some_and(|s| s.0 >= next && (next..s.0).all(quantifier))
-        });
+        // (Not a relative word: `..., which could have allowed him to ...` goes on describing.)
+        let relative =
+            v.toks.get(next).is_some_and(|t| matches!(t.lower.as_str(), "which" | "where" | "whose"));
+        let source_then_cue = !relative
+            && cue_within.is_some_and(|e| {
+                source::before(v, e).is_some_and(|s| s.0 >= next && (next..s.0).all(quantifier))
+            });
         if cue_next || subject_cue || source_then_cue {
             return end_here;
         }
@@ -815,7 +819,12 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
         let verb = g > k && source::cue_at(v, g).is_some();
         (v.toks[g].word || v.punct(g, ",")) && !LEXICON.is(&v.toks[g].lower, "clause_word") && !verb
     });
-    let opener = plain.filter(|&g| v.region_of(g).is_none()).find(|&g| {
+    // (`said witnesses saw a gun and that ...`: a `that` after `and` opens a second reported
+    // clause, the first having none.)
+    let coordinated = |g: usize| {
+        g > k && v.toks[g].lower == "that" && matches!(v.toks[g - 1].lower.as_str(), "and" | "but" | "or")
+    };
+    let opener = plain.take_while(|&g| !coordinated(g)).filter(|&g| v.region_of(g).is_none()).find(|&g| {
         v.toks[g].lower == "that"
             || (addressee && g > k && matches!(v.toks[g].lower.as_str(), "how" | "whether" | "why"))
     });
@@ -1040,6 +1049,18 @@ mod tests {
         assert_eq!(
             attributions("In her view the harbour was never safe, Ann Lee said."),
             ["Ann Lee: In her view the harbour was never safe"]
+        );
+    }
+
+    #[test]
+    fn a_content_runs_on_over_a_relative_clause_and_a_coordinated_that() {
+        assert_eq!(
+            attributions("The mayor wrote that the port had lost $9 million in 1995, which could have allowed it to avoid taxes."),
+            ["The mayor: the port had lost $9 million in 1995, which could have allowed it to avoid taxes"]
+        );
+        assert_eq!(
+            attributions("Ann Lee said witnesses saw a gun and that one was found nearby."),
+            ["Ann Lee: witnesses saw a gun and that one was found nearby"]
         );
     }
 
