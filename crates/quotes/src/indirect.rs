@@ -477,7 +477,8 @@ fn according(v: &View, i: usize, end: usize) -> Option<Found> {
 fn appearance(v: &View, i: usize) -> bool {
     LEXICON.is(&v.toks[i].lower, "appearance")
         && v.toks.get(i + 1).is_some_and(|n| {
-            LEXICON.is(&n.lower, "stop") && !matches!(n.lower.as_str(), "to" | "as" | "that")
+            (LEXICON.is(&n.lower, "stop") || matches!(n.lower.as_str(), "with" | "together" | "alongside"))
+                && !matches!(n.lower.as_str(), "to" | "as" | "that")
         })
 }
 
@@ -862,7 +863,13 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
     // `rejected that argument`: `that` before a lone noun is a determiner of the object.
     let that_det = that.is_some_and(|t| content(v, t + 1, stop).is_none());
     let k = if that_det { k - 1 } else { k };
-    let span = content(v, k, stop).or_else(|| lone_name(v, k, stop))?;
+    // (`The team appeared paralyzed`: after a verb of seeming one word will do, the subject
+    // joining the content.)
+    let seeming = || {
+        let one = stop == k + 1 || (stop == k + 2 && v.punct(k + 1, ".,;:!?"));
+        (LEXICON.is_sourceless(&v.toks[i].lower) && one && v.toks[k].word).then(|| v.tok_span(k, k + 1))
+    };
+    let span = content(v, k, stop).or_else(|| lone_name(v, k, stop)).or_else(seeming)?;
     let mut f = Found::new(QuoteKind::Indirect, span, Some((i, end)), src);
     if participle {
         // `..., adding that`: the speaker of a quote before in the same sentence, or else the
@@ -1062,6 +1069,18 @@ mod tests {
             attributions("Ann Lee said witnesses saw a gun and that one was found nearby."),
             ["Ann Lee: witnesses saw a gun and that one was found nearby"]
         );
+    }
+
+    #[test]
+    fn a_verb_of_seeming_takes_its_subject_into_the_content() {
+        assert_eq!(
+            contents("Ann Lee appears to be slipping behind her rivals."),
+            ["Ann Lee appears to be slipping behind her rivals"]
+        );
+        assert_eq!(contents("The port team appeared paralyzed."), ["The port team appeared paralyzed"]);
+        // Appearing somewhere or with someone is no cue.
+        assert_eq!(contents("The mayor appeared with Ann Lee last month in Leeds."), Vec::<String>::new());
+        assert_eq!(contents("The mayor appeared on television on Monday."), Vec::<String>::new());
     }
 
     #[test]

@@ -52,15 +52,18 @@ use newsdesk_model::tsv::rows;
 impl Lexicon {
     fn load() -> Self {
         let mut cues: HashMap<String, Vec<CueVerb>> = HashMap::default();
+        let mut sourceless = HashSet::default();
         for row in rows(CUE_VERBS) {
             let Some(form) = row.first() else { continue };
             let frame = if row.get(3) == Some(&"quote") { Frame::Quote } else { Frame::Any };
             let saying = matches!(row.get(2).copied(), Some("speech" | "written"));
+            if row.get(2) == Some(&"seeming") {
+                sourceless.insert(form.to_lowercase());
+            }
             let words: Vec<String> = form.split_whitespace().map(str::to_lowercase).collect();
             let Some(first) = words.first().cloned() else { continue };
             cues.entry(first).or_default().push(CueVerb { words, frame, saying });
         }
-        let mut sourceless = HashSet::default();
         for row in rows(LEARNED_CUES) {
             let Some(form) = row.first().map(|f| f.to_lowercase()) else { continue };
             if row.get(4) == Some(&"no_source") {
