@@ -6,7 +6,7 @@
 use crate::found::Found;
 use crate::lexicon::{Frame, LEXICON};
 use crate::source::{self, Range};
-use crate::text::{Region, View};
+use crate::text::{Region, Tok, View};
 use newsdesk_model::QuoteKind;
 
 const MAX_GAP: usize = 7;
@@ -448,8 +448,7 @@ fn issuer(v: &View, c: usize, s: Range) -> Option<(usize, Range)> {
 fn closes_sentence(v: &View, (cue, src): &(Range, Option<Range>)) -> bool {
     let mut end = src.map_or(cue.1, |s| s.1.max(cue.1));
     // `"..." Clinton tweeted, quoting ...`: a participle clause after the attribution.
-    if v.punct(end, ",") && v.toks.get(end + 1).is_some_and(|t| t.word && !t.cap && t.lower.ends_with("ing"))
-    {
+    if v.punct(end, ",") && v.toks.get(end + 1).is_some_and(Tok::is_ing_form) {
         return true;
     }
     // `"..." the campaign said in a statement.`, `"...," Jo Park fumed on Tuesday.`: a short

@@ -5,7 +5,7 @@
 use crate::found::Found;
 use crate::lexicon::{Frame, LEXICON};
 use crate::source;
-use crate::text::View;
+use crate::text::{Tok, View};
 use newsdesk_model::{QuoteKind, Span};
 
 const MAX_THAT_GAP: usize = 8;
@@ -502,8 +502,7 @@ fn finding(v: &View, i: usize) -> Option<Found> {
     // (`In offering analysis of ...`: no plural, and a gerund opens no poll's name.)
     let h = v.toks[head].lower.as_str();
     let plural_form = h.ends_with('s') && !h.ends_with("ss") && !h.ends_with("sis") && !h.ends_with("us");
-    let plural = plural_form
-        && (i + 1..head).all(|k| v.toks[k].word && (v.toks[k].cap || !v.toks[k].lower.ends_with("ing")));
+    let plural = plural_form && (i + 1..head).all(|k| v.toks[k].word && !v.toks[k].is_ing_form());
     if !det && !plural {
         return None;
     }
@@ -599,9 +598,7 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
             .get(end)
             .is_some_and(|t| t.word && (LEXICON.is(&t.lower, "stop") || LEXICON.is(&t.lower, "time")));
         // (Nor is a participle clause after a comma: `said Tuesday in Paris, noting that ...`.)
-        let participle_clause = |k: usize| {
-            v.punct(k, ",") && v.toks.get(k + 1).is_some_and(|n| n.word && !n.cap && n.lower.ends_with("ing"))
-        };
+        let participle_clause = |k: usize| v.punct(k, ",") && v.toks.get(k + 1).is_some_and(Tok::is_ing_form);
         let dash = |k: usize| v.punct(k, "—–") || (v.punct(k, "-") && v.punct(k + 1, "-"));
         let tail_end = (end..sb.min(end + 16)).find(|&k| dash(k) || participle_clause(k));
         let tail = tail_end.unwrap_or(sb).saturating_sub(end);
@@ -701,12 +698,8 @@ pub(crate) fn adverbial_opener(v: &View, a: usize, b: usize) -> bool {
         return true;
     }
     // (Not a subordinator or relative word: `When he left office he was popular` is a clause.)
-    let preposition = (LEXICON.is(first, "stop")
-        && !matches!(first, "that" | "who" | "which" | "where" | "to" | "as" | "when" | "while"))
-        || matches!(
-            first,
-            "throughout" | "with" | "without" | "for" | "from" | "under" | "upon" | "within" | "among"
-        );
+    let preposition = (LEXICON.is(first, "stop") || source::preposition(first))
+        && !matches!(first, "that" | "who" | "which" | "where" | "to" | "as" | "when" | "while");
     preposition
         && words <= 12
         && (a + 1..b).all(|k| {
@@ -735,7 +728,7 @@ fn parenthetical(v: &View, i: usize, end: usize) -> Option<(Option<Found>, Found
     // `..., the group said, compared with $2,700 for ...`: a participle clause after the cue
     // is no content; the content is the clause before (`final_cue`).
     let participle = v.toks.get(close + 1).is_some_and(|t| {
-        t.word && !t.cap && (t.lower.ends_with("ing") || matches!(t.lower.as_str(), "compared" | "according"))
+        t.is_ing_form() || (t.word && !t.cap && matches!(t.lower.as_str(), "compared" | "according"))
     });
     if participle {
         return None;

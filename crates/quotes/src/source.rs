@@ -482,7 +482,7 @@ pub fn after_any(v: &View, start: usize) -> Option<Range> {
 
 /// A preposition: no source phrase starts or ends with one, and one opening a sentence opens
 /// an adverbial, not a subject.
-fn preposition(lower: &str) -> bool {
+pub(crate) fn preposition(lower: &str) -> bool {
     matches!(
         lower,
         "in" | "on"
@@ -507,6 +507,9 @@ fn preposition(lower: &str) -> bool {
             | "upon"
             | "despite"
             | "amid"
+            | "throughout"
+            | "under"
+            | "among"
             | "to"
     )
 }

@@ -19,6 +19,13 @@ pub struct Tok {
     pub class: Option<u16>,
 }
 
+impl Tok {
+    /// A lowercase word in -ing (`citing`, `offering`): a participle or gerund.
+    pub fn is_ing_form(&self) -> bool {
+        self.word && !self.cap && self.lower.ends_with("ing")
+    }
+}
+
 /// Text between a pair of quote marks (or from an opening mark to the end of its paragraph).
 #[derive(Debug, Clone)]
 pub struct Region {
