@@ -34,6 +34,10 @@ pub fn find(v: &View, turns: &[Found]) -> Vec<Found> {
             .or_else(|| attribution_before(v, r, words))
             .or_else(|| byline(v, r))
             .or_else(|| cue_sentence(v, r));
+        // (`"A," X said, referring to Y, "b …"`: see [`aside`].)
+        let aside =
+            before.is_some_and(|(cue, _)| aside(v, r, cue) && split_continuation(v, r, &out).is_some());
+        let before = before.filter(|_| !aside);
         // `X shouted, "A," Y said, "B"`: an attribution after that opens the next quotation
         // is that one's.
         let leads_on = after.is_some_and(|(cue, src)| {
@@ -342,8 +346,20 @@ fn participle_cue(v: &View, r: &Region, prev: &Found) -> Option<Range> {
     (from..r.open.saturating_sub(1)).find_map(|c| {
         let participle = v.toks[c].lower.ends_with("ing") && c > 0 && v.punct(c - 1, ",");
         let (end, _) = source::cue_at(v, c).filter(|_| participle)?;
-        Some((c, end))
+        Some((c, end)).filter(|&cue| !aside(v, r, cue))
     })
+}
+
+/// True when participle cue `cue` opens an aside before quotation `r`, which goes on in
+/// lowercase: `"Every time you say that," X said, referring to Y, "you give …"`. The
+/// participle has an object of its own (not a `that` clause the quotation ends), and the
+/// quotation finishes the sentence of the one before, under that one's cue.
+fn aside(v: &View, r: &Region, cue: Range) -> bool {
+    let first = (r.toks.0..r.toks.1).find(|&k| v.toks[k].word);
+    v.toks[cue.0].lower.ends_with("ing")
+        && cue.1 + 1 < r.open
+        && !(cue.1..r.open).any(|k| v.toks[k].lower == "that")
+        && first.is_some_and(|k| !v.toks[k].cap)
 }
 
 /// The second part of a split quote: `"...," said X, director of Y, "..."`.
@@ -671,6 +687,12 @@ fn continued(v: &View, r: &Region, out: &[Found]) -> Option<usize> {
     let para = v.toks[r.open].para;
     let prev_para = v.tok_from(p.content.start).map(|t| t.para)?;
     if para < prev_para || para - prev_para > 2 {
+        return None;
+    }
+    // A quotation signed after a dash (`“…” ― Jane Doe`) is one of a list of voices, each in
+    // its paragraph: the next paragraph's quotation is not hers.
+    let signed = p.cue.is_some_and(|(c, _)| v.punct(c, "―—–-") && v.toks[c].start >= p.content.end);
+    if signed && para != prev_para {
         return None;
     }
     // No other cue between the two quotes outside quote marks (but for one in the sentence of

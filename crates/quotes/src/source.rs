@@ -78,6 +78,21 @@ fn abbrev_dot(v: &View, i: usize) -> bool {
             .is_some_and(|p| p.word && p.end == v.toks[i].start && LEXICON.is(&p.lower, "abbrev"))
 }
 
+/// True when the full stop at token `i` follows a middle initial of a name starting at
+/// `start`: one capital letter right before it, after a capitalised word (`John F. Kennedy`).
+fn middle_initial(v: &View, start: usize, i: usize) -> bool {
+    i >= start + 2
+        && v.toks[i].lower == "."
+        && v.toks[i - 2].cap
+        && v.toks[i - 2].word
+        && v.toks.get(i - 1).is_some_and(|p| {
+            p.end == v.toks[i].start
+                && p.lower.len() == 1
+                && p.cap
+                && p.lower.chars().all(char::is_alphabetic)
+        })
+}
+
 /// A word between a subject and its verb: a listed adverb or auxiliary (`also`, `has`), a
 /// negation (`did not criticize`) or a lowercase `-ly` word (`grudgingly agreed`).
 pub fn is_adverb(t: &crate::text::Tok) -> bool {
@@ -446,7 +461,8 @@ pub fn after_any(v: &View, start: usize) -> Option<Range> {
         if !t.word {
             let initialism = t.lower == "." && b > start && v.toks[b - 1].lower.contains('.');
             let slash = t.lower == "/" && v.toks.get(b + 1).is_some_and(|n| n.word);
-            if (abbrev_dot(v, b) && v.toks.get(b + 1).is_some_and(|n| n.cap)) || initialism || slash {
+            let cap_next = v.toks.get(b + 1).is_some_and(|n| n.cap && n.sent == sent);
+            if ((abbrev_dot(v, b) || middle_initial(v, start, b)) && cap_next) || initialism || slash {
                 b += 1;
                 continue;
             }

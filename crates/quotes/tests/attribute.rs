@@ -505,6 +505,32 @@ fn quotation_after_a_participle_clause() {
         "\"Taxes must fall,\" said Jane Doe, the mayor of Salem, \"and soon.\"",
         &["direct|said|Jane Doe|Taxes must fall,", "direct|said|Jane Doe|and soon."],
     );
+    // A participle clause with an object of its own before a lowercase second part is an
+    // aside: the second part finishes the first's sentence, under the first's cue.
+    check(
+        "\"Every time you raise fares,\" Jane Doe said, referring to the new budget, \"you lose riders.\"",
+        &[
+            "direct|said|Jane Doe|Every time you raise fares,",
+            "indirect|referring|Jane Doe|to the new budget",
+            "direct|said|Jane Doe|you lose riders.",
+        ],
+    );
+}
+
+#[test]
+fn signed_voices_and_middle_initials() {
+    // A name with a middle initial is one name, after a dash or a cue.
+    check(
+        "“The buses never come on time and the fares keep going up.” ― Jane Q. Public.",
+        &["direct|―|Jane Q. Public|The buses never come on time and the fares keep going up."],
+    );
+    check("\"We will win,\" said John F. Roe.", &["direct|said|John F. Roe|We will win,"]);
+    // Each signed quotation is its own voice: an unsigned one in the next paragraph does not
+    // continue the one signed before it.
+    check(
+        "“The buses never come on time and the fares keep going up.” ― Jane Roe\n\n“Nobody listens to us and nobody ever will.” The rest was cut.",
+        &["direct|―|Jane Roe|The buses never come on time and the fares keep going up."],
+    );
 }
 
 #[test]
