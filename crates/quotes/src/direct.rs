@@ -578,6 +578,18 @@ fn runs_on(v: &View, r: &Region) -> Option<usize> {
     if !next.word || next.sent != v.toks[close].sent || source::cue_at(v, close + 1).is_some() {
         return None;
     }
+    // `She says, "Don't do it," until shots are heard`: a quotation closed by its comma before
+    // a subordinate clause is whole; the clause is the narrator's.
+    let comma_inside =
+        (r.toks.0..r.toks.1).rev().find(|&k| !v.punct(k, "'’\"”")).is_some_and(|k| v.punct(k, ","));
+    // (Not before `that`, `than` or `so`, nor a coordinator joining another quotation to it:
+    // `"A," and "B"`.)
+    let joins = matches!(next.lower.as_str(), "that" | "than" | "so")
+        || (matches!(next.lower.as_str(), "and" | "or" | "nor" | "yet" | "but")
+            && v.regions.iter().any(|n| n.open > close + 1 && n.open <= close + 4));
+    if comma_inside && !joins && crate::lexicon::LEXICON.is(&next.lower, "boundary") {
+        return None;
+    }
     let mut e = close + 1;
     while e + 1 < v.toks.len() && v.toks[e + 1].sent == next.sent {
         e += 1;

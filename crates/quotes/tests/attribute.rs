@@ -629,3 +629,19 @@ fn adverbs_before_the_subject_of_a_participle_cue() {
         &["direct|saying|Jo Park|Is the council going to act?"],
     );
 }
+
+#[test]
+fn a_quotation_closed_by_its_comma_before_a_subordinate_clause() {
+    // The clause after it is the narrator's; the quotation is whole.
+    check(
+        "She repeatedly says, \"Don't you do it,\" until the train pulls away.",
+        &["direct|says|She|Don't you do it,"],
+    );
+    check(
+        "Jane Doe cautioned, \"let's not get ahead of ourselves,\" before predicting a win.",
+        &[
+            "direct|cautioned|Jane Doe|let's not get ahead of ourselves,",
+            "indirect|predicting|Jane Doe|a win",
+        ],
+    );
+}
