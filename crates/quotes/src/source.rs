@@ -53,7 +53,24 @@ fn name_part(v: &View, i: usize) -> bool {
         && v.toks[i - 1].word
         && !v.toks[i - 1].cap
         && (!LEXICON.is(&v.toks[i - 1].lower, "title_word") || LEXICON.is(&v.toks[i - 1].lower, "det"));
-    t.cap && inside && (before_cue || after_name || after_lower)
+    t.cap && inside && (before_cue || after_name || after_lower) && !headline_final(v, i)
+}
+
+/// A capitalised cue closing a title-case headline after a comma and a name: `Clean Energy
+/// Could Wait, Jane Doe Says.` (the run of capitalised words before it follows a comma, and
+/// nothing but a full stop follows it in its paragraph).
+fn headline_final(v: &View, i: usize) -> bool {
+    let t = &v.toks[i];
+    let last = match v.toks.get(i + 1) {
+        None => true,
+        Some(n) if n.para != t.para => true,
+        Some(n) => n.lower == "." && v.toks.get(i + 2).is_none_or(|m| m.para != t.para),
+    };
+    let mut k = i;
+    while k > 0 && v.toks[k - 1].word && v.toks[k - 1].cap && v.toks[k - 1].sent == t.sent && i - k < 6 {
+        k -= 1;
+    }
+    last && k < i && k > 0 && v.punct(k - 1, ",")
 }
 
 /// `according to` at token `i`: the index after `to`.

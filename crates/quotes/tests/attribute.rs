@@ -645,3 +645,11 @@ fn a_quotation_closed_by_its_comma_before_a_subordinate_clause() {
         ],
     );
 }
+
+#[test]
+fn a_title_case_headline_ending_in_its_cue() {
+    check(
+        "Clean Energy Could Wait, Former City Engineer Says.\n\nThe council met on Friday.",
+        &["indirect|Says|Former City Engineer|Clean Energy Could Wait"],
+    );
+}
