@@ -231,6 +231,12 @@ pub(super) fn additions(v: &View, ctx: &Context, spans: &[(usize, Range)], taken
         };
         f(166, &[seen(cue.0, 0), side]);
         f(167, &[seen(cue.0, 0), src.map_or("none", |(x, _)| seen(x, 1))]);
+        // What stands before the cue word: a determiner or possessive makes it a noun (`Oz's
+        // show`, `raises questions`), a subject or auxiliary a verb.
+        let before = cue.0.checked_sub(1).map_or("<s>", |k| v.toks[k].lower.as_str());
+        f(168, &[before, cue_word]);
+        f(169, &[cue.0.checked_sub(1).map_or("<s>", |k| cluster(k))]);
+        f(170, &[cluster(cue.1)]);
         let choice = vec![vec![hash(150, &["drop"])], feats];
         out.push(Addition { content, kind, cue, source: src, words, subject_like, choice });
     }
