@@ -150,8 +150,18 @@ fn enclosed_in_marks(chars: &[char], segments: &[(usize, usize)]) -> bool {
         let t = s.trim_end_matches(['.', ',', '?', '!', ';', ':', ' ']);
         t.chars().count() > 1 && t.chars().last().is_some_and(edge)
     };
-    let wide: Vec<(usize, usize)> =
+    let mut wide: Vec<(usize, usize)> =
         segments.iter().map(|&s| widen(chars, s)).filter(|s| !text(s).is_empty()).collect();
+    // Segments that only a space separates are one stretch of text (an annotator's slip of
+    // the mouse): a quotation nested in them opens in one and closes in the other.
+    wide.dedup_by(|b, a| {
+        let gap = chars.get(a.1..b.0.max(a.1)).unwrap_or(&[]);
+        let joined = b.0 >= a.1 && gap.iter().all(|c| *c == ' ');
+        if joined {
+            a.1 = b.1;
+        }
+        joined
+    });
     let segs: Vec<String> = wide.iter().map(text).collect();
     let (Some(first), Some(last)) = (segs.first(), segs.last()) else { return false };
     let words = segs.iter().map(|s| s.chars().filter(|c| c.is_alphanumeric()).count()).sum::<usize>();
@@ -766,5 +776,8 @@ mod tests {
         // A quotation inside a quotation is still one.
         check("“He told me, “no way,” and left,” she said.", "“He told me, “no way,” and left,”", true);
         check("\"He told me \"no\" twice,\" she said.", "\"He told me \"no\" twice,\"", true);
+        // Segments that only a space splits are read as one.
+        let t = "\"I read: “Are you sure? We are.” Yes, no.\"";
+        check(t, "\"I read: “Are you|sure? We are.” Yes, no.\"", true);
     }
 }
