@@ -370,6 +370,10 @@ fn split_continuation(v: &View, r: &Region, out: &[Found]) -> Option<usize> {
     ok.then_some(idx)
 }
 
+/// Farthest a saying verb may stand before a colon that introduces a quotation and still
+/// report the clause the colon ends, in tokens.
+const MAX_REPORTED: usize = 40;
+
 /// `X said, "..."` / `X emphasized: “...”` / `X told reporters: "..."` / `Adding, "..."`;
 /// `He said:` or `X issued the following statement:` closing the paragraph before.
 fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Option<Range>)> {
@@ -430,7 +434,23 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
                 .map(|s| ((c, end), Some(s))),
         };
     }
-    if colon && j > 0 && (v.toks[j - 1].word || v.punct(j - 1, ")")) {
+    // `X said she has the quality for the job: "Steadiness."`: the clause before the colon is
+    // what a saying verb of the sentence reports, and the quotation ends that content.
+    let sent = v.toks[j.saturating_sub(1)].sent;
+    // (A clause: the verb's object opens with `that` or a subject pronoun. `recites the line:
+    // "..."` has a plain object, and the quotation is the verb's own.)
+    let clause = |k: usize| {
+        let end = source::cue_at(v, k).map_or(k + 1, |(e, _)| e);
+        v.toks.get(end).is_some_and(|t| t.lower == "that" || crate::lexicon::LEXICON.is(&t.lower, "pronoun"))
+    };
+    let reported = (j.saturating_sub(MAX_REPORTED)..j.saturating_sub(2)).any(|k| {
+        v.toks[k].sent == sent
+            && !v.toks[k].cap
+            && source::saying_at(v, k)
+            && v.region_of(k).is_none()
+            && clause(k)
+    });
+    if colon && !reported && j > 0 && (v.toks[j - 1].word || v.punct(j - 1, ")")) {
         // No cue verb: the colon stands for it, the subject is the source; or the name a dash
         // sets off before the colon (`A HEADLINE IN CAPITALS - Jo Park and Al Roe: "..."`).
         let after_dash = source::before(v, j).filter(|s| s.0 > 0 && v.punct(s.0 - 1, "-—–"));

@@ -106,17 +106,18 @@ pub fn find(v: &View, found: &mut Vec<Found>) {
             f.source = None;
             f.continues = None;
         }
-        // Regions are in text order and never overlap: only the first one starting inside
-        // the content can lie within it.
-        let first = v.regions.partition_point(|r| r.content.start < f.content.start);
-        let holds_quote = v
-            .regions
-            .get(first)
-            .is_some_and(|r| f.content.contains(r.content) && r.content.len() < f.content.len());
-        if holds_quote {
+        if holds_quote(v, f.content) {
             f.kind = QuoteKind::Mixed;
         }
     }
+}
+
+/// True when `content` holds a whole quotation and more: mixed speech.
+pub(crate) fn holds_quote(v: &View, content: Span) -> bool {
+    // Regions are in text order and never overlap: only the first one starting inside the
+    // content can lie within it.
+    let first = v.regions.partition_point(|r| r.content.start < content.start);
+    v.regions.get(first).is_some_and(|r| content.contains(r.content) && r.content.len() < content.len())
 }
 
 /// True when every quote found so far that shares tokens with `f`'s content is a direct

@@ -54,6 +54,9 @@ pub fn attribute(text: &str, seg: &Segmentation, entities: &[Entity]) -> Attribu
         if let Some(inner) = wholly_quoted(&v, f.content, f.cue) {
             f.kind = QuoteKind::Direct;
             f.content = inner;
+        } else if f.kind == QuoteKind::Indirect && indirect::holds_quote(&v, f.content) {
+            // (A content the learned step grew over a quotation.)
+            f.kind = QuoteKind::Mixed;
         }
     }
     let speakers = resolve_speakers(&v, entities, &found);

@@ -653,3 +653,17 @@ fn a_title_case_headline_ending_in_its_cue() {
         &["indirect|Says|Former City Engineer|Clean Energy Could Wait"],
     );
 }
+
+#[test]
+fn a_colon_ending_reported_speech() {
+    // The clause before the colon is what the saying verb reports; the quotation ends it.
+    check(
+        "Jane Doe said she has the one quality the job needs: \"Patience, and more patience.\"",
+        &["mixed|said|Jane Doe|she has the one quality the job needs: \"Patience, and more patience.\""],
+    );
+    // A saying verb with a plain object introduces the quotation itself.
+    check(
+        "Jane Doe recites the line: \"Nobody works harder than this town.\"",
+        &["direct|:|Jane Doe|Nobody works harder than this town."],
+    );
+}
