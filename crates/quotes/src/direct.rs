@@ -413,6 +413,11 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
         if !gap_ok {
             return None;
         }
+        // `X said she recalled thinking, "..."`: the cue is inside a clause reported by a
+        // saying verb just before it, whose content the quotation ends.
+        if reported_before(v, c, 5) {
+            return None;
+        }
         let according = source::according_at(v, c).is_some();
         let src = if according { source::after(v, end) } else { source::before(v, c) };
         let participle = v.toks[c].lower.ends_with("ing")
@@ -436,20 +441,7 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
     }
     // `X said she has the quality for the job: "Steadiness."`: the clause before the colon is
     // what a saying verb of the sentence reports, and the quotation ends that content.
-    let sent = v.toks[j.saturating_sub(1)].sent;
-    // (A clause: the verb's object opens with `that` or a subject pronoun. `recites the line:
-    // "..."` has a plain object, and the quotation is the verb's own.)
-    let clause = |k: usize| {
-        let end = source::cue_at(v, k).map_or(k + 1, |(e, _)| e);
-        v.toks.get(end).is_some_and(|t| t.lower == "that" || crate::lexicon::LEXICON.is(&t.lower, "pronoun"))
-    };
-    let reported = (j.saturating_sub(MAX_REPORTED)..j.saturating_sub(2)).any(|k| {
-        v.toks[k].sent == sent
-            && !v.toks[k].cap
-            && source::saying_at(v, k)
-            && v.region_of(k).is_none()
-            && clause(k)
-    });
+    let reported = reported_before(v, j, MAX_REPORTED);
     if colon && !reported && j > 0 && (v.toks[j - 1].word || v.punct(j - 1, ")")) {
         // No cue verb: the colon stands for it, the subject is the source; or the name a dash
         // sets off before the colon (`A HEADLINE IN CAPITALS - Jo Park and Al Roe: "..."`).
@@ -457,6 +449,25 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
         return Some(((j, j + 1), after_dash.or_else(|| source::subject(v, j - 1))));
     }
     None
+}
+
+/// True when a saying verb of the sentence at most `reach` tokens before token `j` reports a
+/// clause that runs up to `j`: its object opens with `that` or a subject pronoun (`said she
+/// has ...`; `recites the line` has a plain object instead).
+fn reported_before(v: &View, j: usize, reach: usize) -> bool {
+    let Some(sent) = j.checked_sub(1).map(|k| v.toks[k].sent) else { return false };
+    (j.saturating_sub(reach)..j.saturating_sub(2)).any(|k| {
+        let end = source::cue_at(v, k).map_or(k + 1, |(e, _)| e);
+        let clause = v
+            .toks
+            .get(end)
+            .is_some_and(|t| t.lower == "that" || crate::lexicon::LEXICON.is(&t.lower, "pronoun"));
+        v.toks[k].sent == sent
+            && !v.toks[k].cap
+            && source::saying_at(v, k)
+            && v.region_of(k).is_none()
+            && clause
+    })
 }
 
 /// `X issued a statement (Tuesday) saying`, `X blasted out an email to supporters stating`: a

@@ -661,6 +661,10 @@ fn a_colon_ending_reported_speech() {
         "Jane Doe said she has the one quality the job needs: \"Patience, and more patience.\"",
         &["mixed|said|Jane Doe|she has the one quality the job needs: \"Patience, and more patience.\""],
     );
+    check(
+        "Jane Doe said she recalled thinking, \"Nobody here sees me.\"",
+        &["mixed|said|Jane Doe|she recalled thinking, \"Nobody here sees me.\""],
+    );
     // A saying verb with a plain object introduces the quotation itself.
     check(
         "Jane Doe recites the line: \"Nobody works harder than this town.\"",
