@@ -344,7 +344,13 @@ fn signed(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
 fn participle_cue(v: &View, r: &Region, prev: &Found) -> Option<Range> {
     let from = prev.source.map_or(0, |s| s.1).max(prev.cue?.1);
     (from..r.open.saturating_sub(1)).find_map(|c| {
-        let participle = v.toks[c].lower.ends_with("ing") && c > 0 && v.punct(c - 1, ",");
+        // (After a comma, or after a preposition opening the clause: `X sings before asking
+        // her, "..."`.)
+        let opens = |k: usize| {
+            v.punct(k, ",")
+                || matches!(v.toks[k].lower.as_str(), "before" | "after" | "while" | "by" | "without")
+        };
+        let participle = v.toks[c].lower.ends_with("ing") && c > 0 && opens(c - 1);
         let (end, _) = source::cue_at(v, c).filter(|_| participle)?;
         Some((c, end)).filter(|&cue| !aside(v, r, cue))
     })

@@ -505,6 +505,13 @@ fn quotation_after_a_participle_clause() {
         "\"Taxes must fall,\" said Jane Doe, the mayor of Salem, \"and soon.\"",
         &["direct|said|Jane Doe|Taxes must fall,", "direct|said|Jane Doe|and soon."],
     );
+    check(
+        "\"Keep your hands in sight,\" Jane Doe sings before asking him, \"Where do we go from here?\"",
+        &[
+            "direct|sings|Jane Doe|Keep your hands in sight,",
+            "direct|asking|Jane Doe|Where do we go from here?",
+        ],
+    );
     // A participle clause with an object of its own before a lowercase second part is an
     // aside: the second part finishes the first's sentence, under the first's cue.
     check(
