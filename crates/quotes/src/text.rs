@@ -88,7 +88,7 @@ fn tokenize(text: &str) -> Vec<(usize, usize, bool)> {
         let mut j = i + 1;
         while j < chars.len() {
             let c = chars[j].1;
-            if is_word_char(c) {
+            if is_word_char(c) || newsdesk_segment::mojibake_pair(chars[j - 1].1, c) {
                 j += 1;
                 continue;
             }

@@ -129,6 +129,12 @@ pub fn abbreviation_may_end(word: &str) -> bool {
     matches!(lexicon::abbreviation(word), None | Some(lexicon::AbbrevKind::Final))
 }
 
+/// True when `c` glued after `prev` continues a word of text decoded twice (`Ã` then `§` in
+/// `FranÃ§ois`): for tokenisers of later stages that must cut words the same way.
+pub fn mojibake_pair(prev: char, c: char) -> bool {
+    token::mojibake_pair((prev, c))
+}
+
 /// True for a word that typically opens an English sentence, written capitalised (`He`,
 /// `The`, `But`): after an abbreviation that may end a sentence, it opens the next one.
 pub fn is_sentence_opener(word: &str) -> bool {

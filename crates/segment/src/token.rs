@@ -38,7 +38,8 @@ impl<'t> Chars<'t> {
     }
     /// Index just past the run of word characters starting at `i`.
     fn run_end(&self, mut i: usize) -> usize {
-        while self.is(i, is_word_char) {
+        while self.is(i, is_word_char) || (i > 0 && self.at(i - 1).zip(self.at(i)).is_some_and(mojibake_pair))
+        {
             i += 1;
         }
         i
@@ -47,6 +48,13 @@ impl<'t> Chars<'t> {
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_mark(c)
+}
+
+/// True when `c` after `prev` is the second byte of a two-byte UTF-8 letter read as Latin-1
+/// (`Ã` then `§`): what text decoded twice shows (`FranÃ§ois` for `François`). Such a `§` or
+/// `©` is part of the word it is glued to, not punctuation of its own.
+pub(crate) fn mojibake_pair((prev, c): (char, char)) -> bool {
+    matches!(prev, '\u{00C2}'..='\u{00DF}') && matches!(c, '\u{0080}'..='\u{00BF}')
 }
 
 /// Combining marks that belong to the preceding letter.
