@@ -447,8 +447,7 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
     }
     // `X said she has the quality for the job: "Steadiness."`: the clause before the colon is
     // what a saying verb of the sentence reports, and the quotation ends that content.
-    let reported = reported_before(v, j, MAX_REPORTED);
-    if colon && !reported && j > 0 && (v.toks[j - 1].word || v.punct(j - 1, ")")) {
+    if colon && j > 0 && (v.toks[j - 1].word || v.punct(j - 1, ")")) && !reported_before(v, j, MAX_REPORTED) {
         // No cue verb: the colon stands for it, the subject is the source; or the name a dash
         // sets off before the colon (`A HEADLINE IN CAPITALS - Jo Park and Al Roe: "..."`).
         let after_dash = source::before(v, j).filter(|s| s.0 > 0 && v.punct(s.0 - 1, "-—–"));
@@ -463,16 +462,15 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
 fn reported_before(v: &View, j: usize, reach: usize) -> bool {
     let Some(sent) = j.checked_sub(1).map(|k| v.toks[k].sent) else { return false };
     (j.saturating_sub(reach)..j.saturating_sub(2)).any(|k| {
-        let end = source::cue_at(v, k).map_or(k + 1, |(e, _)| e);
-        let clause = v
-            .toks
-            .get(end)
-            .is_some_and(|t| t.lower == "that" || crate::lexicon::LEXICON.is(&t.lower, "pronoun"));
+        let clause = |end: usize| {
+            v.toks.get(end).is_some_and(|t| t.lower == "that" || LEXICON.is(&t.lower, "pronoun"))
+        };
         v.toks[k].sent == sent
+            && v.toks[k].word
             && !v.toks[k].cap
-            && source::saying_at(v, k)
             && v.region_of(k).is_none()
-            && clause
+            && source::saying_at(v, k)
+            && source::cue_at(v, k).is_some_and(|(end, _)| clause(end))
     })
 }
 
@@ -623,7 +621,9 @@ fn runs_on(v: &View, r: &Region) -> Option<usize> {
     // `"A," and "B"`.)
     let joins = matches!(next.lower.as_str(), "that" | "than" | "so")
         || (matches!(next.lower.as_str(), "and" | "or" | "nor" | "yet" | "but")
-            && v.regions.iter().any(|n| n.open > close + 1 && n.open <= close + 4));
+            && v.regions
+                .get(v.regions.partition_point(|n| n.open <= close + 1))
+                .is_some_and(|n| n.open <= close + 4));
     if comma_inside && !joins && crate::lexicon::LEXICON.is(&next.lower, "boundary") {
         return None;
     }

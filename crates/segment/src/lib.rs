@@ -18,6 +18,8 @@ mod lexicon;
 mod sentence;
 mod token;
 
+pub use token::mojibake_pair;
+
 use newsdesk_model::Span;
 use std::borrow::Cow;
 
@@ -127,12 +129,6 @@ pub fn segment(text: &str) -> Segmentation {
 /// `Mr.`, `Aug.` or `No.` never do.
 pub fn abbreviation_may_end(word: &str) -> bool {
     matches!(lexicon::abbreviation(word), None | Some(lexicon::AbbrevKind::Final))
-}
-
-/// True when `c` glued after `prev` continues a word of text decoded twice (`Ã` then `§` in
-/// `FranÃ§ois`): for tokenisers of later stages that must cut words the same way.
-pub fn mojibake_pair(prev: char, c: char) -> bool {
-    token::mojibake_pair((prev, c))
 }
 
 /// True for a word that typically opens an English sentence, written capitalised (`He`,

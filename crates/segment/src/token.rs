@@ -38,7 +38,8 @@ impl<'t> Chars<'t> {
     }
     /// Index just past the run of word characters starting at `i`.
     fn run_end(&self, mut i: usize) -> usize {
-        while self.is(i, is_word_char) || (i > 0 && self.at(i - 1).zip(self.at(i)).is_some_and(mojibake_pair))
+        while self.is(i, is_word_char)
+            || (i > 0 && self.at(i - 1).zip(self.at(i)).is_some_and(|(p, c)| mojibake_pair(p, c)))
         {
             i += 1;
         }
@@ -52,8 +53,9 @@ fn is_word_char(c: char) -> bool {
 
 /// True when `c` after `prev` is the second byte of a two-byte UTF-8 letter read as Latin-1
 /// (`Ã` then `§`): what text decoded twice shows (`FranÃ§ois` for `François`). Such a `§` or
-/// `©` is part of the word it is glued to, not punctuation of its own.
-pub(crate) fn mojibake_pair((prev, c): (char, char)) -> bool {
+/// `©` is part of the word it is glued to, not punctuation of its own (tokenisers of later
+/// stages cut words the same way).
+pub fn mojibake_pair(prev: char, c: char) -> bool {
     matches!(prev, '\u{00C2}'..='\u{00DF}') && matches!(c, '\u{0080}'..='\u{00BF}')
 }
 
