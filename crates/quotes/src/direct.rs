@@ -90,6 +90,12 @@ pub fn find(v: &View, turns: &[Found]) -> Vec<Found> {
                     f.kind = QuoteKind::Mixed;
                     f.content = newsdesk_model::Span::new(start, f.content.end);
                 }
+                if let Some(start) = examples(v, r, cue) {
+                    // `she says things such as, "..."`: the quotation is an example of the
+                    // cue's object, which is the content.
+                    f.kind = QuoteKind::Mixed;
+                    f.content = newsdesk_model::Span::new(start, f.content.end);
+                }
                 if let Some(start) = src.and_then(|s| lead_clause(v, r, cue, s)) {
                     // `If it passes, he said, "prices will fall."`: the clause is content too.
                     f.kind = QuoteKind::Mixed;
@@ -109,6 +115,11 @@ pub fn find(v: &View, turns: &[Found]) -> Vec<Found> {
             let cue = participle_cue(v, r, &out[prev]).or(out[prev].cue);
             let mut f = Found::new(QuoteKind::Direct, r.content, cue, None);
             f.continues = Some(prev);
+            if let Some(start) = cue.and_then(|c| examples(v, r, c)) {
+                // (`..., suggesting a few questions, including, "B"`: see [`examples`].)
+                f.kind = QuoteKind::Mixed;
+                f.content = newsdesk_model::Span::new(start, f.content.end);
+            }
             out.push(f);
         } else if let Some((start, prev)) = lead_continuation(v, r, &out) {
             // `"A," said X. Unless rivals quit, "B."`: a sentence with no cue of its own that
@@ -581,6 +592,25 @@ fn relative_object(v: &View, r: &Region, cue: Range, src: Range) -> Option<usize
     let relative = v.toks[w].word && matches!(v.toks[w].lower.as_str(), "which" | "what");
     let adjacent = src.1 <= cue.0 && (cue.1..r.open).all(|k| v.toks[k].lower == "as");
     (relative && adjacent && v.toks[w].sent == v.toks[r.open].sent).then(|| v.toks[w].start)
+}
+
+/// `X says things such as, "..."`, `X asked a few questions, including, "..."`: the words
+/// between the cue and the opening mark are the cue's object, ended by `such as` or
+/// `including` introducing the quotation as one of its examples; the start of that object.
+fn examples(v: &View, r: &Region, cue: Range) -> Option<usize> {
+    let mut k = r.open.checked_sub(1)?;
+    if v.punct(k, ",:") {
+        k = k.checked_sub(1)?;
+    }
+    let lead = match v.toks[k].lower.as_str() {
+        "including" => k,
+        "as" if k > 0 && v.toks[k - 1].lower == "such" => k - 1,
+        _ => return None,
+    };
+    let object = (cue.1..lead).filter(|&j| v.toks[j].word).count();
+    let plain = (cue.1..lead).all(|j| v.toks[j].word || v.punct(j, ","));
+    let sent = v.toks[r.open].sent;
+    (object > 0 && plain && v.toks[cue.1].sent == sent).then(|| v.toks[cue.1].start)
 }
 
 /// `X said that he, "..."`, `X noted that "..."`: a `that` between the cue and the opening

@@ -678,3 +678,19 @@ fn a_colon_ending_reported_speech() {
         &["direct|:|Jane Doe|Nobody works harder than this town."],
     );
 }
+
+#[test]
+fn a_quotation_given_as_an_example_of_the_object() {
+    // `such as` / `including` make the quotation one example of what the cue's object names.
+    check(
+        "My aunt, who is 90, says things such as, \"Nobody needs a car in this town.\"",
+        &["mixed|says|My aunt|things such as, \"Nobody needs a car in this town."],
+    );
+    check(
+        "\"We can win this,\" Jane Doe said, suggesting a few lines for rallies, including, \"Every vote counts here.\"",
+        &[
+            "direct|said|Jane Doe|We can win this,",
+            "mixed|suggesting|Jane Doe|a few lines for rallies, including, \"Every vote counts here.",
+        ],
+    );
+}
