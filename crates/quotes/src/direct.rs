@@ -544,7 +544,7 @@ fn runs_back(v: &View, r: &Region) -> Option<usize> {
     // `The party, held every year, "allows us to ...," X said`: a lowercase quotation after a
     // comma finishes the unquoted sentence start.
     let comma_joined = v.punct(r.open - 1, ",")
-        && v.toks.get(r.toks.0).is_some_and(|t| t.word && !t.cap)
+        && v.toks.get(r.toks.0).is_some_and(|t| t.word)
         && r.open >= 2
         && v.toks[r.open - 2].word
         && v.region_of(r.open - 2).is_none();
@@ -560,6 +560,18 @@ fn runs_back(v: &View, r: &Region) -> Option<usize> {
     }
     while a < r.open && v.punct(a, ",;:—–-") {
         a += 1;
+    }
+    // `Based on her record, "I don't trust her," X said`: a quotation opening with a capital
+    // after a comma finishes a lead phrase with no cue or quotation of its own.
+    let capital = v.toks.get(r.toks.0).is_some_and(|t| t.cap);
+    let bare_lead = (a..r.open).all(|k| {
+        v.region_of(k).is_none()
+            && !is_quote_tok(v, k)
+            && source::cue_at(v, k).is_none()
+            && source::according_at(v, k).is_none()
+    });
+    if comma_joined && capital && !bare_lead {
+        return None;
     }
     Some(v.toks[a].start)
 }

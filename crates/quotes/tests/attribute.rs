@@ -694,3 +694,17 @@ fn a_quotation_given_as_an_example_of_the_object() {
         ],
     );
 }
+
+#[test]
+fn a_lead_phrase_finished_by_a_capitalised_quotation() {
+    // The phrase before the comma has no cue of its own: the quotation finishes its sentence.
+    check(
+        "Based on her record, \"I don't see how anyone can trust her,\" Jane Doe said.",
+        &["mixed|said|Jane Doe|Based on her record, \"I don't see how anyone can trust her,"],
+    );
+    // A lead with a cue of its own keeps the quotation direct.
+    check(
+        "\"It is over,\" she said, but despite the noise, \"We will be back,\" Jane Doe said.",
+        &["direct|said|she|It is over,", "direct|said|Jane Doe|We will be back,"],
+    );
+}
