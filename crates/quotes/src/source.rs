@@ -128,7 +128,7 @@ pub fn without_verb(v: &View, (a, b): Range) -> Range {
         let t = &v.toks[k];
         let p = &v.toks[k - 1];
         t.word
-            && (LEXICON.is(&t.lower, "clause_word")
+            && ((LEXICON.is(&t.lower, "clause_word") && !function_name(v, k))
                 || cue_at(v, k).is_some_and(|(_, f)| f == Frame::Any) && !noun_use(v, k)
                 || (!t.cap && t.lower.ends_with("ed") && p.cap && p.word))
     };
@@ -202,6 +202,42 @@ fn modal_name(v: &View, i: usize) -> bool {
     t.cap && n.cap && n.word && n.sent == t.sent && LEXICON.is(&t.lower, "clause_word")
 }
 
+/// A capitalised function word that is a name (`Theresa May`, `Al From`, `George Will`, and
+/// `"...," May said`): it follows a capitalised word of its sentence, or stands inside its
+/// sentence right before a lowercase cue. A capitalised modal, month or preposition is
+/// otherwise read as a word of its class.
+pub fn function_name(v: &View, i: usize) -> bool {
+    let Some(t) = v.toks.get(i) else { return false };
+    let inside = i > 0 && v.toks[i - 1].sent == t.sent;
+    // (Not a word in capitals, `HIGHER THAN EXPECTED`, nor `I`.)
+    let word = &v.text[t.start..t.end];
+    let shouted = word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    if !(t.word && t.cap && inside) || shouted {
+        return false;
+    }
+    let after_name = v.toks[i - 1].word && v.toks[i - 1].cap && !v.toks[i - 1].lower.contains('.');
+    // (`"...," May said`: after the quotation's closing mark or comma.)
+    let after_quote = !v.toks[i - 1].word
+        && (v.punct(i - 1, ",") || v.text[v.toks[i - 1].start..].starts_with(crate::text::is_quote_mark));
+    let before_cue = v.toks.get(i + 1).is_some_and(|n| n.word && !n.cap) && cue_at(v, i + 1).is_some();
+    (after_name || (after_quote && before_cue)) && !title_case(v, i)
+}
+
+/// True when most words of token `i`'s sentence after its first are capitalised, as in a
+/// headline (`Obama To Asians Worried About U.S. Election`), where a capital names nobody.
+fn title_case(v: &View, i: usize) -> bool {
+    let sent = v.toks[i].sent;
+    let from = (i.saturating_sub(40)..=i).find(|&k| v.toks[k].sent == sent).unwrap_or(i);
+    let to = (i..v.toks.len().min(i + 40)).take_while(|&k| v.toks[k].sent == sent).last().unwrap_or(i);
+    let words: Vec<bool> = (from..=to)
+        .filter(|&k| v.toks[k].word && v.toks[k].lower.starts_with(|c: char| c.is_alphabetic()))
+        .skip(1)
+        .map(|k| v.toks[k].cap)
+        .collect();
+    let caps = words.iter().filter(|&&c| c).count();
+    words.len() >= 3 && 4 * caps >= 3 * words.len()
+}
+
 /// The source phrase ending right before token `end` (after skipping adverbs such as `also`).
 pub fn before(v: &View, end: usize) -> Option<Range> {
     let sent = v.toks.get(end)?.sent;
@@ -209,8 +245,7 @@ pub fn before(v: &View, end: usize) -> Option<Range> {
     // (`George Will wrote`: a capitalised modal inside a sentence is a name, no adverb.)
     let skipped = |k: usize| {
         let t = &v.toks[k];
-        let name = t.cap && k > 0 && v.toks[k - 1].sent == sent && v.toks[k - 1].cap && v.toks[k - 1].word;
-        t.word && t.sent == sent && is_adverb(t) && !name
+        t.word && t.sent == sent && is_adverb(t) && !function_name(v, k)
     };
     while b > 0 && skipped(b - 1) {
         b -= 1;
@@ -493,15 +528,14 @@ pub fn after_any(v: &View, start: usize) -> Option<Range> {
             || (b > start
                 && !alone
                 && (LEXICON.is(&v.toks[b - 1].lower, "det") || v.toks[b - 1].lower == "of"));
-        if b > start
-            && ((LEXICON.is(&t.lower, "stop") && !modal_name(v, b)) || (cue_at(v, b).is_some() && !noun_use))
-        {
+        let name = modal_name(v, b) || (b > start && function_name(v, b));
+        if b > start && ((LEXICON.is(&t.lower, "stop") && !name) || (cue_at(v, b).is_some() && !noun_use)) {
             break;
         }
         // `said the group is ...`: a verb, so a clause rather than a source.
         let clause =
             (LEXICON.is(&t.lower, "boundary") && t.lower != "and") || LEXICON.is(&t.lower, "clause_word");
-        if clause && !modal_name(v, b) {
+        if clause && !name {
             break;
         }
         b += 1;
@@ -566,8 +600,8 @@ fn plausible(v: &View, (a, b): Range) -> bool {
     // (`in a written statement`, `his plans by`: a prepositional phrase or a broken one.)
     if LEXICON.is(&first.lower, "pronoun")
         || LEXICON.is(&last.lower, "det")
-        || preposition(&first.lower)
-        || preposition(&last.lower)
+        || (preposition(&first.lower) && !function_name(v, a))
+        || (preposition(&last.lower) && !function_name(v, b - 1))
     {
         return false;
     }
@@ -663,5 +697,20 @@ mod tests {
         assert_eq!(kept("A few minutes later", without_time), None);
         assert_eq!(kept("Earlier Wednesday", without_time), None);
         assert_eq!(kept("This group", without_time).as_deref(), Some("This group"));
+    }
+
+    #[test]
+    fn a_capitalised_function_word_after_a_name_is_a_name() {
+        let name_at = |text: &str, word: &str| {
+            let seg = newsdesk_segment::segment(text);
+            let v = View::new(text, &seg);
+            let k = v.toks.iter().position(|t| &text[t.start..t.end] == word);
+            k.is_some_and(|k| function_name(&v, k))
+        };
+        assert!(name_at("Prime Minister Theresa May said so.", "May"));
+        assert!(name_at("The columnist George Will wrote it.", "Will"));
+        assert!(!name_at("We May Win It All, Says The Coach Of The Team", "May"));
+        assert!(!name_at("THE TEAM MAY LEAVE TODAY, its manager said.", "MAY"));
+        assert!(!name_at("It backfired: By refusing to apologize, he lost.", "By"));
     }
 }

@@ -708,3 +708,21 @@ fn a_lead_phrase_finished_by_a_capitalised_quotation() {
         &["direct|said|she|It is over,", "direct|said|Jane Doe|We will be back,"],
     );
 }
+
+#[test]
+fn names_that_are_function_words() {
+    // A capitalised modal, month or preposition after a first name, or alone between a
+    // quotation and its cue, is a name.
+    check(
+        "\"We will leave on time and in good order,\" Theresa May said on Monday.",
+        &["direct|said|Theresa May|We will leave on time and in good order,"],
+    );
+    check(
+        "\"We won a smaller share of the vote than any party before us,\" said Al From, who founded the group.",
+        &["direct|said|Al From|We won a smaller share of the vote than any party before us,"],
+    );
+    check(
+        "\"The whole process is a reminder of the stakes,\" Will wrote.",
+        &["direct|wrote|Will|The whole process is a reminder of the stakes,"],
+    );
+}
