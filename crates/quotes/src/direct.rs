@@ -237,7 +237,7 @@ fn attribution_after(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
     };
     let cue_end = source::cue_at(v, k).map(|(e, _)| e).or_else(|| slot_verb(k).then_some(k + 1));
     if let Some(end) = cue_end {
-        let src = source::after(v, end)
+        let src = source::after_to_title(v, end)
             .or_else(|| source::phrase_at(v, end, "extension").and_then(|e| source::after(v, e)));
         let listed = source::cue_at(v, k).is_some();
         return src.filter(|s| listed || v.toks[s.0].cap).map(|s| ((k, end), Some(s)));
@@ -256,7 +256,12 @@ fn attribution_after(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
                 break;
             }
         } else if !tc.word {
-            let inner = c > k && matches!(tc.lower.as_str(), "." | "(" | ")" | "$" | "’" | "'" | "&");
+            // (`the A.F.L.-C.I.O.`: a hyphen between two words.)
+            let joined = tc.lower == "-"
+                && (v.toks[c - 1].word || v.punct(c - 1, "."))
+                && v.toks.get(c + 1).is_some_and(|n| n.word);
+            let inner =
+                c > k && (matches!(tc.lower.as_str(), "." | "(" | ")" | "$" | "’" | "'" | "&") || joined);
             if !inner {
                 break;
             }

@@ -500,6 +500,25 @@ pub fn after(v: &View, start: usize) -> Option<Range> {
     after_any(v, start).filter(|&r| plausible(v, r))
 }
 
+/// [`after`], or when a title in quotation marks cuts the phrase (`wrote the authors of the
+/// "Growth Project,"`), the words before the preposition and determiner left dangling.
+pub fn after_to_title(v: &View, start: usize) -> Option<Range> {
+    after(v, start).or_else(|| {
+        let (a, b) = after_any(v, start)?;
+        if !v
+            .toks
+            .get(b)
+            .is_some_and(|t| !t.word && v.text[t.start..].starts_with(crate::text::is_quote_mark))
+        {
+            return None;
+        }
+        // (Only a preposition and a determiner: `thanked Obama for "..."` has no title.)
+        let dangling =
+            b >= a + 3 && LEXICON.is(&v.toks[b - 1].lower, "det") && preposition(&v.toks[b - 2].lower);
+        Some((a, b.saturating_sub(2))).filter(|&r| dangling && plausible(v, r))
+    })
+}
+
 /// The phrase starting at token `start` that [`after`] reads, plausible as a source or not
 /// (after `according to`, `early returns` is a source).
 pub fn after_any(v: &View, start: usize) -> Option<Range> {

@@ -726,3 +726,15 @@ fn names_that_are_function_words() {
         &["direct|wrote|Will|The whole process is a reminder of the stakes,"],
     );
 }
+
+#[test]
+fn a_source_holding_an_initialism_or_followed_by_a_title() {
+    check(
+        "\"Members will not defect this time,\" Jo Park, a former director at the A.F.L.-C.I.O. and organizer, wrote in an email.",
+        &["direct|wrote|Jo Park|Members will not defect this time,"],
+    );
+    check(
+        "\"We have to engage them and show our sincerity,\" wrote the authors of the \"Growth Project,\" a party report.",
+        &["direct|wrote|the authors|We have to engage them and show our sincerity,"],
+    );
+}
