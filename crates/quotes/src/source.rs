@@ -124,16 +124,30 @@ pub fn is_adverb(t: &crate::text::Tok) -> bool {
 /// clerks would be allowed`, `Fiorina was upfront about`, `A pro-Gingrich PAC launched an ad`):
 /// a source is a noun phrase, its verb is no part of it.
 pub fn without_verb(v: &View, (a, b): Range) -> Range {
+    let object_next = |k: usize| {
+        v.toks.get(k + 1).is_some_and(|n| n.word && (LEXICON.is(&n.lower, "det") || possessive(&n.lower)))
+    };
     let verb = |k: usize| {
         let t = &v.toks[k];
         let p = &v.toks[k - 1];
         t.word
             && ((LEXICON.is(&t.lower, "clause_word") && !function_name(v, k))
                 || cue_at(v, k).is_some_and(|(_, f)| f == Frame::Any) && !noun_use(v, k)
-                || (!t.cap && t.lower.ends_with("ed") && p.cap && p.word))
+                || (!t.cap && t.lower.ends_with("ed") && p.cap && p.word)
+                || negated_auxiliary(&t.lower)
+                // (`The piece used one of her quotes`: a past tense before its object.)
+                || (!t.cap && t.lower.ends_with("ed") && p.word && !LEXICON.is(&p.lower, "det") && object_next(k)))
     };
     let b = b.min(v.toks.len());
     (a + 1..b).find(|&k| verb(k)).map_or((a, b), |k| (a, k))
+}
+
+/// `weren't`, `didn’t`, `can't`: an auxiliary with its negation.
+fn negated_auxiliary(lower: &str) -> bool {
+    let stem = lower.strip_suffix("n't").or_else(|| lower.strip_suffix("n’t"));
+    stem.is_some_and(|s| {
+        LEXICON.is(s, "clause_word") || matches!(s, "ca" | "wo" | "is" | "are" | "was" | "were")
+    })
 }
 
 /// Source phrase `r` without the time words the rules or choosers took in with it (`Priebus
@@ -704,6 +718,9 @@ mod tests {
         let cut = |v: &View, r: Range| Some(without_verb(v, r));
         assert_eq!(kept("Court clerks would be allowed", cut).as_deref(), Some("Court clerks"));
         assert_eq!(kept("A local PAC launched an ad", cut).as_deref(), Some("A local PAC"));
+        assert_eq!(kept("Republicans weren't too", cut).as_deref(), Some("Republicans"));
+        assert_eq!(kept("The piece used one of her lines", cut).as_deref(), Some("The piece"));
+        assert_eq!(kept("Jo Park, the elected mayor", cut).as_deref(), Some("Jo Park, the elected mayor"));
         assert_eq!(
             kept("Jo Park, the city's director", cut).as_deref(),
             Some("Jo Park, the city's director")
