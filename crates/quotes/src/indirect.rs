@@ -96,7 +96,7 @@ pub fn find(v: &View, found: &mut Vec<Found>) {
     }
     for f in found.iter_mut().skip(first_new) {
         // `Trump seems to ...`: the subject belongs to the content; there is no source.
-        if let Some(c) = f.cue.filter(|c| v.toks.get(c.0).is_some_and(|t| LEXICON.is_sourceless(&t.lower))) {
+        if let Some(c) = f.cue.filter(|c| source::sourceless_at(v, c.0)) {
             // (The content takes the subject in, and so the cue word between: `Carson seems
             // to recognize the problem` is one stretch, as annotators mark it.)
             let subject = f.source.filter(|s| s.1 <= c.0 && (s.1..c.0).all(|k| v.toks[k].word));
@@ -861,7 +861,7 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
     // joining the content.)
     let seeming = || {
         let one = stop == k + 1 || (stop == k + 2 && v.punct(k + 1, ".,;:!?"));
-        (LEXICON.is_sourceless(&v.toks[i].lower) && one && v.toks[k].word).then(|| v.tok_span(k, k + 1))
+        (source::sourceless_at(v, i) && one && v.toks[k].word).then(|| v.tok_span(k, k + 1))
     };
     let span = content(v, k, stop).or_else(|| lone_name(v, k, stop)).or_else(seeming)?;
     let mut f = Found::new(QuoteKind::Indirect, span, Some((i, end)), src);

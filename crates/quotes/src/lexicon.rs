@@ -43,6 +43,8 @@ pub struct Lexicon {
     source_nouns: HashSet<String>,
     /// Cue forms whose subject PolNeAR's annotators count as content, not source (`seems`).
     sourceless: HashSet<String>,
+    /// Verbs of seeming (`seems`, `appeared`), sourceless in every use.
+    seeming: HashSet<String>,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -53,12 +55,14 @@ impl Lexicon {
     fn load() -> Self {
         let mut cues: HashMap<String, Vec<CueVerb>> = HashMap::default();
         let mut sourceless = HashSet::default();
+        let mut seeming = HashSet::default();
         for row in rows(CUE_VERBS) {
             let Some(form) = row.first() else { continue };
             let frame = if row.get(3) == Some(&"quote") { Frame::Quote } else { Frame::Any };
             let saying = matches!(row.get(2).copied(), Some("speech" | "written"));
             if row.get(2) == Some(&"seeming") {
                 sourceless.insert(form.to_lowercase());
+                seeming.insert(form.to_lowercase());
             }
             let words: Vec<String> = form.split_whitespace().map(str::to_lowercase).collect();
             let Some(first) = words.first().cloned() else { continue };
@@ -116,7 +120,7 @@ impl Lexicon {
             list.sort_by_key(|p| std::cmp::Reverse(p.len()));
         }
         let source_nouns = rows(SOURCE_NOUNS).filter_map(|r| r.first().map(|w| w.to_lowercase())).collect();
-        Lexicon { cues, classes, phrases, source_nouns, sourceless }
+        Lexicon { cues, classes, phrases, source_nouns, sourceless, seeming }
     }
 
     /// The cue verbs whose first word is `lower`, longest first.
@@ -137,6 +141,10 @@ impl Lexicon {
     /// True for cue forms that take no source (`X seems to ...`: `X` is part of the content).
     pub fn is_sourceless(&self, lower: &str) -> bool {
         self.sourceless.contains(lower)
+    }
+
+    pub fn is_seeming(&self, lower: &str) -> bool {
+        self.seeming.contains(lower)
     }
 
     pub fn is_source_noun(&self, lower: &str) -> bool {

@@ -252,6 +252,33 @@ fn title_case(v: &View, i: usize) -> bool {
     words.len() >= 3 && 4 * caps >= 3 * words.len()
 }
 
+/// True when the cue at token `c` has no source, its subject being part of the content: a
+/// verb of seeming (`Trump seems to ...`), or one PolNeAR's annotators mostly leave sourceless
+/// (`data/polnear_cues.tsv`) used without a subject of its own (`The vote is expected to ...`,
+/// `as expected`), not after a name, pronoun or source noun (`Mr. Deese expected that ...`,
+/// `Scholars have long debated ...`).
+pub fn sourceless_at(v: &View, c: usize) -> bool {
+    let Some(t) = v.toks.get(c) else { return false };
+    if LEXICON.is_seeming(&t.lower) {
+        return true;
+    }
+    if !LEXICON.is_sourceless(&t.lower) {
+        return false;
+    }
+    let be = |w: &str| matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "'s" | "’s");
+    let mut k = c;
+    let skipped = |p: &crate::text::Tok| p.word && (is_adverb(p) || p.lower == "long") && !be(&p.lower);
+    while k > 0 && v.toks[k - 1].sent == t.sent && skipped(&v.toks[k - 1]) {
+        k -= 1;
+    }
+    let Some(p) = k.checked_sub(1).map(|k| &v.toks[k]).filter(|p| p.sent == t.sent && p.word) else {
+        return true;
+    };
+    let subject =
+        (p.cap && !be(&p.lower)) || LEXICON.is(&p.lower, "pronoun") || LEXICON.is_source_noun(&p.lower);
+    !subject
+}
+
 /// The source phrase ending right before token `end` (after skipping adverbs such as `also`).
 pub fn before(v: &View, end: usize) -> Option<Range> {
     let sent = v.toks.get(end)?.sent;

@@ -738,3 +738,17 @@ fn a_source_holding_an_initialism_or_followed_by_a_title() {
         &["direct|wrote|the authors|We have to engage them and show our sincerity,"],
     );
 }
+
+#[test]
+fn a_mostly_sourceless_verb_with_a_subject_of_its_own() {
+    // `expected` is mostly passive in news (`is expected to`), and then sourceless; used
+    // actively after its subject it has a source like any other cue.
+    check(
+        "The council met on Tuesday. Jo Park expected that the mayor would sign the budget.",
+        &["indirect|expected|Jo Park|the mayor would sign the budget"],
+    );
+    check(
+        "The council met on Tuesday. The budget is expected to pass by a wide margin next week.",
+        &["indirect|expected|-|The budget is expected to pass by a wide margin"],
+    );
+}

@@ -32,7 +32,7 @@ pub fn candidates(v: &View, found: &[Found], i: usize, tagged: &[Range]) -> Opti
     }
     // `X seems to ...`: the subject belongs to the content, by the annotators' own convention
     // (`data/polnear_cues.tsv`), whatever a chooser would make of one sentence.
-    if LEXICON.is_sourceless(&v.toks[cue.0].lower) {
+    if crate::source::sourceless_at(v, cue.0) {
         return None;
     }
     let content = (v.first_tok_from(f.content.start), v.toks.partition_point(|t| t.start < f.content.end));
