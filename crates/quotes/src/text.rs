@@ -283,7 +283,10 @@ fn split_sentences(text: &str, toks: &[Tok]) -> Vec<Span> {
         // (`... Mr. Sykes said. (Just take a look ...)`: a parenthesis opening a sentence.)
         let paren = toks.get(k).is_some_and(|n| n.lower == "(" && n.start > toks[k - 1].end)
             && toks.get(k + 1).is_some_and(|n| n.cap && n.word);
-        if paren || toks.get(k).is_some_and(|n| n.cap || is_quote_mark(first_char(text, n))) {
+        // (`... he said. 'We ...`: a single mark opening a capitalised word, British style.)
+        let single_opens = toks.get(k).is_some_and(|n| matches!(&text[n.start..n.end], "'" | "‘"))
+            && toks.get(k + 1).is_some_and(|w| w.word && w.cap && w.start == toks[k].end);
+        if paren || single_opens || toks.get(k).is_some_and(|n| n.cap || is_quote_mark(first_char(text, n))) {
             ends[k - 1] = true;
         }
     }
@@ -400,13 +403,16 @@ fn pair_marks(text: &str, toks: &[Tok]) -> Vec<Region> {
 /// How many paragraphs open a text as its headline and deck.
 const HEADLINE_PARAGRAPHS: usize = 2;
 
-/// Single marks quoting in a headline, as headlines quote (`Jane Doe: 'We will win.'`): in the
-/// first paragraphs, when they hold no double mark, `'` or `‘` before a word opens and `'` or
+/// Single marks quoting in a headline, as headlines quote (`Jane Doe: 'We will win.'`), and
+/// in every paragraph of a text that quotes with single marks only (British style): in the
+/// first paragraphs, or all of them when the text has no double mark, where they hold none, `'` or `‘` before a word opens and `'` or
 /// `’` right after a word or a stop, before a space, a stop or the paragraph end, closes (an
 /// apostrophe inside or after a word, `Clinton's`, `voters' reaction`, opens nothing).
 fn headline_singles(text: &str, toks: &[Tok], regions: &[Region]) -> Vec<Region> {
     let mut out = Vec::new();
-    for para in 0..HEADLINE_PARAGRAPHS {
+    let british = !toks.iter().any(|t| !t.word && is_quote_mark(first_char(text, t)));
+    let paras = if british { toks.last().map_or(0, |t| t.para + 1) } else { HEADLINE_PARAGRAPHS };
+    for para in 0..paras {
         let (a, b) = (toks.partition_point(|t| t.para < para), toks.partition_point(|t| t.para <= para));
         let double = (a..b).any(|i| !toks[i].word && is_quote_mark(first_char(text, &toks[i])));
         if a == b || double || regions.iter().any(|r| (a..b).contains(&r.open)) {
@@ -420,7 +426,14 @@ fn headline_singles(text: &str, toks: &[Tok], regions: &[Region]) -> Vec<Region>
             }
             let glued_next = toks.get(i + 1).is_some_and(|n| n.start == toks[i].end && n.para == para);
             match open {
-                None if glued_next && toks[i + 1].word && is_opening_position(toks, i) => open = Some(i),
+                // (`the '90s`: a mark before a digit elides; it quotes nothing.)
+                None if glued_next
+                    && toks[i + 1].word
+                    && !text[toks[i + 1].start..].starts_with(|c: char| c.is_ascii_digit())
+                    && is_opening_position(toks, i) =>
+                {
+                    open = Some(i)
+                }
                 Some(o) if i > o + 1 && is_closing_position(toks, i) => {
                     let ends =
                         toks.get(i + 1).is_none_or(|n| n.para != para || !n.word || n.start > toks[i].end);

@@ -752,3 +752,17 @@ fn a_mostly_sourceless_verb_with_a_subject_of_its_own() {
         &["indirect|expected|-|The budget is expected to pass by a wide margin"],
     );
 }
+
+#[test]
+fn british_single_quotes() {
+    // A text that quotes with single marks only: they pair in every paragraph, an apostrophe
+    // (`won't`, `the voters' choice`, `the '90s`) opens nothing.
+    check(
+        "The council met on Tuesday.\n\n'It's a disgrace,' he said. 'We won't stand for it.'\n\nJane Doe told reporters: 'Nobody wants a disorderly exit from the union.'",
+        &[
+            "direct|said|he|It's a disgrace,",
+            "direct|said|he|We won't stand for it.",
+            "direct|told|Jane Doe|Nobody wants a disorderly exit from the union.",
+        ],
+    );
+}
