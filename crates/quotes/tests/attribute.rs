@@ -335,7 +335,7 @@ fn mixed_speech() {
         &["mixed|said|Jo Park|\"The vote is stunning,\" since so many cases were decided by one vote"],
     );
     check(
-        "He backs the bus plan, which she called \"a waste of money.\"",
+        "The vote was on the bus plan, which she called \"a waste of money.\"",
         &["mixed|called|she|which she called \"a waste of money."],
     );
     check(

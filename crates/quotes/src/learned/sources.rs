@@ -110,7 +110,7 @@ fn features(v: &View, f: &Found, cue: Range, content: Range, r: Option<Range>, h
     add(203, &[how, before]);
     add(204, &[how, before, cue_word]);
     add(205, &[how, side, kind]);
-    add(206, &[how, if LEXICON.is_sourceless(cue_word) { "sourceless" } else { "-" }]);
+    add(206, &[how, if source::sourceless_at(v, cue.0) { "sourceless" } else { "-" }]);
     match r {
         None => add(207, &["none", word(Some(cue.1))]),
         Some((a, b)) => {
