@@ -133,10 +133,13 @@ pub fn without_verb(v: &View, (a, b): Range) -> Range {
         t.word
             && ((LEXICON.is(&t.lower, "clause_word") && !function_name(v, k))
                 || cue_at(v, k).is_some_and(|(_, f)| f == Frame::Any) && !noun_use(v, k)
-                || (!t.cap && t.lower.ends_with("ed") && p.cap && p.word)
                 || negated_auxiliary(&t.lower)
-                // (`The piece used one of her quotes`: a past tense before its object.)
-                || (!t.cap && t.lower.ends_with("ed") && p.word && !LEXICON.is(&p.lower, "det") && object_next(k)))
+                // (A past tense after a name, or before its object: `The piece used one of
+                // her quotes`.)
+                || (!t.cap
+                    && t.lower.ends_with("ed")
+                    && p.word
+                    && (p.cap || (!LEXICON.is(&p.lower, "det") && object_next(k)))))
     };
     let b = b.min(v.toks.len());
     (a + 1..b).find(|&k| verb(k)).map_or((a, b), |k| (a, k))
@@ -231,10 +234,12 @@ pub fn function_name(v: &View, i: usize) -> bool {
     }
     let after_name = v.toks[i - 1].word && v.toks[i - 1].cap && !v.toks[i - 1].lower.contains('.');
     // (`"...," May said`: after the quotation's closing mark or comma.)
-    let after_quote = !v.toks[i - 1].word
-        && (v.punct(i - 1, ",") || v.text[v.toks[i - 1].start..].starts_with(crate::text::is_quote_mark));
-    let before_cue = v.toks.get(i + 1).is_some_and(|n| n.word && !n.cap) && cue_at(v, i + 1).is_some();
-    (after_name || (after_quote && before_cue)) && !title_case(v, i)
+    let after_quote = || {
+        !v.toks[i - 1].word
+            && (v.punct(i - 1, ",") || v.text[v.toks[i - 1].start..].starts_with(crate::text::is_quote_mark))
+    };
+    let before_cue = || v.toks.get(i + 1).is_some_and(|n| n.word && !n.cap) && cue_at(v, i + 1).is_some();
+    (after_name || (after_quote() && before_cue())) && !title_case(v, i)
 }
 
 /// True when most words of token `i`'s sentence after its first are capitalised, as in a
@@ -588,14 +593,15 @@ pub fn after_any(v: &View, start: usize) -> Option<Range> {
             || (b > start
                 && !alone
                 && (LEXICON.is(&v.toks[b - 1].lower, "det") || v.toks[b - 1].lower == "of"));
-        let name = modal_name(v, b) || (b > start && function_name(v, b));
-        if b > start && ((LEXICON.is(&t.lower, "stop") && !name) || (cue_at(v, b).is_some() && !noun_use)) {
+        // (Asked only of a function word: `said Theresa May`.)
+        let name = || modal_name(v, b) || (b > start && function_name(v, b));
+        if b > start && ((LEXICON.is(&t.lower, "stop") && !name()) || (cue_at(v, b).is_some() && !noun_use)) {
             break;
         }
         // `said the group is ...`: a verb, so a clause rather than a source.
         let clause =
             (LEXICON.is(&t.lower, "boundary") && t.lower != "and") || LEXICON.is(&t.lower, "clause_word");
-        if clause && !name {
+        if clause && !name() {
             break;
         }
         b += 1;

@@ -167,7 +167,7 @@ impl<'t> View<'t> {
             bounds[si].1 = k + 1;
         }
         let mut regions = pair_marks(text, &toks);
-        regions.extend(headline_singles(text, &toks, &regions));
+        regions.extend(single_marks(text, &toks, &regions));
         regions.sort_by_key(|r| r.open);
         View { text, toks, regions, sents: bounds }
     }
@@ -403,12 +403,13 @@ fn pair_marks(text: &str, toks: &[Tok]) -> Vec<Region> {
 /// How many paragraphs open a text as its headline and deck.
 const HEADLINE_PARAGRAPHS: usize = 2;
 
-/// Single marks quoting in a headline, as headlines quote (`Jane Doe: 'We will win.'`), and
-/// in every paragraph of a text that quotes with single marks only (British style): in the
-/// first paragraphs, or all of them when the text has no double mark, where they hold none, `'` or `‘` before a word opens and `'` or
-/// `’` right after a word or a stop, before a space, a stop or the paragraph end, closes (an
-/// apostrophe inside or after a word, `Clinton's`, `voters' reaction`, opens nothing).
-fn headline_singles(text: &str, toks: &[Tok], regions: &[Region]) -> Vec<Region> {
+/// Quotations in single marks: in a headline, as headlines quote (`Jane Doe: 'We will win.'`),
+/// so in the first paragraphs when they hold no double mark, and in every paragraph of a text
+/// with no double mark at all (British style). `'` or `‘` before a word (not a digit) opens,
+/// and `'` or `’` right after a word or a stop, before a space, a stop or the paragraph end,
+/// closes (an apostrophe inside or after a word, `Clinton's`, `voters' reaction`, opens
+/// nothing).
+fn single_marks(text: &str, toks: &[Tok], regions: &[Region]) -> Vec<Region> {
     let mut out = Vec::new();
     let british = !toks.iter().any(|t| !t.word && is_quote_mark(first_char(text, t)));
     let paras = if british { toks.last().map_or(0, |t| t.para + 1) } else { HEADLINE_PARAGRAPHS };
