@@ -352,6 +352,22 @@ fn pair_marks(text: &str, toks: &[Tok]) -> Vec<Region> {
             }
         }
     };
+    // An outer quotation opening its paragraph whose paragraph ended after the inner one
+    // closed: a quotation running on over paragraphs (`"It isn't about “fairness” anymore.`
+    // with the next paragraph opening `"...`) holds the inner one to the paragraph end.
+    let run_on = |out: &mut Vec<Region>, o: usize, end_tok: usize| {
+        let para_start = o == 0 || toks[o - 1].para != toks[o].para;
+        // Not when the inner quotation closes the paragraph (its mark may close both), nor when
+        // a comma or colon introduces it as speech in narration (`"Jo laughed it off by
+        // interjecting, “Only Rosie.” But ...`: the paragraph's first mark is a stray one).
+        let Some(inner) = out.last() else { return };
+        let words_after = (inner.close.unwrap_or(end_tok) + 1..end_tok).any(|k| toks[k].word);
+        let introduced = inner.open > 0 && matches!(toks[inner.open - 1].lower.as_str(), "," | ":");
+        if para_start && words_after && !introduced {
+            out.pop();
+            close_region(out, o, None, end_tok);
+        }
+    };
     for (i, t) in toks.iter().enumerate() {
         if let Some(o) = open {
             if toks[o].para != t.para {
@@ -360,7 +376,8 @@ fn pair_marks(text: &str, toks: &[Tok]) -> Vec<Region> {
                 outer = None;
             }
         }
-        if nested.is_some_and(|o| toks[o].para != t.para) {
+        if let Some(o) = nested.filter(|&o| toks[o].para != t.para) {
+            run_on(&mut out, o, i);
             nested = None;
         }
         if t.word {
@@ -396,6 +413,8 @@ fn pair_marks(text: &str, toks: &[Tok]) -> Vec<Region> {
     }
     if let Some(o) = open {
         close_region(&mut out, o, None, toks.len());
+    } else if let Some(o) = nested {
+        run_on(&mut out, o, toks.len());
     }
     out
 }

@@ -186,6 +186,21 @@ fn split_and_continued_quotes() {
         "Jane Doe said: \"We will build roads.\n\n\"We will build schools as well.\"",
         &["direct|said|Jane Doe|We will build roads.", "direct|said|Jane Doe|We will build schools as well."],
     );
+    // ... with a quotation inside its first paragraph, and the cue a paragraph before it.
+    check(
+        "Jane Doe stated:\n\n\"The plan isn't about “fairness” any more. It is about power.\n\n\"We will stop it.\"",
+        &[
+            "direct|stated|Jane Doe|The plan isn't about “fairness” any more. It is about power.",
+            "direct|stated|Jane Doe|We will stop it.",
+        ],
+    );
+    // An inner quotation closing the paragraph closes it: no run-on past it.
+    check("\"Jo Park walked in, chanting “We win!”\n\nThe crowd cheered.", &["direct|chanting|-|We win!"]);
+    // Nor past one a comma introduces as speech in narration (the first mark is a stray one).
+    check(
+        "\"Jo Park laughed it off, saying, “Only Rosie.” But Kim went on.\n\nThe crowd cheered.",
+        &["direct|saying|-|Only Rosie."],
+    );
 }
 
 #[test]
