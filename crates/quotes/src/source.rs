@@ -362,7 +362,50 @@ pub fn before(v: &View, end: usize) -> Option<Range> {
     while a < b && LEXICON.is(&v.toks[a].lower, "adverb") && b - a > 1 && !modal_name(v, a) {
         a += 1;
     }
-    plausible(v, (a, b)).then_some((a, b))
+    if !plausible(v, (a, b)) {
+        return None;
+    }
+    Some((unclosed_apposition(v, (a, b)).unwrap_or(a), b))
+}
+
+/// The start of the name before source phrase `(a, b)` when the phrase is an apposition whose
+/// closing comma the writer left out: `Sam Lau, the communications director for the party
+/// said` (the name and its apposition are the source). The name is capitalised words opening
+/// the sentence (after a leading `But` or `And`) or following a quotation's closing comma.
+fn unclosed_apposition(v: &View, (a, b): Range) -> Option<usize> {
+    if !(a >= 2
+        && b >= a + 3
+        && matches!(v.toks[a].lower.as_str(), "the" | "a" | "an")
+        && v.punct(a - 1, ","))
+    {
+        return None;
+    }
+    let sent = v.toks[a].sent;
+    let mut n = a - 1;
+    while n > 0 && a - 1 - n < 5 {
+        let t = &v.toks[n - 1];
+        let part = t.sent == sent && ((t.word && t.cap) || abbrev_dot(v, n - 1));
+        if !part {
+            break;
+        }
+        n -= 1;
+    }
+    let first = v.toks.get(n).filter(|_| n < a - 1)?;
+    if !first.word || !first.cap || preposition(&first.lower) || time_word(&first.lower) || is_adverb(first) {
+        return None;
+    }
+    let not_name = ["stop", "det", "pronoun", "boundary", "conjunction"];
+    if not_name.iter().any(|c| LEXICON.is(&first.lower, c)) {
+        return None;
+    }
+    let opens = n == 0 || v.toks[n - 1].sent != sent;
+    let after_conj = n >= 1
+        && matches!(v.toks[n - 1].lower.as_str(), "but" | "and")
+        && (n == 1 || v.toks[n - 2].sent != sent);
+    // (`“...,” Sam Lau, the ... said`: the mark closing the quotation, then the name.)
+    let after_quote =
+        n >= 2 && !v.toks[n - 1].word && v.region_of(n - 2).is_some() && v.region_of(n - 1).is_none();
+    (opens || after_conj || after_quote).then_some(n)
 }
 
 /// The source before a cue when an apposition or relative clause stands between them:

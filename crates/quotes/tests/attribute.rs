@@ -781,3 +781,22 @@ fn british_single_quotes() {
         ],
     );
 }
+
+#[test]
+fn an_apposition_left_unclosed() {
+    // The writer left out the comma closing the apposition: the name and its apposition are
+    // the source.
+    check(
+        "The count ended.\n\nJo Park, the communications director for the state party said the ballots were gone.",
+        &["indirect|said|Jo Park, the communications director for the state party|the ballots were gone"],
+    );
+    check(
+        "Jo Park, the communications director for the state party said in a statement. \"There are no ballots to recount.\"",
+        &["direct|said in a statement|Jo Park, the communications director for the state party|There are no ballots to recount."],
+    );
+    // An adverbial opener is no name.
+    check(
+        "In Ohio, the communications director for the state party said the ballots were gone.",
+        &["indirect|said|the communications director for the state party|the ballots were gone"],
+    );
+}
