@@ -703,7 +703,7 @@ fn plausible(v: &View, (a, b): Range) -> bool {
     }
     // `he`, and a quantifier standing alone (`Many said`, `Others argued`, `"...," read one`).
     let alone = matches!(first.lower.as_str(), "one" | "another");
-    if b - a == 1 && (LEXICON.is(&first.lower, "pronoun") || is_quantifier(&first.lower) || alone) {
+    if b - a == 1 && (pronoun_word(&first.lower) || is_quantifier(&first.lower) || alone) {
         return true;
     }
     // (`in a written statement`, `his plans by`: a prepositional phrase or a broken one.)
@@ -751,7 +751,17 @@ pub fn is_quantifier(lower: &str) -> bool {
 
 /// True for `he`, `she` and the like.
 pub fn is_pronoun(v: &View, r: Range) -> bool {
-    r.1 == r.0 + 1 && v.toks.get(r.0).is_some_and(|t| LEXICON.is(&t.lower, "pronoun"))
+    r.1 == r.0 + 1 && v.toks.get(r.0).is_some_and(|t| pronoun_word(&t.lower))
+}
+
+/// A subject pronoun, alone or with an auxiliary glued to it (`he’s said`, `they've offered`,
+/// `She'll argue`: one token here).
+fn pronoun_word(lower: &str) -> bool {
+    let bare = ["’s", "'s", "’ll", "'ll", "’ve", "'ve", "’d", "'d", "’re", "'re", "’m", "'m"]
+        .iter()
+        .find_map(|c| lower.strip_suffix(c))
+        .unwrap_or(lower);
+    LEXICON.is(bare, "pronoun") && (bare != "it" || bare == lower)
 }
 
 /// The entity one of whose mentions overlaps `span`; among several, the one ending closest
@@ -779,6 +789,20 @@ pub fn resolve(entities: &[Entity], span: Span) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_pronoun_with_an_auxiliary_glued_to_it_is_a_pronoun() {
+        for w in ["he", "he's", "she’ll", "they've", "we’d", "i'm", "you’re"] {
+            assert!(pronoun_word(w), "{w}");
+        }
+        // (`it's clear that ...`: no speaker; a possessive or a name is no pronoun.)
+        for w in ["it's", "hers", "trump's", "he'", "shell"] {
+            assert!(!pronoun_word(w), "{w}");
+        }
+        // Read back from a cue: `But he's said ...`.
+        assert_eq!(kept("But he's said", |v, r| before(v, r.1 - 1)).as_deref(), Some("he's"));
+    }
+
     use super::*;
 
     /// The words of `text` that `f` keeps of the source phrase made of all its tokens.
