@@ -207,9 +207,14 @@ pub fn noun_use(v: &View, i: usize) -> bool {
         })
 }
 
-/// A possessive word: `Clinton's`, `Clinton’s`, `voters'`.
+/// A possessive word: `Clinton's`, `Clinton’s`, `voters'`; not a personal pronoun with `is`
+/// or `has` glued to it (`he's said`, `who's`).
 pub fn possessive(lower: &str) -> bool {
-    ["'s", "’s", "s'", "s’"].iter().any(|e| lower.ends_with(e))
+    let contracted = ["'s", "’s"]
+        .iter()
+        .filter_map(|e| lower.strip_suffix(e))
+        .any(|stem| (LEXICON.is(stem, "pronoun") && stem != "it") || stem == "who");
+    !contracted && ["'s", "’s", "s'", "s’"].iter().any(|e| lower.ends_with(e))
 }
 
 /// A capitalised modal or clause word opening a name (`Will Doyle`, `May Ling`): the next

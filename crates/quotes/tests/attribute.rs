@@ -800,3 +800,16 @@ fn an_apposition_left_unclosed() {
         &["indirect|said|the communications director for the state party|the ballots were gone"],
     );
 }
+
+#[test]
+fn a_pronoun_with_an_auxiliary_glued_to_it() {
+    // `he's said`: `'s` is `has`, no possessive making `said` a noun; the pronoun is the source.
+    check(
+        "The plan.\n\nThe mayor signed it. But he's said the plan is too costly.",
+        &["indirect|said|he's|the plan is too costly"],
+    );
+    check(
+        "The plan.\n\nThe mayor signed it. But they’ve argued that the plan is too costly.",
+        &["indirect|argued|they’ve|the plan is too costly"],
+    );
+}
