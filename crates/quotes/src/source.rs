@@ -210,11 +210,21 @@ pub fn noun_use(v: &View, i: usize) -> bool {
 /// A possessive word: `Clinton's`, `Clinton’s`, `voters'`; not a personal pronoun with `is`
 /// or `has` glued to it (`he's said`, `who's`).
 pub fn possessive(lower: &str) -> bool {
-    let contracted = ["'s", "’s"]
-        .iter()
-        .filter_map(|e| lower.strip_suffix(e))
-        .any(|stem| (LEXICON.is(stem, "pronoun") && stem != "it") || stem == "who");
+    let contracted =
+        clitic_split(lower).is_some_and(|(stem, c)| c == "s" && (personal_pronoun(stem) || stem == "who"));
     !contracted && ["'s", "’s", "s'", "s’"].iter().any(|e| lower.ends_with(e))
+}
+
+/// A word and the clitic glued to it after an apostrophe (`he’s` → `he`, `s`; `they've` →
+/// `they`, `ve`); `None` without one.
+fn clitic_split(lower: &str) -> Option<(&str, &str)> {
+    let (stem, clitic) = lower.rsplit_once(['\'', '’'])?;
+    matches!(clitic, "s" | "ll" | "ve" | "d" | "re" | "m").then_some((stem, clitic))
+}
+
+/// A subject pronoun that names a person or group (`he`, `they`; not `it`).
+fn personal_pronoun(lower: &str) -> bool {
+    LEXICON.is(lower, "pronoun") && lower != "it"
 }
 
 /// A capitalised modal or clause word opening a name (`Will Doyle`, `May Ling`): the next
@@ -762,11 +772,10 @@ pub fn is_pronoun(v: &View, r: Range) -> bool {
 /// A subject pronoun, alone or with an auxiliary glued to it (`he’s said`, `they've offered`,
 /// `She'll argue`: one token here).
 fn pronoun_word(lower: &str) -> bool {
-    let bare = ["’s", "'s", "’ll", "'ll", "’ve", "'ve", "’d", "'d", "’re", "'re", "’m", "'m"]
-        .iter()
-        .find_map(|c| lower.strip_suffix(c))
-        .unwrap_or(lower);
-    LEXICON.is(bare, "pronoun") && (bare != "it" || bare == lower)
+    match clitic_split(lower) {
+        Some((stem, _)) => personal_pronoun(stem),
+        None => LEXICON.is(lower, "pronoun"),
+    }
 }
 
 /// The entity one of whose mentions overlaps `span`; among several, the one ending closest
@@ -794,6 +803,15 @@ pub fn resolve(entities: &[Entity], span: Span) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// The words of `text` that `f` keeps of the source phrase made of all its tokens.
+    fn kept(text: &str, f: impl Fn(&View, Range) -> Option<Range>) -> Option<String> {
+        let seg = newsdesk_segment::segment(text);
+        let v = View::new(text, &seg);
+        let n = v.toks.iter().rposition(|t| t.word).map_or(0, |k| k + 1);
+        f(&v, (0, n)).map(|(a, b)| v.slice(v.tok_span(a, b)).to_string())
+    }
 
     #[test]
     fn a_pronoun_with_an_auxiliary_glued_to_it_is_a_pronoun() {
@@ -806,16 +824,6 @@ mod tests {
         }
         // Read back from a cue: `But he's said ...`.
         assert_eq!(kept("But he's said", |v, r| before(v, r.1 - 1)).as_deref(), Some("he's"));
-    }
-
-    use super::*;
-
-    /// The words of `text` that `f` keeps of the source phrase made of all its tokens.
-    fn kept(text: &str, f: impl Fn(&View, Range) -> Option<Range>) -> Option<String> {
-        let seg = newsdesk_segment::segment(text);
-        let v = View::new(text, &seg);
-        let n = v.toks.iter().rposition(|t| t.word).map_or(0, |k| k + 1);
-        f(&v, (0, n)).map(|(a, b)| v.slice(v.tok_span(a, b)).to_string())
     }
 
     #[test]
