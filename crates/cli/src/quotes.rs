@@ -105,8 +105,8 @@ pub struct TrainArgs {
     /// With --check or --holdout, also list every unmatched prediction and gold attribution.
     #[arg(long)]
     pub verbose: bool,
-    /// Where to write the choosers' model (content bounds, sources, which tagged contents to
-    /// keep; trained after the tagger, on what the rules and the new tagger find).
+    /// Where to write the choosers' model (content bounds, sources, which tagged and rule contents
+    /// to keep; trained after the tagger, on what the rules and the new tagger find).
     #[arg(long, default_value = "models/quote_choices.bin")]
     pub choices_out: PathBuf,
     /// Passes of the choosers' training.

@@ -933,6 +933,14 @@ mod tests {
     }
 
     #[test]
+    fn a_poll_closing_its_sentence_is_a_source() {
+        assert_eq!(
+            contents("The mayor holds a nine-point lead over her rival in a new county poll."),
+            ["The mayor holds a nine-point lead over her rival"]
+        );
+    }
+
+    #[test]
     fn a_content_stops_before_a_coordinated_cue() {
         assert_eq!(
             contents("Ann Lee said the port was safe and she accused the board of hiding the report."),

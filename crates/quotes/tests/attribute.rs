@@ -813,3 +813,20 @@ fn a_pronoun_with_an_auxiliary_glued_to_it() {
         &["indirect|argued|they’ve|the plan is too costly"],
     );
 }
+
+#[test]
+fn a_cue_form_reporting_no_speech_is_dropped() {
+    // The rules read a cue verb wherever its form stands; the learned check, which sees what
+    // the tagger makes of the paragraph, drops the contents that report nothing.
+    for text in [
+        "The crowd booed him off the stage on Friday.",
+        "Jo Park showed up at the debate.",
+        "Jo Park pushed the table to make room for more chairs.",
+    ] {
+        check(&format!("The plan.\n\n{text}"), &[]);
+    }
+    check(
+        "The plan.\n\nJo Park said the bridge would reopen in May.",
+        &["indirect|said|Jo Park|the bridge would reopen in May"],
+    );
+}

@@ -1,6 +1,7 @@
 //! One learned decision among candidates, for the refining steps after the tagger: where an
 //! indirect content starts and ends ([`super::bounds`]), which source it has
-//! ([`super::sources`]) and whether to keep a content the tagger adds. An averaged multiclass
+//! ([`super::sources`]), whether to keep a content the tagger adds and whether to keep a
+//! content the rules found where the tagger reads no cue. An averaged multiclass
 //! perceptron scores each candidate by its hashed features (each step has its own feature
 //! templates, so one weight vector serves them all) and the best one wins. Trained by
 //! `newsdesk train quotes`; compiled in from `models/quote_choices.bin`, and an empty or

@@ -11,7 +11,9 @@
 //! [`bounds`] picks where its content starts and ends among the candidate boundaries, and
 //! `sources` which source phrase it has, or none; which of the tagger's contents to keep is
 //! learned the same way ([`choice`]: one averaged multiclass perceptron,
-//! `models/quote_choices.bin`, trained after the tagger on what the rules and the tagger find).
+//! `models/quote_choices.bin`, trained after the tagger on what the rules and the tagger find),
+//! and so is which of the rules' indirect contents to keep when the tagger reads no cue at
+//! theirs (`booed him off the stage`).
 
 pub mod bounds;
 pub mod choice;

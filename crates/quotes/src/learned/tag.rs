@@ -83,21 +83,22 @@ fn predict(model: &Model, ctx: &Context, n: usize) -> Vec<(usize, Range)> {
     out
 }
 
-/// Adds to `found` the contents the model predicts where the rules found none.
-/// Returns the source spans the tagger predicted (token ranges, in text order), for the
+/// Adds to `found` the contents the model predicts where the rules found none, and drops the
+/// rules' indirect contents the keep-or-drop chooser rejects. Returns the source spans the tagger predicted (token ranges, in text order), for the
 /// source chooser.
 pub fn find(v: &View, found: &mut Vec<Found>) -> Vec<Range> {
     find_with(v, found, super::choice::model()).0
 }
 
 /// [`find`] deciding which additions to keep with `keeper` (the hand-written rule when
-/// `None`); also returns every addition considered, kept or not (for training the keeper).
+/// `None`, which also keeps every rule content); also returns every addition and rule content
+/// considered, kept or not (for training the keeper).
 pub(super) fn find_with(
     v: &View,
     found: &mut Vec<Found>,
     keeper: Option<&super::choice::Chooser>,
-) -> (Vec<Range>, Vec<Addition>) {
-    let Some((model, second)) = MODEL.as_ref() else { return (Vec::new(), Vec::new()) };
+) -> (Vec<Range>, Vec<Addition>, Vec<RuleCheck>) {
+    let Some((model, second)) = MODEL.as_ref() else { return (Vec::new(), Vec::new(), Vec::new()) };
     let mut ctx = Context::new(v, found);
     let spans = match second {
         Some(second) => {
@@ -114,6 +115,14 @@ pub(super) fn find_with(
         for t in taken.iter_mut().take(y).skip(x) {
             *t = true;
         }
+    }
+    let checks = rule_checks(v, &ctx, &spans, found);
+    if let Some(m) = keeper {
+        let mut drop = vec![false; found.len()];
+        for c in &checks {
+            drop[c.index] = m.pick(c.choice()) == 0;
+        }
+        remove(found, &drop);
     }
     extend_rule_contents(v, &spans, found);
     let adds = additions(v, &ctx, &spans, &taken);
@@ -134,7 +143,7 @@ pub(super) fn find_with(
             found.push(Found::new(add.kind, add.content, Some(add.cue), add.source));
         }
     }
-    (sources, adds)
+    (sources, adds, checks)
 }
 
 /// A content the tagger predicts where the rules found none, with the cue nearest to it and
@@ -241,6 +250,140 @@ pub(super) fn additions(v: &View, ctx: &Context, spans: &[(usize, Range)], taken
         out.push(Addition { content, kind, cue, source: src, words, subject_like, choice });
     }
     out
+}
+
+/// An indirect content the rules found where the tagger reads no cue, before the learned
+/// decision whether to keep it: the rules read a cue form wherever it stands (`booed him off
+/// the stage`, `showed up at the debate`), the tagger sees the whole paragraph.
+pub(super) struct RuleCheck {
+    /// Its index in the found attributions.
+    pub index: usize,
+    pub content: Span,
+    /// The features of dropping it, then of keeping it.
+    choice: Vec<Vec<u32>>,
+}
+
+impl RuleCheck {
+    /// The keep-or-drop choice for the learned decision: candidate 0 drops, 1 keeps.
+    pub fn choice(&self) -> &[Vec<u32>] {
+        &self.choice
+    }
+}
+
+/// The keep-or-drop choices of the rules' indirect contents whose cue the tagger does not tag
+/// (never a direct quote, nor what the direct conventions found). Features: what share of the
+/// content the tagger tags, the cue word and its class, the word before it, the source's
+/// kind, and whether the tagger tags the source.
+fn rule_checks(v: &View, ctx: &Context, spans: &[(usize, Range)], found: &[Found]) -> Vec<RuleCheck> {
+    use super::choice::{bucket, hash};
+    let mut tagged = vec![0usize; v.toks.len()];
+    for &(k, (a, b)) in spans {
+        tagged[a..b.min(v.toks.len())].fill(k);
+    }
+    let cluster = |k: usize| v.toks.get(k).map_or("</s>", |t| super::clusters::label(t.class));
+    let mut out = Vec::new();
+    for (index, f) in found.iter().enumerate() {
+        let (a, b) = (v.first_tok_from(f.content.start), v.first_tok_from(f.content.end));
+        // (A headline's `Name: statement` label is a convention of its own, as quote marks
+        // are; a label opening a paragraph of the body may be an interview's `Q:`.)
+        let headline_label = f.cue.is_some_and(|(x, y)| y == x + 1 && v.punct(x, ":") && v.toks[x].para == 0);
+        // (Nor one whose cue the tagger tags a cue too: it reads an attribution there, and a
+        // short content, `exports rose`, may go untagged.)
+        let tagged_cue = f.cue.is_some_and(|(x, y)| (x..y).any(|k| tagged.get(k) == Some(&CUE)));
+        if f.kind != QuoteKind::Indirect || f.by_marks || headline_label || tagged_cue {
+            continue;
+        }
+        let words: Vec<usize> = (a..b).filter(|&i| v.toks[i].word).collect();
+        if words.is_empty() {
+            continue;
+        }
+        // What share of its words the tagger tags a content, in quarters.
+        let covered = words.iter().filter(|&&i| tagged[i] == CONTENT).count();
+        let cover = match (covered * 4).div_ceil(words.len()) {
+            _ if covered == 0 => "none",
+            _ if covered == words.len() => "all",
+            1 => "q1",
+            2 => "q2",
+            3 => "q3",
+            _ => "q4",
+        };
+        let any = |r: Option<Range>, kind: usize| match r {
+            None => "absent",
+            Some((x, y)) if (x..y).any(|k| tagged.get(k) == Some(&kind)) => "tagged",
+            Some(_) => "untagged",
+        };
+        let (cue_word, before, cue_class) = match f.cue {
+            Some((x, _)) => (
+                v.toks[x].lower.as_str(),
+                x.checked_sub(1).map_or("<s>", |k| v.toks[k].lower.as_str()),
+                cluster(x),
+            ),
+            None => ("<none>", "<none>", "<none>"),
+        };
+        let side = match f.cue {
+            Some((x, _)) if x >= b => "after",
+            Some(_) => "before",
+            None => "none",
+        };
+        let src_class = match f.source {
+            None => "none",
+            Some(r) if source::is_pronoun(v, r) => "pronoun",
+            Some((x, y)) if (x..y).any(|k| v.toks[k].cap) => "name",
+            Some(_) => "other",
+        };
+        let seen = match f.cue.and_then(|(x, _)| ctx.elsewhere(x)).map(|e| e[0]) {
+            None => "-",
+            Some(0) => "0",
+            Some(1) => "1",
+            Some(_) => "2+",
+        };
+        let cue_tag = any(f.cue, CUE);
+        let mut feats = Vec::with_capacity(16);
+        let mut h = |t: u8, parts: &[&str]| feats.push(hash(t, parts));
+        h(171, &["keep"]);
+        h(172, &[cover]);
+        h(173, &[cue_word]);
+        h(174, &[cue_word, cover]);
+        h(175, &[cue_tag, cover]);
+        h(176, &[src_class, any(f.source, SOURCE)]);
+        h(177, &[bucket(words.len())]);
+        h(178, &[cue_class, cover]);
+        h(179, &[before, cue_word]);
+        h(180, &[v.toks[a].lower.as_str()]);
+        h(181, &[side, cover]);
+        h(182, &[seen, cue_tag]);
+        h(183, &[src_class, cue_word]);
+        h(184, &[if f.continues.is_some() { "continues" } else { "-" }]);
+        out.push(RuleCheck {
+            index,
+            content: f.content,
+            choice: vec![vec![hash(170, &["rule-drop"])], feats],
+        });
+    }
+    out
+}
+
+/// Removes the attributions marked in `drop`, renumbering the indices the others keep of
+/// them (one whose referent goes loses the reference).
+fn remove(found: &mut Vec<Found>, drop: &[bool]) {
+    if !drop.contains(&true) {
+        return;
+    }
+    let mut new_index = Vec::with_capacity(found.len());
+    let mut n = 0;
+    for &d in drop {
+        new_index.push((!d).then_some(n));
+        n += usize::from(!d);
+    }
+    let mut k = 0;
+    found.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+    for f in found.iter_mut() {
+        f.continues = f.continues.and_then(|i| new_index.get(i).copied().flatten());
+        f.nested_in = f.nested_in.and_then(|i| new_index.get(i).copied().flatten());
+    }
 }
 
 /// An indirect content the rules found grows rightwards to the end of the predicted content
@@ -354,7 +497,7 @@ mod tests {
         let seg = newsdesk_segment::segment(text);
         let v = View::new(text, &seg);
         let mut found = crate::rules(&v, &[]);
-        let rules = found.len();
+        let rules: Vec<Span> = found.iter().map(|f| f.content).collect();
         find(&v, &mut found);
         for f in &found {
             assert!(text.is_char_boundary(f.content.start) && text.is_char_boundary(f.content.end), "{text}");
@@ -362,7 +505,25 @@ mod tests {
                 assert!(a < b && *b <= v.toks.len(), "{text}");
             }
         }
-        found[rules..].iter().map(|f| v.slice(f.content).to_string()).collect()
+        // (The rules' contents may have grown or gone; an added one overlaps none of them.)
+        found
+            .iter()
+            .filter(|f| !rules.iter().any(|r| r.overlaps(f.content)))
+            .map(|f| v.slice(f.content).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn removing_renumbers_references() {
+        let span = |a: usize| Span { start: a, end: a + 1 };
+        let mut found: Vec<Found> =
+            (0..4).map(|k| Found::new(QuoteKind::Indirect, span(k), None, None)).collect();
+        found[2].continues = Some(0);
+        found[3].continues = Some(1);
+        found[3].nested_in = Some(2);
+        remove(&mut found, &[false, true, false, false]);
+        let refs: Vec<_> = found.iter().map(|f| (f.content.start, f.continues, f.nested_in)).collect();
+        assert_eq!(refs, [(0, None, None), (2, Some(0), None), (3, None, Some(1))]);
     }
 
     fn check(text: &str, expected: &[&str]) {
