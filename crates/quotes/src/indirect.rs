@@ -574,7 +574,10 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
     let (src, comma) = if i > 0 && v.punct(i - 1, ",") && !participle && !tell {
         let src = source::after(v, end).filter(|&r| source::names_someone(v, r))?;
         // `Jane Doe, the party's chairman, said his ...`: the subject before an apposition.
-        let subject_first = source::before_apposition(v, i).is_some_and(|r| r.0 == sa);
+        // (Of at most six words: `The port lost money on every ship it handled, which
+        // surprised the board, said Jo Park` opens with a clause, not a subject.)
+        let subject_first = source::before_apposition(v, i)
+            .is_some_and(|r| r.0 == sa && (r.0..r.1).filter(|&k| v.toks[k].word).count() <= 6);
         // (`..., said a handful of Democrats who point to ...`: a relative clause on the source.)
         let relative = |k: usize| v.toks.get(k).is_some_and(|t| matches!(t.lower.as_str(), "who" | "whose"));
         let tail_ok =

@@ -208,3 +208,17 @@ fn findings_of_polls_and_sources_written_oddly() {
         check(input, expected);
     }
 }
+
+#[test]
+fn a_clause_before_a_relative_clause_is_no_subject() {
+    // `..., which surprised the board, said Jo Park`: the stretch before the relative clause
+    // is what was said (a clause of more than six words), not the subject of `said`.
+    check(
+        "The plan.\n\nThe port lost money on every ship it handled last year, which surprised the board, said Jo Park.",
+        &["indirect|said|Jo Park|The port lost money on every ship it handled last year, which surprised the board"],
+    );
+    check(
+        "The plan.\n\nJo Park, who runs the port, said the ships were late.",
+        &["indirect|said|Jo Park|the ships were late"],
+    );
+}
