@@ -29,7 +29,13 @@ pub fn find(v: &View, turns: &[Found]) -> Vec<Found> {
         let last = v.toks.get(l).map(|t| t.lower.as_str()).unwrap_or("");
         let ends_open = matches!(last, "," | "?" | "!" | "—" | "–" | "-" | "…");
         let comma_after = r.close.is_some_and(|c| v.punct(c + 1, ","));
-        let after = attribution_after(v, r).filter(|a| ends_open || comma_after || closes_sentence(v, a));
+        // (`Citing “obligations at home,” the aide told reporters that ...`: a participle
+        // opening the sentence takes the quotation as its object, and a cue after it that
+        // takes a complement of its own reports something else.)
+        let object_of_opener = participle_opener(v, r);
+        let after = attribution_after(v, r)
+            .filter(|a| ends_open || comma_after || closes_sentence(v, a))
+            .filter(|a| !object_of_opener || !takes_complement(v, a));
         let before = signed(v, r)
             .or_else(|| attribution_before(v, r, words))
             .or_else(|| byline(v, r))
@@ -719,6 +725,27 @@ fn named_work(v: &View, r: &Region) -> bool {
         && !inner_stop
         && words.first().is_some_and(|t| t.cap)
         && words.iter().all(|t| t.cap || crate::lexicon::LEXICON.is(&t.lower, "title_word"))
+}
+
+/// True when a word that is no adjunct follows the attribution `(cue, source)` in its
+/// sentence: the cue's own object or clause (`told reporters that ...`, `said the council ...`).
+fn takes_complement(v: &View, (cue, src): &(Range, Option<Range>)) -> bool {
+    let end = src.map_or(cue.1, |s| s.1.max(cue.1));
+    v.toks.get(end).is_some_and(|t| {
+        t.word
+            && t.sent == v.toks[cue.0].sent
+            && !LEXICON.is(&t.lower, "stop")
+            && !LEXICON.is(&t.lower, "time")
+    })
+}
+
+/// True when quotation `r` sits in a participle clause opening its sentence (`Citing “...,”`,
+/// `Calling the plan “...,”`): an `-ing` word first, and no comma before the opening mark.
+fn participle_opener(v: &View, r: &Region) -> bool {
+    let (sa, _) = v.sentence_of(r.open);
+    let first = if v.toks.get(sa).is_some_and(|t| LEXICON.is(&t.lower, "conjunction")) { sa + 1 } else { sa };
+    let opener = v.toks.get(first).is_some_and(|t| t.word && t.lower.ends_with("ing") && t.lower.len() > 4);
+    opener && first < r.open && !(first..r.open).any(|k| v.punct(k, ",;:—–"))
 }
 
 fn starts_sentence(v: &View, open: usize) -> bool {

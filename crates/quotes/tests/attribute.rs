@@ -830,3 +830,20 @@ fn a_cue_form_reporting_no_speech_is_dropped() {
         &["indirect|said|Jo Park|the bridge would reopen in May"],
     );
 }
+
+#[test]
+fn a_quotation_in_a_participle_opener_is_its_object() {
+    // The cue after the quotation takes a clause of its own: it reports that, not the quotation.
+    check(
+        "The plan.\n\nCiting “obligations at home,” the aide told reporters that the senator would skip the gala.",
+        &[
+            "mixed|Citing|the aide|“obligations at home,”",
+            "indirect|told|the aide|the senator would skip the gala",
+        ],
+    );
+    // (A gerund subject with a quotation, then a sentence-final attribution: still the speaker's.)
+    check(
+        "The plan.\n\nPolling shows that “voters are tired,” said Jo Park, the editor of a weekly.",
+        &["mixed|said|Jo Park|Polling shows that “voters are tired,"],
+    );
+}
