@@ -589,9 +589,16 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
     } else {
         let at = if tell && i > 0 && v.punct(i - 1, ",") { i - 1 } else { i };
         let src = source::before(v, at)?;
-        // `..., the mayor told a local radio station.`: the person told is no content.
+        // `..., the mayor told a local radio station.`, `..., the president told her.`: the
+        // person told is no content.
+        let object_pronoun = |k: usize| {
+            v.toks
+                .get(k)
+                .is_some_and(|t| matches!(t.lower.as_str(), "her" | "him" | "them" | "me" | "us" | "you"))
+        };
         let end = match source::after(v, end).filter(|r| tell && r.1 - r.0 <= 6 && r.1 <= sb) {
             Some(addressee) => addressee.1,
+            None if tell && object_pronoun(end) => end + 1,
             None => end,
         };
         // `..., Trump said (on Monday).`: a short tail, or the seed's `, X reports` after a comma.
@@ -933,6 +940,14 @@ mod tests {
         let v = View::new(text, &seg);
         let found = crate::rules(&v, &[]);
         found.iter().map(|f| v.slice(f.content).to_string()).collect()
+    }
+
+    #[test]
+    fn the_person_told_is_no_content() {
+        assert_eq!(
+            contents("The bridge was safe and would soon reopen, the mayor told her."),
+            ["The bridge was safe and would soon reopen"]
+        );
     }
 
     #[test]
