@@ -84,8 +84,8 @@ fn predict(model: &Model, ctx: &Context, n: usize) -> Vec<(usize, Range)> {
 }
 
 /// Adds to `found` the contents the model predicts where the rules found none, and drops the
-/// rules' indirect contents the keep-or-drop chooser rejects. Returns the source spans the tagger predicted (token ranges, in text order), for the
-/// source chooser.
+/// rules' indirect contents the keep-or-drop chooser rejects. Returns the source spans the
+/// tagger predicted (token ranges, in text order), for the source chooser.
 pub fn find(v: &View, found: &mut Vec<Found>) -> Vec<Range> {
     find_with(v, found, super::choice::model()).0
 }
@@ -207,12 +207,7 @@ pub(super) fn additions(v: &View, ctx: &Context, spans: &[(usize, Range)], taken
         let at = spans.partition_point(|&(_, r)| r.0 < cue.0);
         let tagged_cue = spans.get(at).is_some_and(|&(k, r)| k == CUE && r == cue);
         let side = if cue.1 <= a { "before" } else { "after" };
-        let src_class = match src {
-            None => "none",
-            Some(r) if source::is_pronoun(v, r) => "pronoun",
-            Some((x, y)) if (x..y).any(|k| v.toks[k].cap) => "name",
-            Some(_) => "other",
-        };
+        let src_class = source_class(v, src);
         let sent_start = a == 0 || v.toks[a - 1].sent != v.toks[a].sent;
         let mut feats = Vec::with_capacity(12);
         let mut f = |t: u8, parts: &[&str]| feats.push(hash(t, parts));
@@ -232,12 +227,7 @@ pub(super) fn additions(v: &View, ctx: &Context, spans: &[(usize, Range)], taken
         f(163, &[cluster(cue.0), side]);
         f(164, &[cluster(a)]);
         f(165, &[cluster(cue.0), src_class]);
-        let seen = |k: usize, n: usize| match ctx.elsewhere(k).map(|e| e[n]) {
-            None => "-",
-            Some(0) => "0",
-            Some(1) => "1",
-            Some(_) => "2+",
-        };
+        let seen = |k: usize, n: usize| seen_elsewhere(ctx, k, n);
         f(166, &[seen(cue.0, 0), side]);
         f(167, &[seen(cue.0, 0), src.map_or("none", |(x, _)| seen(x, 1))]);
         // What stands before the cue word: a determiner or possessive makes it a noun (`Oz's
@@ -325,18 +315,8 @@ fn rule_checks(v: &View, ctx: &Context, spans: &[(usize, Range)], found: &[Found
             Some(_) => "before",
             None => "none",
         };
-        let src_class = match f.source {
-            None => "none",
-            Some(r) if source::is_pronoun(v, r) => "pronoun",
-            Some((x, y)) if (x..y).any(|k| v.toks[k].cap) => "name",
-            Some(_) => "other",
-        };
-        let seen = match f.cue.and_then(|(x, _)| ctx.elsewhere(x)).map(|e| e[0]) {
-            None => "-",
-            Some(0) => "0",
-            Some(1) => "1",
-            Some(_) => "2+",
-        };
+        let src_class = source_class(v, f.source);
+        let seen = f.cue.map_or("-", |(x, _)| seen_elsewhere(ctx, x, 0));
         let cue_tag = any(f.cue, CUE);
         let mut feats = Vec::with_capacity(16);
         let mut h = |t: u8, parts: &[&str]| feats.push(hash(t, parts));
@@ -361,6 +341,28 @@ fn rule_checks(v: &View, ctx: &Context, spans: &[(usize, Range)], found: &[Found
         });
     }
     out
+}
+
+/// The kind of a source phrase, for the keep-or-drop features: none, a pronoun, a phrase with
+/// a capitalised word, or another phrase.
+fn source_class(v: &View, src: Option<Range>) -> &'static str {
+    match src {
+        None => "none",
+        Some(r) if source::is_pronoun(v, r) => "pronoun",
+        Some((x, y)) if (x..y).any(|k| v.toks[k].cap) => "name",
+        Some(_) => "other",
+    }
+}
+
+/// How often the first pass tagged token `k`'s word a cue (`n` = 0) or a source (1) elsewhere
+/// in the article, as a feature value.
+fn seen_elsewhere(ctx: &Context, k: usize, n: usize) -> &'static str {
+    match ctx.elsewhere(k).map(|e| e[n]) {
+        None => "-",
+        Some(0) => "0",
+        Some(1) => "1",
+        Some(_) => "2+",
+    }
 }
 
 /// Removes the attributions marked in `drop`, renumbering the indices the others keep of
