@@ -41,6 +41,10 @@ impl Span {
     pub fn overlaps(&self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }
+    /// How many bytes the two spans share (0 when they do not overlap).
+    pub fn shared(&self, other: Span) -> usize {
+        self.end.min(other.end).saturating_sub(self.start.max(other.start))
+    }
 }
 
 /// Where a document came from.

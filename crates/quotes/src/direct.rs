@@ -527,7 +527,6 @@ fn closes_sentence(v: &View, (cue, src): &(Range, Option<Range>)) -> bool {
     // `"..." the campaign said in a statement.`, `"...," Jo Park fumed on Tuesday.`: a short
     // phrase opened by a preposition or a time word may close the sentence after the
     // attribution.
-    let adjunct = |t: &crate::text::Tok| LEXICON.is(&t.lower, "stop") || LEXICON.is(&t.lower, "time");
     if v.toks.get(end).is_some_and(|t| t.word && adjunct(t)) {
         let sent = v.toks[end].sent;
         if let Some(k) =
@@ -731,12 +730,13 @@ fn named_work(v: &View, r: &Region) -> bool {
 /// sentence: the cue's own object or clause (`told reporters that ...`, `said the council ...`).
 fn takes_complement(v: &View, (cue, src): &(Range, Option<Range>)) -> bool {
     let end = src.map_or(cue.1, |s| s.1.max(cue.1));
-    v.toks.get(end).is_some_and(|t| {
-        t.word
-            && t.sent == v.toks[cue.0].sent
-            && !LEXICON.is(&t.lower, "stop")
-            && !LEXICON.is(&t.lower, "time")
-    })
+    v.toks.get(end).is_some_and(|t| t.word && t.sent == v.toks[cue.0].sent && !adjunct(t))
+}
+
+/// A preposition, function or time word: what opens a short adjunct (`in a statement`, `on
+/// Tuesday`), not a complement.
+fn adjunct(t: &crate::text::Tok) -> bool {
+    LEXICON.is(&t.lower, "stop") || LEXICON.is(&t.lower, "time")
 }
 
 /// True when quotation `r` sits in a participle clause opening its sentence (`Citing “...,”`,

@@ -591,14 +591,9 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
         let src = source::before(v, at)?;
         // `..., the mayor told a local radio station.`, `..., the president told her.`: the
         // person told is no content.
-        let object_pronoun = |k: usize| {
-            v.toks
-                .get(k)
-                .is_some_and(|t| matches!(t.lower.as_str(), "her" | "him" | "them" | "me" | "us" | "you"))
-        };
         let end = match source::after(v, end).filter(|r| tell && r.1 - r.0 <= 6 && r.1 <= sb) {
             Some(addressee) => addressee.1,
-            None if tell && object_pronoun(end) => end + 1,
+            None if tell && v.toks.get(end).is_some_and(|t| object_pronoun(&t.lower)) => end + 1,
             None => end,
         };
         // `..., Trump said (on Monday).`: a short tail, or the seed's `, X reports` after a comma.

@@ -49,11 +49,9 @@ pub fn choices(v: &View, found: &[Found], gold_contents: &[Span]) -> Vec<Choice>
     for i in 0..found.len() {
         let Some((r, starts, cands)) = start_candidates(v, found, i, &doc) else { continue };
         let f = &found[i];
-        let shared = |g: &Span| {
-            let (x, y) = (g.start.max(f.content.start), g.end.min(f.content.end));
-            y.saturating_sub(x)
-        };
-        let Some(g) = gold_contents.iter().filter(|g| shared(g) > 0).max_by_key(|g| shared(g)) else {
+        let Some(g) =
+            gold_contents.iter().filter(|g| g.shared(f.content) > 0).max_by_key(|g| g.shared(f.content))
+        else {
             continue;
         };
         let mut gs = v.first_tok_from(g.start);

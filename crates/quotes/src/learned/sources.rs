@@ -167,7 +167,6 @@ pub fn choices(
     tagged: &[Range],
 ) -> (Vec<Choice>, usize) {
     let mut missing = 0;
-    let shared = |a: Span, b: Span| b.end.min(a.end).saturating_sub(a.start.max(b.start));
     let mut out = Vec::new();
     for i in 0..found.len() {
         let Some((cands, feats)) = candidates(v, found, i, tagged) else { continue };
@@ -175,7 +174,7 @@ pub fn choices(
         let best = gold
             .iter()
             .map(|(contents, sources)| {
-                (contents.iter().map(|&g| shared(c, g)).sum::<usize>(), contents, sources)
+                (contents.iter().map(|&g| c.shared(g)).sum::<usize>(), contents, sources)
             })
             .max_by_key(|x| x.0);
         let Some((overlap, contents, sources)) = best else { continue };
