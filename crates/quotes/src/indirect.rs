@@ -300,6 +300,7 @@ fn lone_name(v: &View, a: usize, mut b: usize) -> Option<Span> {
 /// Where a content that starts at `a` ends: the sentence end, or earlier before `, adding`,
 /// `, according to` or `, he said`.
 fn content_end(v: &View, a: usize, sent_end: usize) -> usize {
+    let past = |j: usize| v.toks[j].word && v.toks[j].lower.len() > 3 && v.toks[j].lower.ends_with("ed");
     for k in a..sent_end {
         if v.region_of(k).is_some() {
             continue;
@@ -310,11 +311,15 @@ fn content_end(v: &View, a: usize, sent_end: usize) -> usize {
         }
         // `... momentum and said that ...`: a second cue of the same source.
         // Also with a subject of its own: `... computers and she accused Trump of ...`.
-        // (Only a verb of saying: `they said he rated them and talked about ...` goes on
-        // with the reported clause's own subject.)
+        // (Only a verb of saying, or a past-tense cue when the content has no past-tense verb
+        // of its own to coordinate with: `they said he rated them and talked about ...` goes
+        // on with the reported clause's own subject, `tweeted that she was "a con" and
+        // encouraged ...` does not.)
         let and = matches!(v.toks[k].lower.as_str(), "and" | "but");
-        let cue_after =
-            |j: usize| source::cue_at(v, j).is_some_and(|(_, f)| f == Frame::Any) && source::saying_at(v, j);
+        let cue_after = |j: usize| {
+            source::cue_at(v, j).is_some_and(|(_, f)| f == Frame::Any)
+                && (source::saying_at(v, j) || (past(j) && !(a..k).any(past)))
+        };
         let joined_cue = and
             && (cue_after(k + 1)
                 || (k + 2 < sent_end && source::is_pronoun(v, (k + 1, k + 2)) && cue_after(k + 2)));
@@ -971,6 +976,12 @@ mod tests {
         assert_eq!(
             contents("The growers said the mayor ignored their letters and refused to meet them."),
             ["the mayor ignored their letters and refused to meet them"]
+        );
+        // With no past-tense verb in the reported clause, a past-tense cue after `and` is the
+        // source's own second attribution.
+        assert_eq!(
+            contents("The minister wrote that the port was unsafe and urged the board to close it."),
+            ["the port was unsafe", "the board to close it"]
         );
     }
 
