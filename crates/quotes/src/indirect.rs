@@ -301,7 +301,10 @@ fn lone_name(v: &View, a: usize, mut b: usize) -> Option<Span> {
 /// `, according to` or `, he said`.
 fn content_end(v: &View, a: usize, sent_end: usize) -> usize {
     let past = |j: usize| v.toks[j].word && v.toks[j].lower.len() > 3 && v.toks[j].lower.ends_with("ed");
+    // Whether tokens `[a, k)` hold a past-tense form (kept as `k` moves: linear time).
+    let mut past_before = false;
     for k in a..sent_end {
+        past_before |= k > a && past(k - 1);
         if v.region_of(k).is_some() {
             continue;
         }
@@ -318,7 +321,7 @@ fn content_end(v: &View, a: usize, sent_end: usize) -> usize {
         let and = matches!(v.toks[k].lower.as_str(), "and" | "but");
         let cue_after = |j: usize| {
             source::cue_at(v, j).is_some_and(|(_, f)| f == Frame::Any)
-                && (source::saying_at(v, j) || (past(j) && !(a..k).any(past)))
+                && (source::saying_at(v, j) || (past(j) && !past_before))
         };
         let joined_cue = and
             && (cue_after(k + 1)
