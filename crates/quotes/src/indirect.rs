@@ -983,8 +983,8 @@ mod tests {
         // With no past-tense verb in the reported clause, a past-tense cue after `and` is the
         // source's own second attribution.
         assert_eq!(
-            contents("The minister wrote that the port was unsafe and urged the board to close it."),
-            ["the port was unsafe", "the board to close it"]
+            contents("The minister wrote that the port was unsafe and blamed the board for the delay."),
+            ["the port was unsafe", "the board for the delay"]
         );
     }
 
