@@ -26,3 +26,44 @@ impl Found {
         Found { kind, content, cue, source, speaker: None, continues: None, nested_in: None, by_marks: false }
     }
 }
+
+/// Removes the attributions marked in `drop`, renumbering the indices the others keep of
+/// them (one whose referent goes loses the reference).
+pub fn remove(found: &mut Vec<Found>, drop: &[bool]) {
+    if !drop.contains(&true) {
+        return;
+    }
+    let mut new_index = Vec::with_capacity(found.len());
+    let mut n = 0;
+    for &d in drop {
+        new_index.push((!d).then_some(n));
+        n += usize::from(!d);
+    }
+    let mut k = 0;
+    found.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+    for f in found.iter_mut() {
+        f.continues = f.continues.and_then(|i| new_index.get(i).copied().flatten());
+        f.nested_in = f.nested_in.and_then(|i| new_index.get(i).copied().flatten());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removing_renumbers_references() {
+        let span = |a: usize| Span { start: a, end: a + 1 };
+        let mut found: Vec<Found> =
+            (0..4).map(|k| Found::new(QuoteKind::Indirect, span(k), None, None)).collect();
+        found[2].continues = Some(0);
+        found[3].continues = Some(1);
+        found[3].nested_in = Some(2);
+        remove(&mut found, &[false, true, false, false]);
+        let refs: Vec<_> = found.iter().map(|f| (f.content.start, f.continues, f.nested_in)).collect();
+        assert_eq!(refs, [(0, None, None), (2, Some(0), None), (3, None, Some(1))]);
+    }
+}

@@ -22,6 +22,7 @@ mod found;
 mod indirect;
 pub mod learned;
 mod lexicon;
+mod naming;
 mod nested;
 mod source;
 mod text;
@@ -47,6 +48,9 @@ pub fn attribute(text: &str, seg: &Segmentation, entities: &[Entity]) -> Attribu
     let mut found = rules(&v, entities);
     let tagged_sources = learned::find(&v, &mut found);
     learned::bounds::refine(&v, &mut found, &tagged_sources);
+    // (`a firm called Harbor Analytics`, `Obama called Abedini.`: no speech reported.)
+    let drop: Vec<bool> = found.iter().map(|f| naming::reports_nothing(&v, f)).collect();
+    found::remove(&mut found, &drop);
     for f in found.iter_mut() {
         f.source = f.source.and_then(|r| source::without_time(&v, source::without_verb(&v, r)));
     }

@@ -847,3 +847,24 @@ fn a_quotation_in_a_participle_opener_is_its_object() {
         &["mixed|said|Jo Park|Polling shows that “voters are tired,"],
     );
 }
+
+#[test]
+fn called_giving_a_name_or_placing_a_call_reports_nothing() {
+    for text in [
+        "The donors paid a consulting firm called Harbor Analytics, which builds voter profiles.",
+        "The council hired a company called Brightline Data to run the count.",
+        "The senator was targeted by one group called Stop Dana and another tied to a union.",
+        "Later, Mr. Lane called Maria Ortiz.",
+    ] {
+        check(&format!("The plan.\n\n{text}"), &[]);
+    }
+    // `called X Y`: what someone said X is.
+    check(
+        "The plan.\n\nThe mayor called Dana J. Lee a liar on Tuesday.",
+        &["indirect|called|The mayor|Dana J. Lee a liar"],
+    );
+    check(
+        "The plan.\n\nThe mayor called Mrs. Lee “reckless.”",
+        &["mixed|called|The mayor|Mrs. Lee “reckless.”"],
+    );
+}

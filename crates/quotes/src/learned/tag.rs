@@ -122,7 +122,7 @@ pub(super) fn find_with(
         for c in &checks {
             drop[c.index] = m.pick(c.choice()) == 0;
         }
-        remove(found, &drop);
+        crate::found::remove(found, &drop);
     }
     extend_rule_contents(v, &spans, found);
     let adds = additions(v, &ctx, &spans, &taken);
@@ -365,29 +365,6 @@ fn seen_elsewhere(ctx: &Context, k: usize, n: usize) -> &'static str {
     }
 }
 
-/// Removes the attributions marked in `drop`, renumbering the indices the others keep of
-/// them (one whose referent goes loses the reference).
-fn remove(found: &mut Vec<Found>, drop: &[bool]) {
-    if !drop.contains(&true) {
-        return;
-    }
-    let mut new_index = Vec::with_capacity(found.len());
-    let mut n = 0;
-    for &d in drop {
-        new_index.push((!d).then_some(n));
-        n += usize::from(!d);
-    }
-    let mut k = 0;
-    found.retain(|_| {
-        k += 1;
-        !drop[k - 1]
-    });
-    for f in found.iter_mut() {
-        f.continues = f.continues.and_then(|i| new_index.get(i).copied().flatten());
-        f.nested_in = f.nested_in.and_then(|i| new_index.get(i).copied().flatten());
-    }
-}
-
 /// An indirect content the rules found grows rightwards to the end of the predicted content
 /// that covers it, when that takes in neither its cue, nor its source, nor another quote: the
 /// rules stop at commas and sentence ends where reported speech often runs on. A content is
@@ -513,19 +490,6 @@ mod tests {
             .filter(|f| !rules.iter().any(|r| r.overlaps(f.content)))
             .map(|f| v.slice(f.content).to_string())
             .collect()
-    }
-
-    #[test]
-    fn removing_renumbers_references() {
-        let span = |a: usize| Span { start: a, end: a + 1 };
-        let mut found: Vec<Found> =
-            (0..4).map(|k| Found::new(QuoteKind::Indirect, span(k), None, None)).collect();
-        found[2].continues = Some(0);
-        found[3].continues = Some(1);
-        found[3].nested_in = Some(2);
-        remove(&mut found, &[false, true, false, false]);
-        let refs: Vec<_> = found.iter().map(|f| (f.content.start, f.continues, f.nested_in)).collect();
-        assert_eq!(refs, [(0, None, None), (2, Some(0), None), (3, None, Some(1))]);
     }
 
     fn check(text: &str, expected: &[&str]) {
