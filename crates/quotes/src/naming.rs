@@ -13,6 +13,13 @@ use newsdesk_model::QuoteKind;
 /// Longest name, in words, read after `called`.
 const MAX_NAME_WORDS: usize = 6;
 
+/// Words that may follow the name a thing is called (`a firm called X, which ...`).
+const AFTER_A_NAME: [&str; 8] = ["which", "who", "that", "and", "to", "in", "at", "for"];
+
+/// Words that may follow the person called on the telephone (`called Sanders after the vote`).
+const AFTER_A_CALL: [&str; 11] =
+    ["after", "shortly", "to", "back", "last", "late", "early", "earlier", "yesterday", "twice", "again"];
+
 /// Whether `f` is `called` giving a name or placing a call, not reporting what was said.
 pub fn reports_nothing(v: &View, f: &Found) -> bool {
     let Some((c, e)) = f.cue else { return false };
@@ -43,24 +50,10 @@ pub fn reports_nothing(v: &View, f: &Found) -> bool {
         )
         && !before.lower.ends_with("ly");
     let naming = noun_before
-        && (ends
-            || (v.punct(after, ",(") && v.region_of(after).is_none())
-            || next_is(&["which", "who", "that", "and", "to", "in", "at", "for"]));
+        && (ends || (v.punct(after, ",(") && v.region_of(after).is_none()) || next_is(&AFTER_A_NAME));
     // `Obama called Abedini.`, `she called Sanders after the vote`: a person phoned.
     let caller = before.cap || LEXICON.is(&before.lower, "pronoun") || LEXICON.is(&before.lower, "adverb");
-    let phoned = caller
-        && (ends
-            || next_is(&[
-                "after",
-                "shortly",
-                "to",
-                "back",
-                "last",
-                "earlier",
-                "yesterday",
-                "twice",
-                "again",
-            ]));
+    let phoned = caller && (ends || next_is(&AFTER_A_CALL));
     naming || phoned
 }
 

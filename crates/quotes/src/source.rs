@@ -135,10 +135,13 @@ pub fn without_verb(v: &View, (a, b): Range) -> Range {
                 || cue_at(v, k).is_some_and(|(_, f)| f == Frame::Any) && !noun_use(v, k)
                 || negated_auxiliary(&t.lower)
                 // (A past tense after a name, or before its object: `The piece used one of
-                // her quotes`.)
+                // her quotes`; never a compound adjective, `The so-called Islamic State`, nor
+                // after an article, `The self-styled caliphate`.)
                 || (!t.cap
                     && t.lower.ends_with("ed")
+                    && !t.lower.contains('-')
                     && p.word
+                    && !matches!(p.lower.as_str(), "the" | "a" | "an")
                     && (p.cap || (!LEXICON.is(&p.lower, "det") && object_next(k)))))
     };
     let b = b.min(v.toks.len());

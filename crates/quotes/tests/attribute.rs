@@ -868,3 +868,16 @@ fn called_giving_a_name_or_placing_a_call_reports_nothing() {
         &["mixed|called|The mayor|Mrs. Lee “reckless.”"],
     );
 }
+
+#[test]
+fn a_compound_adjective_or_an_adjective_after_an_article_is_no_verb_of_the_source() {
+    // (`-ed` after a capitalised word reads as a past tense, `Court clerks allowed`; not here.)
+    check(
+        "The plan.\n\nThe so-called Islamic State said it carried out the attack.",
+        &["indirect|said|The so-called Islamic State|it carried out the attack"],
+    );
+    check(
+        "The plan.\n\nThe self-styled caliphate claimed the attack.",
+        &["indirect|claimed|The self-styled caliphate|the attack"],
+    );
+}
