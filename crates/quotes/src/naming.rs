@@ -34,8 +34,8 @@ pub fn reports_nothing(v: &View, f: &Found) -> bool {
     let sent = v.toks[c].sent;
     let next = v.toks.get(after).filter(|t| t.sent == sent);
     let next_is = |words: &[&str]| next.is_some_and(|t| t.word && words.contains(&t.lower.as_str()));
-    // (A quotation or a second noun phrase after the name says what it was called.)
-    // (The sentence ends there: not an abbreviation's point.)
+    // The sentence ends after the name (a point closing it, not an abbreviation's). A
+    // quotation or a second noun phrase there would say what it was called.
     let last = |k: usize| v.toks.get(k + 1).is_none_or(|t| t.sent != sent);
     let ends = next.is_none() || (v.punct(after, ".!?") && v.region_of(after).is_none() && last(after));
     let before = &v.toks[c - 1];

@@ -141,8 +141,8 @@ pub fn without_verb(v: &View, (a, b): Range) -> Range {
                     && t.lower.ends_with("ed")
                     && !t.lower.contains('-')
                     && p.word
-                    && !matches!(p.lower.as_str(), "the" | "a" | "an")
-                    && (p.cap || (!LEXICON.is(&p.lower, "det") && object_next(k)))))
+                    && ((p.cap && !matches!(p.lower.as_str(), "the" | "a" | "an"))
+                        || (!LEXICON.is(&p.lower, "det") && object_next(k)))))
     };
     let b = b.min(v.toks.len());
     (a + 1..b).find(|&k| verb(k)).map_or((a, b), |k| (a, k))
