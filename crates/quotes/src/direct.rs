@@ -441,6 +441,11 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
         if !gap_ok {
             return None;
         }
+        // `The mayor called Lee's remarks "reckless."`: a cue noun that a naming verb takes as
+        // its object; the quotation is the verb's second object, said by its subject.
+        if end == j && source::noun_use(v, c) && named_object(v, c) {
+            return None;
+        }
         // `X said she recalled thinking, "..."`: the cue is inside a clause reported by a
         // saying verb just before it, whose content the quotation ends.
         if reported_before(v, c, 5) {
@@ -476,6 +481,24 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
         return Some(((j, j + 1), after_dash.or_else(|| source::subject(v, j - 1))));
     }
     None
+}
+
+/// True when the noun phrase holding the cue noun at `c` (`Dana J. Lee's remarks`) follows a
+/// naming verb of its sentence (`called`, `labeled`) with nothing but words between.
+fn named_object(v: &View, c: usize) -> bool {
+    let sent = v.toks[c].sent;
+    let mut k = c;
+    while k > 0 && c - k < MAX_GAP {
+        k -= 1;
+        let t = &v.toks[k];
+        if t.sent != sent || !(t.word || t.lower == ".") {
+            return false;
+        }
+        if t.word && LEXICON.is(&t.lower, "naming_verb") {
+            return true;
+        }
+    }
+    false
 }
 
 /// True when a saying verb of the sentence at most `reach` tokens before token `j` reports a

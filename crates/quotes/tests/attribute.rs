@@ -870,6 +870,19 @@ fn called_giving_a_name_or_placing_a_call_reports_nothing() {
 }
 
 #[test]
+fn a_cue_noun_a_naming_verb_takes_as_its_object_is_not_the_quotations_cue() {
+    // The quotation is what the mayor calls the remarks, not what Lee remarked.
+    check(
+        "The plan.\n\nThe mayor called Dana J. Lee's remarks “reckless.”",
+        &["mixed|called|The mayor|Dana J. Lee's remarks “reckless.”"],
+    );
+    check(
+        "The plan.\n\nThe council on Monday called the governor's statement “a stunt.”",
+        &["mixed|called|The council|the governor's statement “a stunt.”"],
+    );
+}
+
+#[test]
 fn a_compound_adjective_or_an_adjective_after_an_article_is_no_verb_of_the_source() {
     // (`-ed` after a capitalised word reads as a past tense, `Court clerks allowed`; not here.)
     check(
