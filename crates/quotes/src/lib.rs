@@ -147,7 +147,8 @@ fn resolve_speakers(v: &View, entities: &[Entity], found: &[Found]) -> Vec<(Opti
         let mut id = f
             .speaker
             .clone()
-            .or_else(|| span.and_then(|s| source::resolve(entities, s)))
+            .or_else(|| f.source.and_then(|r| apposed_name(v, entities, r)))
+            .or_else(|| span.and_then(|s| source::resolve(v, entities, s)))
             .or_else(|| f.source.and_then(|r| antecedent(v, entities, r)));
         if id.is_none() && f.source.is_some_and(|r| source::is_pronoun(v, r)) {
             id = last_speaker.clone().or_else(|| last_person_before(entities, f.content.start));
@@ -163,7 +164,7 @@ fn resolve_speakers(v: &View, entities: &[Entity], found: &[Found]) -> Vec<(Opti
         let f = &found[i];
         let Some(p) = f.continues.filter(|&p| p < i) else { continue };
         let span = f.source.map(|r| v.tok_span(r.0, r.1));
-        let id = f.speaker.clone().or_else(|| span.and_then(|s| source::resolve(entities, s)));
+        let id = f.speaker.clone().or_else(|| span.and_then(|s| source::resolve(v, entities, s)));
         out[i] = match (id, span) {
             (None, None) => out[p].clone(),
             other => other,
@@ -205,7 +206,25 @@ fn antecedent(v: &View, entities: &[Entity], (a, b): source::Range) -> Option<St
     }
     let end = if a > 0 && v.punct(a - 1, ",") { a - 1 } else { a };
     let np = source::before(v, end)?;
-    source::resolve(entities, v.tok_span(np.0, np.1))
+    source::resolve(v, entities, v.tok_span(np.0, np.1))
+}
+
+/// The person a name in apposition right after the source phrase `(a, b)` names: `the
+/// group's director, Ruth Ames, told ...`, `said a spokeswoman, Anna White.` (annotators
+/// take the phrase before the comma as the source).
+fn apposed_name(v: &View, entities: &[Entity], (_, b): source::Range) -> Option<String> {
+    if !v.punct(b, ",") {
+        return None;
+    }
+    let start = v.toks.get(b + 1)?.start;
+    let sent = v.toks[b].sent;
+    entities.iter().filter(|e| e.kind == EntityType::Person).find_map(|e| {
+        let m = e.mentions.iter().find(|m| m.start == start)?;
+        let k = v.first_tok_from(m.end);
+        let closed =
+            v.toks.get(k).is_none_or(|t| t.sent != sent || (!t.word && t.lower != "'s" && t.lower != "’s"));
+        closed.then(|| e.id.clone())
+    })
 }
 
 /// The person mentioned last before byte `at`.

@@ -30,7 +30,7 @@ pub fn addressee(v: &View, entities: &[Entity], open: usize) -> Option<(Option<S
             continue;
         }
         let span = v.tok_span(np.0, np.1);
-        return Some((source::resolve(entities, span), span));
+        return Some((source::resolve(v, entities, span), span));
     }
     None
 }

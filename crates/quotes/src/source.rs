@@ -781,17 +781,31 @@ fn pronoun_word(lower: &str) -> bool {
     }
 }
 
-/// The entity one of whose mentions overlaps `span`; among several, the one ending closest
-/// to the end of the span (the head of `Clinton campaign manager Robby Mook`), people first.
-pub fn resolve(entities: &[Entity], span: Span) -> Option<String> {
+/// The entity one of whose mentions overlaps `span`: a person whose name a comma or a
+/// preposition follows inside the span heads it (`Sen. Tom Becker of Kansas`); otherwise,
+/// among several, the one ending closest to the end of the span (the head of `Clinton
+/// campaign manager Robby Mook`), people first.
+pub fn resolve(v: &View, entities: &[Entity], span: Span) -> Option<String> {
+    let head_name = |m: &newsdesk_model::Mention| {
+        let k = v.first_tok_from(m.end);
+        m.start >= span.start
+            && m.end < span.end
+            && v.toks.get(k).is_some_and(|t| {
+                t.start < span.end && (t.lower == "," || HEAD_ENDS.contains(&t.lower.as_str()))
+            })
+    };
+    let mut head: Option<(usize, &str)> = None;
     let mut best: Option<(usize, bool, &str)> = None;
     for e in entities {
+        let person = e.kind == EntityType::Person;
         for m in &e.mentions {
             if !m.span().overlaps(span) {
                 continue;
             }
+            if person && head_name(m) && head.is_none_or(|(s, _)| m.start < s) {
+                head = Some((m.start, e.id.as_str()));
+            }
             let dist = span.end.abs_diff(m.end);
-            let person = e.kind == EntityType::Person;
             let better = match best {
                 None => true,
                 Some((d, p, _)) => dist < d || (dist == d && person && !p),
@@ -801,8 +815,11 @@ pub fn resolve(entities: &[Entity], span: Span) -> Option<String> {
             }
         }
     }
-    best.map(|(_, _, id)| id.to_string())
+    head.map(|(_, id)| id).or(best.map(|(_, _, id)| id)).map(str::to_string)
 }
+
+/// Words that end the head of a source phrase after a name (`Tom Becker of Kansas`).
+const HEAD_ENDS: [&str; 6] = ["of", "from", "for", "at", "in", "with"];
 
 #[cfg(test)]
 mod tests {

@@ -436,6 +436,34 @@ fn relative_pronoun_source_is_its_antecedent() {
 }
 
 #[test]
+fn the_speaker_is_the_head_of_the_source_or_the_name_in_apposition_to_it() {
+    // A name a preposition follows heads the source, not the place after it.
+    let text = "Senator Tom Becker of Kansas said the bill was unfair.";
+    let entities = [
+        entity("e1", EntityType::Person, text, &["Senator Tom Becker"]),
+        entity("e2", EntityType::Location, text, &["Kansas"]),
+    ];
+    check_entities(text, &entities, &["indirect|said|e1|-"], &[]);
+    // Annotators take the phrase before the comma as the source; the name after it is who speaks.
+    let text = "\"Small farms get crumbs,\" the group's director, Ruth Ames, told reporters.";
+    let entities = [
+        entity("e1", EntityType::Org, text, &["the group's"]),
+        entity("e2", EntityType::Person, text, &["Ruth Ames"]),
+    ];
+    check_entities(text, &entities, &["direct|told|e2|-"], &[]);
+    let text = "\"It is unfair,\" said a spokeswoman, Anna White.";
+    let entities = [entity("e1", EntityType::Person, text, &["Anna White"])];
+    check_entities(text, &entities, &["direct|said|e1|-"], &[]);
+    // Without a name of a person there, the head still ends the phrase.
+    let text = "Bank of America chief executive Brian Moynihan said the bill was unfair.";
+    let entities = [
+        entity("e1", EntityType::Org, text, &["Bank of America"]),
+        entity("e2", EntityType::Person, text, &["Brian Moynihan"]),
+    ];
+    check_entities(text, &entities, &["indirect|said|e2|-"], &[]);
+}
+
+#[test]
 fn speakers_and_nested_speech() {
     let text = "Ports will grow, said President Ann Lee during a meeting with Prime Minister Bo Kim.\n\n\
                 \"Trade is up,\" said Lee. She added: “You mentioned that the port is a good idea. Your support matters.”";
