@@ -796,11 +796,15 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
         k = close + 1;
     }
     // `said (on) Tuesday the plan ...`: a time adverbial before the content.
+    // (`reported on Sunday, citing officials, that ...`: or before an aside.)
     let on = usize::from(v.toks.get(k).is_some_and(|t| t.lower == "on"));
     if v.toks.get(k + on).is_some_and(|t| t.word && LEXICON.is(&t.lower, "time"))
-        && v.toks.get(k + on + 1).is_some_and(|t| t.word)
+        && (v.toks.get(k + on + 1).is_some_and(|t| t.word) || aside_end(v, k + on + 1, sb).is_some())
     {
         k += on + 1;
+        if let Some(close) = aside_end(v, k, sb) {
+            k = close + 1;
+        }
     }
     // `46 percent of voters said yes, ...`: a one-word answer.
     // (Also a pro-form closing the sentence: `after half said so`, `only 50 percent believe that.`)
@@ -892,16 +896,24 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
 }
 
 /// The closing dash or parenthesis of an aside opening at token `k` (`— on Twitter, as it
-/// happens —`, `(in a tweet)`), at most twelve tokens on, with no quotation inside.
+/// happens —`, `(in a tweet)`), or the comma closing a participle phrase set off before a
+/// `that` (`, citing two officials, that ...`), at most twelve tokens on, with no quotation
+/// inside.
 fn aside_end(v: &View, k: usize, sent_end: usize) -> Option<usize> {
+    let participle = v.punct(k, ",") && v.toks.get(k + 1).is_some_and(Tok::is_ing_form);
     let closer = if v.punct(k, "—–") {
         "—–"
     } else if v.punct(k, "(") {
         ")"
+    } else if participle {
+        ","
     } else {
         return None;
     };
     let close = (k + 1..(k + 13).min(sent_end)).find(|&j| v.punct(j, closer))?;
+    if participle && v.toks.get(close + 1).is_none_or(|t| t.lower != "that") {
+        return None;
+    }
     // (Regions are in text order: the first opening after `k` must open after the aside.)
     let next_open = v.regions.get(v.regions.partition_point(|r| r.open <= k)).map_or(usize::MAX, |r| r.open);
     let plain = next_open > close && (k + 1..close).all(|j| v.region_of(j).is_none());

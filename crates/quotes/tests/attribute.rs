@@ -922,3 +922,22 @@ fn a_compound_adjective_or_an_adjective_after_an_article_is_no_verb_of_the_sourc
         &["indirect|claimed|The self-styled caliphate|the attack"],
     );
 }
+
+#[test]
+fn a_participle_aside_before_that_leaves_the_clause_to_the_cue() {
+    // `citing` names where the report comes from; what is reported is the `that` clause.
+    check(
+        "The plan.\n\nThe newspaper reported on Sunday, citing two officials, that the deal was signed.",
+        &[
+            "indirect|citing|The newspaper|two officials",
+            "indirect|reported|The newspaper|the deal was signed",
+        ],
+    );
+    check(
+        "The plan.\n\nThe newspaper reported, citing two officials, that the deal was signed.",
+        &[
+            "indirect|citing|The newspaper|two officials",
+            "indirect|reported|The newspaper|the deal was signed",
+        ],
+    );
+}
