@@ -30,6 +30,7 @@ const PREPOSITIONS: &[&str] =
 /// Pronouns, descriptions and demonyms, in text order.
 pub(crate) fn link_others(w: &Words, lower: &[&str], covered: &mut [bool], clusters: &mut Vec<Cluster>) {
     let lx = &*LEXICON;
+    let quoted = quoted(w);
     let mut i = 0;
     while i < lower.len() {
         if covered[i] {
@@ -52,7 +53,13 @@ pub(crate) fn link_others(w: &Words, lower: &[&str], covered: &mut [bool], clust
                 .enumerate()
                 .filter(|(_, c)| c.kind == EntityType::Person && (c.gender == 'u' || c.gender == g))
                 .filter_map(|(k, c)| {
-                    let last = c.last_before(i)?;
+                    // (`"The governor says she is watching," she said`: for a pronoun outside a
+                    // quotation, a mention inside one is not the last word on who is meant.)
+                    let last = if quoted[i] {
+                        c.last_before(i)?
+                    } else {
+                        c.last_before_where(i, |p| !quoted[p]).or_else(|| c.last_before(i))?
+                    };
                     let last_sent = w.sentence(last);
                     if last_sent + 3 < sent {
                         return None;
@@ -126,6 +133,33 @@ pub(crate) fn link_others(w: &Words, lower: &[&str], covered: &mut [bool], clust
         let _ = sent;
         i += 1;
     }
+}
+
+/// Whether each word stands inside quotation marks: a double mark opens or closes (a
+/// straight one toggles), a line break ends any quotation (a paragraph that goes on quoting
+/// opens with a mark again). Marks are words of their own; line breaks lie between words.
+fn quoted(w: &Words) -> Vec<bool> {
+    let mut inside = false;
+    let mut from = 0;
+    w.words
+        .iter()
+        .zip(&w.raw)
+        .map(|(word, raw)| {
+            if w.text.get(from..word.span.start).is_some_and(|gap| gap.contains('\n')) {
+                inside = false;
+            }
+            from = from.max(word.span.end);
+            for ch in raw.chars() {
+                match ch {
+                    '“' | '«' | '„' => inside = true,
+                    '”' | '»' => inside = false,
+                    '"' => inside = !inside,
+                    _ => {}
+                }
+            }
+            inside
+        })
+        .collect()
 }
 
 /// Links a description starting with `the` at word `i`; returns the word after it.

@@ -71,6 +71,13 @@ impl Cluster {
         before(&self.name_pos).max(before(&self.other_pos))
     }
 
+    /// The last mention position before `pos` that `keep` accepts.
+    pub(crate) fn last_before_where(&self, pos: usize, keep: impl Fn(usize) -> bool) -> Option<usize> {
+        let before =
+            |v: &[usize]| v[..v.partition_point(|&p| p < pos)].iter().rev().copied().find(|&p| keep(p));
+        before(&self.name_pos).max(before(&self.other_pos))
+    }
+
     /// Mention positions before `pos` in the same sentence as the last one, newest first.
     pub(crate) fn recent(&self, w: &Words, pos: usize) -> Vec<usize> {
         let Some(last) = self.last_before(pos) else { return Vec::new() };

@@ -293,6 +293,22 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             s.kind = EntityType::Person;
         }
     }
+    // A name right after a title is a person's (`Governor Alicia Park`, which the tagger
+    // reads as a park), unless the lexicon lists it or it holds an organisation word.
+    for s in spans.iter_mut() {
+        let titled = (s.start.saturating_sub(4)..s.start).any(|j| p.titles[j] == Some(s.start - j));
+        let org_word = (s.start..s.end).any(|j| lx.org_words.contains_key(&*p.raw[j]));
+        if s.kind != EntityType::Person
+            && titled
+            && !org_word
+            && s.place.is_none()
+            && p.places[s.start].is_none()
+            && p.organisations[s.start].is_none()
+        {
+            s.kind = EntityType::Person;
+            s.subtype = None;
+        }
+    }
     // Lone pronouns, function words and demonyms (also plural: `Americans`) are never names.
     spans.retain(|s| {
         !(s.end - s.start == 1

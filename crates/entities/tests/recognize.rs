@@ -128,6 +128,30 @@ fn geographic_nouns() {
 }
 
 #[test]
+fn a_name_after_a_title_is_a_person() {
+    // (`Park` would make it a place.)
+    check(
+        "Governor Alicia Park urged calm.",
+        P,
+        "Alicia Park",
+        &[("title", "Governor")],
+        &["Governor Alicia Park"],
+    );
+    check("Gov. Dana Hill spoke.", P, "Dana Hill", &[("title", "Gov.")], &["Gov. Dana Hill"]);
+}
+
+#[test]
+fn a_pronoun_outside_a_quotation_looks_past_the_mentions_inside_it() {
+    let text = "Governor Alicia Park urged calm on Monday. Carla Mendes was unimpressed. \
+                \"The governor says she is watching,\" she said.";
+    check(text, P, "Carla Mendes", &[], &["Carla Mendes", "she"]);
+    check(text, P, "Alicia Park", &[], &["Governor Alicia Park", "The governor", "she"]);
+    let text = "Governor Alicia Park urged calm on Monday. Carla Mendes was unimpressed. \
+                “The governor says she is watching,” she said.";
+    check(text, P, "Carla Mendes", &[], &["Carla Mendes", "she"]);
+}
+
+#[test]
 fn descriptions() {
     check(
         "Angela Merkel, the former chancellor, said she would not return.",
