@@ -201,6 +201,38 @@ fn cue_sentence(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
     Some(((c, dot), Some(src)))
 }
 
+/// Quotations that are a sentence of their own right after one reporting its subject's
+/// speech, in the same paragraph, and that nothing else attributes: `She said her unit runs
+/// short. "Some nights I never sit."` Each goes on with that speaker, under that cue (run
+/// after the indirect finder, whose attribution it continues).
+pub fn after_reported(v: &View, found: &mut Vec<Found>) {
+    for r in &v.regions {
+        let Some(close) = r.close else { continue };
+        let Some(dot) = r.open.checked_sub(1).filter(|&d| v.punct(d, ".") && starts_sentence(v, r.open))
+        else {
+            continue;
+        };
+        let ends = v.punct(close.wrapping_sub(1), ".!?") || v.punct(close + 1, ".!?");
+        let taken = found.iter().any(|f| f.content.overlaps(r.content));
+        if !ends || taken || v.toks[dot].para != v.toks[r.open].para {
+            continue;
+        }
+        let (first, _) = v.sentence_of(dot);
+        let reported = found.iter().position(|f| {
+            f.kind == QuoteKind::Indirect
+                && f.continues.is_none()
+                && f.cue.is_some_and(|(c, _)| first <= c && c < dot && source::saying_at(v, c))
+                && f.source.is_some_and(|s| s.0 == first)
+        });
+        if let Some(p) = reported {
+            let mut f = Found::new(QuoteKind::Direct, r.content, found[p].cue, None);
+            f.continues = Some(p);
+            f.by_marks = true;
+            found.push(f);
+        }
+    }
+}
+
 /// `"...," said X` / `"...," X said` / `"...," according to X`.
 fn attribution_after(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
     let close = r.close?;

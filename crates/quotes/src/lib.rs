@@ -111,6 +111,7 @@ pub(crate) fn rules(v: &View, entities: &[Entity]) -> Vec<Found> {
     let mut found = direct::find(v, &turns);
     found.extend(turns);
     indirect::find(v, &mut found);
+    direct::after_reported(v, &mut found);
     found
 }
 

@@ -941,3 +941,19 @@ fn a_participle_aside_before_that_leaves_the_clause_to_the_cue() {
         ],
     );
 }
+
+#[test]
+fn a_quotation_after_a_sentence_reporting_its_speaker_goes_on_with_that_speaker() {
+    check(
+        "The plan.\n\nShe said her unit often runs with half the staff it needs. \"Some nights I never sit down.\"",
+        &[
+            "indirect|said|She|her unit often runs with half the staff it needs",
+            "direct|said|She|Some nights I never sit down.",
+        ],
+    );
+    // Not across a paragraph break, nor after a sentence with no saying verb.
+    check(
+        "The plan.\n\nShe said her unit often runs with half the staff it needs.\n\n\"Some nights I never sit down.\"",
+        &["indirect|said|She|her unit often runs with half the staff it needs"],
+    );
+}
