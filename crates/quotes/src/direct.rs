@@ -324,7 +324,16 @@ fn attribution_after(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
             let cue_end = source::cue_at(v, c).map(|(e, _)| e).or_else(|| closing_verb.then_some(c + 1));
             if let Some(end) = cue_end {
                 let last_comma = commas.last().is_some_and(|&l| l + 1 == c);
-                if commas.len() == 2 && last_comma {
+                // (`the firm's counsel, Mark Tully, 52, said`: an age set off by commas is no
+                // apposition of its own.)
+                let age = |w: &[usize]| {
+                    w[1] == w[0] + 2 && {
+                        let n = &v.toks[w[0] + 1].lower;
+                        n.len() <= 3 && n.chars().all(|ch| ch.is_ascii_digit())
+                    }
+                };
+                let ages = commas.windows(2).filter(|w| age(w)).count();
+                if (commas.len() == 2 || commas.len() - ages == 2) && last_comma {
                     // An apposition between two commas.
                     return Some(((c, end), Some((k, commas[0]))));
                 }

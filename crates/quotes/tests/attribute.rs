@@ -957,3 +957,15 @@ fn a_quotation_after_a_sentence_reporting_its_speaker_goes_on_with_that_speaker(
         &["indirect|said|She|her unit often runs with half the staff it needs"],
     );
 }
+
+#[test]
+fn an_age_after_a_name_is_no_apposition_of_its_own() {
+    check(
+        "The plan.\n\n\"We disagree with the decision,\" the firm's counsel, Mark Tully, 52, told reporters.",
+        &["direct|told|the firm's counsel|We disagree with the decision,"],
+    );
+    check(
+        "The plan.\n\n\"We disagree with the decision,\" Mark Tully, 52, told reporters.",
+        &["direct|told|Mark Tully|We disagree with the decision,"],
+    );
+}
