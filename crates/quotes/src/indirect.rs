@@ -572,6 +572,9 @@ fn only_adjuncts(v: &View, k: usize, sent_end: usize) -> bool {
         || source::phrase_at(v, k, "extension").is_some()
 }
 
+/// Forms of `be` before a passive participle (`was told`, `had been warned`).
+const PASSIVE_AUXILIARIES: [&str; 8] = ["is", "are", "was", "were", "be", "been", "being", "get"];
+
 /// `CONTENT, said X (during ...).` and `CONTENT, X said.`: the content before the comma.
 fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
     let (sa, sb) = sentence(v, i);
@@ -647,7 +650,18 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
         return None;
     }
     let span = content(v, sa, comma)?;
-    Some(Found::new(QuoteKind::Indirect, span, Some((i, end)), Some(src)))
+    // (`..., the mayor was told.`: a passive verb of saying has no source in its subject
+    // (auxiliaries count as adverbs in the source reader). Not `has been warning`, a
+    // progressive, nor `were outraged`, whose subject feels what the content says.)
+    let mut p = i;
+    while p > 0 && v.toks[p - 1].word && source::is_adverb(&v.toks[p - 1]) {
+        p -= 1;
+    }
+    let passive = (p.saturating_sub(1)..i).any(|k| PASSIVE_AUXILIARIES.contains(&v.toks[k].lower.as_str()))
+        && source::saying_at(v, i)
+        && !v.toks[i].is_ing_form()
+        && v.toks[i].lower != "quoted";
+    Some(Found::new(QuoteKind::Indirect, span, Some((i, end)), (!passive).then_some(src)))
 }
 
 /// `As The Washington Post reported, ...` and `..., as the Times reported on Tuesday.`: `as`
@@ -708,6 +722,10 @@ fn role_before(v: &View, sa: usize, comma: usize) -> Option<usize> {
 pub(crate) fn adverbial_opener(v: &View, a: usize, b: usize) -> bool {
     let words = (a..b).filter(|&k| v.toks[k].word).count();
     let first = v.toks.get(a).map_or("", |t| t.lower.as_str());
+    // (`According to a person briefed on the case, the firm was warned`: a source, no content.)
+    if source::according_at(v, a).is_some() {
+        return true;
+    }
     if words <= 4 && (LEXICON.is(first, "stop") || LEXICON.is(first, "boundary")) {
         return true;
     }
@@ -1033,6 +1051,15 @@ mod tests {
         assert_eq!(
             attributions("Jane Doe, the party's chairman, said her rival would fail."),
             ["Jane Doe: her rival would fail"]
+        );
+    }
+
+    #[test]
+    fn a_passive_final_cue_of_saying_has_no_source() {
+        assert_eq!(attributions("The rules were unfair, the mayor was told."), ["-: The rules were unfair"]);
+        assert_eq!(
+            attributions("The rules were unfair, the mayor said."),
+            ["the mayor: The rules were unfair"]
         );
     }
 

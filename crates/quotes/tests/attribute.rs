@@ -969,3 +969,11 @@ fn an_age_after_a_name_is_no_apposition_of_its_own() {
         &["direct|told|Mark Tully|We disagree with the decision,"],
     );
 }
+
+#[test]
+fn an_according_to_opener_is_a_source_never_a_content() {
+    check(
+        "The plan.\n\nAccording to a person briefed on the case, the firm had been warned about the flaw twice.",
+        &["indirect|According to|a person briefed on the case|the firm had been warned about the flaw twice"],
+    );
+}
