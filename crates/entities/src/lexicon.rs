@@ -20,6 +20,7 @@ const TITLES: &str = include_str!("../../../data/titles.tsv");
 const FIRST_NAMES: &str = include_str!("../../../data/first_names.tsv");
 const ORG_WORDS: &str = include_str!("../../../data/org_suffixes.tsv");
 const ROLE_NOUNS: &str = include_str!("../../../data/role_nouns.tsv");
+const PERSON_NOUNS: &str = include_str!("../../../data/person_nouns.tsv");
 const LEADERS: &str = include_str!("../../../data/leaders.tsv");
 const ORGANISATIONS: &str = include_str!("../../../data/organisations.tsv");
 
@@ -82,6 +83,8 @@ pub struct Lexicon {
     /// Organisation word as written → position (`end`, `start`, `any`).
     pub org_words: HashMap<String, String>,
     pub role_nouns: HashMap<String, RoleNoun>,
+    /// Lowercase nouns for a person that stand right before a name (`candidate Jordan Hale`).
+    pub person_nouns: HashSet<String, foldhash::fast::RandomState>,
     /// Lowercase full name → leader.
     pub leaders: HashMap<String, Leader>,
     /// Lowercase name or other name of a well-known organisation → its name.
@@ -170,6 +173,11 @@ impl Lexicon {
         for row in rows(ROLE_NOUNS) {
             let [noun, kind, matches, ..] = row[..] else { continue };
             lx.role_nouns.insert(key(noun), RoleNoun { kind: kind.into(), matches: matches.into() });
+        }
+        for row in rows(PERSON_NOUNS) {
+            if let [noun, ..] = row[..] {
+                lx.person_nouns.insert(key(noun));
+            }
         }
         for row in rows(LEADERS) {
             let [name, title, place, ..] = row[..] else { continue };

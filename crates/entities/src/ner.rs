@@ -294,15 +294,22 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         }
     }
     // A name right after a title is a person's (`Governor Alicia Park`, which the tagger
-    // reads as a park), unless the lexicon lists it or it holds an organisation word.
+    // reads as a park), unless the lexicon lists it or it holds an organisation word. So is
+    // a name of two words or more after a lowercase noun for a person (`candidate Jordan
+    // Hale`, `Governor Sofia Reyes`: a place only opens it).
     for s in spans.iter_mut() {
-        let titled = (s.start.saturating_sub(4)..s.start).any(|j| p.titles[j] == Some(s.start - j));
+        let described = s.start > 0
+            && s.end - s.start >= 2
+            && !capitalised(&p.raw[s.start - 1])
+            && lx.person_nouns.contains(lower[s.start - 1]);
+        let titled =
+            described || (s.start.saturating_sub(4)..s.start).any(|j| p.titles[j] == Some(s.start - j));
+        let listed_place = p.places[s.start].is_some_and(|(k, _)| s.start + k >= s.end);
         let org_word = (s.start..s.end).any(|j| lx.org_words.contains_key(&*p.raw[j]));
         if s.kind != EntityType::Person
             && titled
             && !org_word
-            && s.place.is_none()
-            && p.places[s.start].is_none()
+            && !listed_place
             && p.organisations[s.start].is_none()
         {
             s.kind = EntityType::Person;

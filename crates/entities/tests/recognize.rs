@@ -138,6 +138,18 @@ fn a_name_after_a_title_is_a_person() {
         &["Governor Alicia Park"],
     );
     check("Gov. Dana Hill spoke.", P, "Dana Hill", &[("title", "Gov.")], &["Gov. Dana Hill"]);
+    // A place opening the name does not make it one (`Sofia`, `Jordan`), after a title or a
+    // lowercase noun for a person.
+    check(
+        "His rival, Governor Sofia Reyes, spoke.",
+        P,
+        "Sofia Reyes",
+        &[("title", "Governor")],
+        &["Sofia Reyes"],
+    );
+    check("Republican candidate Jordan Hale promised tax cuts.", P, "Jordan Hale", &[], &["Jordan Hale"]);
+    // The place alone stays a place.
+    check("She flew to Jordan on Monday.", L, "Jordan", &[], &["Jordan"]);
 }
 
 #[test]
