@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 const CUE_VERBS: &str = include_str!("../../../data/cue_verbs.tsv");
 const QUOTE_WORDS: &str = include_str!("../../../data/quote_words.tsv");
 const SOURCE_NOUNS: &str = include_str!("../../../data/source_nouns.tsv");
+/// Nouns for a person that stand before a name (`coach Paul Brandt`): sources too.
+const PERSON_NOUNS: &str = include_str!("../../../data/person_nouns.tsv");
 /// Word classes of the indirect-speech rules (time adverbials, conjunctions).
 const INDIRECT_WORDS: &str = include_str!("../../../data/indirect_words.tsv");
 /// Cue verb forms learned from PolNeAR's train split (`scripts/derive_polnear_cues.py`).
@@ -119,7 +121,10 @@ impl Lexicon {
         for list in phrases.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.len()));
         }
-        let source_nouns = rows(SOURCE_NOUNS).filter_map(|r| r.first().map(|w| w.to_lowercase())).collect();
+        let source_nouns = rows(SOURCE_NOUNS)
+            .chain(rows(PERSON_NOUNS))
+            .filter_map(|r| r.first().map(|w| w.to_lowercase()))
+            .collect();
         Lexicon { cues, classes, phrases, source_nouns, sourceless, seeming }
     }
 

@@ -977,3 +977,11 @@ fn an_according_to_opener_is_a_source_never_a_content() {
         &["indirect|According to|a person briefed on the case|the firm had been warned about the flaw twice"],
     );
 }
+
+#[test]
+fn a_noun_for_a_person_before_a_name_is_part_of_the_subject() {
+    check(
+        "The plan.\n\nVeteran coach Paul Brandt stepped down on Sunday, saying the team needed a new voice.",
+        &["indirect|saying|Veteran coach Paul Brandt|the team needed a new voice"],
+    );
+}
