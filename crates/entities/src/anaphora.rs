@@ -54,19 +54,18 @@ pub(crate) fn link_others(w: &Words, lower: &[&str], covered: &mut [bool], clust
                 .filter(|(_, c)| c.kind == EntityType::Person && (c.gender == 'u' || c.gender == g))
                 .filter_map(|(k, c)| {
                     // (`"The governor says she is watching," she said`: for a pronoun outside a
-                    // quotation, a mention inside one is not the last word on who is meant.)
-                    let last = if quoted[i] {
-                        c.last_before(i)?
-                    } else {
-                        c.last_before_where(i, |p| !quoted[p]).or_else(|| c.last_before(i))?
-                    };
+                    // quotation, a mention inside one is not the last word on who is meant, and
+                    // one named only inside quotations comes after every one named outside.)
+                    let outside = if quoted[i] { None } else { c.last_before_where(i, |p| !quoted[p]) };
+                    let named_outside = quoted[i] || outside.is_some();
+                    let last = outside.or_else(|| c.last_before(i))?;
                     let last_sent = w.sentence(last);
                     if last_sent + 3 < sent {
                         return None;
                     }
                     let subject =
                         c.recent(w, i).iter().any(|&m| m == 0 || !PREPOSITIONS.contains(&lower[m - 1]));
-                    Some((k, (last_sent, subject, c.mentions.len(), last)))
+                    Some((k, (named_outside, last_sent, subject, c.mentions.len(), last)))
                 })
                 .max_by_key(|(_, score)| *score);
             if let Some((k, _)) = best {

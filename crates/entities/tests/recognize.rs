@@ -161,6 +161,9 @@ fn a_pronoun_outside_a_quotation_looks_past_the_mentions_inside_it() {
     let text = "Governor Alicia Park urged calm on Monday. Carla Mendes was unimpressed. \
                 “The governor says she is watching,” she said.";
     check(text, P, "Carla Mendes", &[], &["Carla Mendes", "she"]);
+    // A name seen only inside quotations comes after one seen outside.
+    let text = "Rachel Owens spoke on Monday. \"People deserve answers,\" she said.";
+    check(text, P, "Rachel Owens", &[], &["Rachel Owens", "she"]);
 }
 
 #[test]
