@@ -838,6 +838,8 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
     let person = v.toks.get(k).is_some_and(|t| object_pronoun(&t.lower));
     if person && takes_addressee(v, i) && v.toks.get(k + 1).is_some_and(|t| t.word) {
         k += 1;
+    } else if let Some(p) = addressee_then_clause(v, i, k, sb) {
+        k = p;
     }
     // `that` after a short gap (`said on Monday that`, `told CNN that`); after a cue naming
     // who hears, a longer one, or a question word (`told one of his aides on a regular basis
@@ -936,6 +938,25 @@ fn aside_end(v: &View, k: usize, sent_end: usize) -> Option<usize> {
     let next_open = v.regions.get(v.regions.partition_point(|r| r.open <= k)).map_or(usize::MAX, |r| r.open);
     let plain = next_open > close && (k + 1..close).all(|j| v.region_of(j).is_none());
     (plain && close > k + 1 && close + 1 < sent_end).then_some(close)
+}
+
+/// `told CNN she would ...`, `told The New York Times he ...`, `told the crowd it was ...`:
+/// after a cue naming who hears, a name (or a determiner and one noun) then a subject
+/// pronoun; the pronoun's index, where the reported clause starts.
+fn addressee_then_clause(v: &View, cue: usize, k: usize, sent_end: usize) -> Option<usize> {
+    let first = v.toks.get(k).filter(|t| t.word && takes_addressee(v, cue))?;
+    let det = LEXICON.is(&first.lower, "det");
+    let p = (k + 1..(k + 7).min(sent_end)).find(|&g| {
+        let t = &v.toks[g];
+        t.word && LEXICON.is(&t.lower, "pronoun") && (!t.cap || t.lower == "i")
+    })?;
+    let name_part = |g: usize| {
+        let t = &v.toks[g];
+        (t.word && t.cap) || source::possessive(&t.lower) || (t.lower == "." && g > k) || (g == k && det)
+    };
+    let named = (k..p).all(name_part);
+    let described = det && p == k + 2 && v.toks[k + 1].word;
+    (named || described).then_some(p)
 }
 
 /// `called him a liar`, `praised them`: an object pronoun after a cue that does not take an
@@ -1052,6 +1073,18 @@ mod tests {
             attributions("Jane Doe, the party's chairman, said her rival would fail."),
             ["Jane Doe: her rival would fail"]
         );
+    }
+
+    #[test]
+    fn who_hears_is_no_part_of_the_reported_clause() {
+        assert_eq!(
+            contents("Rachel Owens told CNN she would demand an inquiry."),
+            ["she would demand an inquiry"]
+        );
+        assert_eq!(contents("Rachel Owens told The New York Times he was wrong."), ["he was wrong"]);
+        assert_eq!(contents("Rachel Owens told the crowd it was time to act."), ["it was time to act"]);
+        // (A name with no clause after it is what was told: `told Jo Park to resign`.)
+        assert_eq!(contents("Rachel Owens told Jo Park to resign."), ["Jo Park to resign"]);
     }
 
     #[test]
