@@ -905,9 +905,11 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
     if participle {
         // `..., adding that`: the speaker of a quote before in the same sentence, or else the
         // subject of the sentence (`Trump mocked ..., saying`).
-        f.continues = earlier
-            .iter()
-            .rposition(|e| v.tok_from(e.content.start).is_some_and(|t| t.sent == v.toks[i].sent));
+        // (Not one inside its own content: `saying it showed "..."`.)
+        f.continues = earlier.iter().rposition(|e| {
+            e.content.start < v.toks[i].start
+                && v.tok_from(e.content.start).is_some_and(|t| t.sent == v.toks[i].sent)
+        });
         if f.continues.is_none() {
             f.source = Some(source::subject(v, i).filter(|s| s.1 <= i)?);
         }

@@ -985,3 +985,25 @@ fn a_noun_for_a_person_before_a_name_is_part_of_the_subject() {
         &["indirect|saying|Veteran coach Paul Brandt|the team needed a new voice"],
     );
 }
+
+#[test]
+fn a_participle_goes_on_with_the_speech_before_it_not_the_one_inside_it() {
+    // `saying` reports the minister's words; the quotation inside them is not what he continues.
+    check(
+        "The plan.\n\nFinance Minister David Osei welcomed the decision, saying it showed \"the economy is on a stable path.\"",
+        &[
+            "indirect|welcomed|Finance Minister David Osei|the decision",
+            "mixed|saying|Finance Minister David Osei|it showed \"the economy is on a stable path.\"",
+            "direct|showed|it|the economy is on a stable path.",
+        ],
+    );
+    // `it` is no person: not the minister.
+    let text = "Finance Minister David Osei welcomed the decision, saying it showed \"the economy is on a stable path.\"";
+    let entities = [entity("e1", EntityType::Person, text, &["Finance Minister David Osei"])];
+    check_entities(
+        text,
+        &entities,
+        &["indirect|welcomed|e1|-", "mixed|saying|e1|-", "direct|showed|-|e1"],
+        &[],
+    );
+}
