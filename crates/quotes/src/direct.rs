@@ -7,7 +7,8 @@ use crate::found::Found;
 use crate::lexicon::{Frame, LEXICON};
 use crate::source::{self, Range};
 use crate::text::{Region, Tok, View};
-use newsdesk_model::QuoteKind;
+use newsdesk_model::{QuoteKind, Span};
+use std::collections::HashMap;
 
 const MAX_GAP: usize = 7;
 
@@ -206,6 +207,27 @@ fn cue_sentence(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
 /// short. "Some nights I never sit."` Each goes on with that speaker, under that cue (run
 /// after the indirect finder, whose attribution it continues).
 pub fn after_reported(v: &View, found: &mut Vec<Found>) {
+    // (Sorted contents and, per sentence, its reported speech: no scan of `found` per quotation.)
+    let mut contents: Vec<Span> = found.iter().map(|f| f.content).collect();
+    contents.sort_by_key(|c| c.start);
+    // The furthest end among the contents up to each one: some content starting before a
+    // quotation's end overlaps it exactly when that end passes the quotation's start.
+    let reach: Vec<usize> = contents
+        .iter()
+        .scan(0, |m, c| {
+            *m = c.end.max(*m);
+            Some(*m)
+        })
+        .collect();
+    let mut reported: HashMap<usize, usize> = HashMap::new();
+    for (p, f) in found.iter().enumerate() {
+        let Some((c, _)) = f.cue else { continue };
+        let sent = v.toks[c].sent;
+        let opens = f.source.is_some_and(|s| s.0 == v.sents.get(sent).map_or(usize::MAX, |s| s.0));
+        if f.kind == QuoteKind::Indirect && f.continues.is_none() && opens && source::saying_at(v, c) {
+            reported.entry(sent).or_insert(p);
+        }
+    }
     for r in &v.regions {
         let Some(close) = r.close else { continue };
         let Some(dot) = r.open.checked_sub(1).filter(|&d| v.punct(d, ".") && starts_sentence(v, r.open))
@@ -213,18 +235,14 @@ pub fn after_reported(v: &View, found: &mut Vec<Found>) {
             continue;
         };
         let ends = v.punct(close.wrapping_sub(1), ".!?") || v.punct(close + 1, ".!?");
-        let taken = found.iter().any(|f| f.content.overlaps(r.content));
+        let k = contents.partition_point(|c| c.start < r.content.end);
+        let taken = k > 0 && reach[k - 1] > r.content.start;
         if !ends || taken || v.toks[dot].para != v.toks[r.open].para {
             continue;
         }
-        let (first, _) = v.sentence_of(dot);
-        let reported = found.iter().position(|f| {
-            f.kind == QuoteKind::Indirect
-                && f.continues.is_none()
-                && f.cue.is_some_and(|(c, _)| first <= c && c < dot && source::saying_at(v, c))
-                && f.source.is_some_and(|s| s.0 == first)
-        });
-        if let Some(p) = reported {
+        if let Some(&p) =
+            reported.get(&v.toks[dot].sent).filter(|&&p| found[p].cue.is_some_and(|(c, _)| c < dot))
+        {
             let mut f = Found::new(QuoteKind::Direct, r.content, found[p].cue, None);
             f.continues = Some(p);
             f.by_marks = true;

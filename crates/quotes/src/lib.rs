@@ -151,10 +151,14 @@ fn resolve_speakers(v: &View, entities: &[Entity], found: &[Found]) -> Vec<(Opti
             .or_else(|| f.source.and_then(|r| apposed_name(v, entities, r)))
             .or_else(|| span.and_then(|s| source::resolve(v, entities, s)))
             .or_else(|| f.source.and_then(|r| antecedent(v, entities, r)));
-        // (`it` names a thing, never the last speaker: `saying it showed "..."`.)
-        let it = f.source.is_some_and(|r| v.toks[r.0].lower == "it");
-        if id.is_none() && !it && f.source.is_some_and(|r| source::is_pronoun(v, r)) {
+        if id.is_none() && f.source.is_some_and(|r| source::is_pronoun(v, r)) {
             id = last_speaker.clone().or_else(|| last_person_before(entities, f.content.start));
+            // (`it` names an organisation or a thing, never a person: `saying it showed "..."`.)
+            let it = f.source.is_some_and(|r| v.toks[r.0].lower == "it");
+            let person = |id: &String| entities.iter().any(|e| &e.id == id && e.kind == EntityType::Person);
+            if it && id.as_ref().is_some_and(person) {
+                id = None;
+            }
         }
         if id.is_some() {
             last_speaker = id.clone();
