@@ -816,11 +816,11 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
     // `said (on) Tuesday the plan ...`: a time adverbial before the content.
     // (`reported on Sunday, citing officials, that ...`: or before an aside.)
     let on = usize::from(v.toks.get(k).is_some_and(|t| t.lower == "on"));
-    if v.toks.get(k + on).is_some_and(|t| t.word && LEXICON.is(&t.lower, "time"))
-        && (v.toks.get(k + on + 1).is_some_and(|t| t.word) || aside_end(v, k + on + 1, sb).is_some())
-    {
-        k += on + 1;
-        if let Some(close) = aside_end(v, k, sb) {
+    if v.toks.get(k + on).is_some_and(|t| t.word && LEXICON.is(&t.lower, "time")) {
+        let next = k + on + 1;
+        if v.toks.get(next).is_some_and(|t| t.word) {
+            k = next;
+        } else if let Some(close) = aside_end(v, next, sb) {
             k = close + 1;
         }
     }

@@ -790,9 +790,7 @@ pub fn resolve(v: &View, entities: &[Entity], span: Span) -> Option<String> {
         let k = v.first_tok_from(m.end);
         m.start >= span.start
             && m.end < span.end
-            && v.toks.get(k).is_some_and(|t| {
-                t.start < span.end && (t.lower == "," || HEAD_ENDS.contains(&t.lower.as_str()))
-            })
+            && v.toks.get(k).is_some_and(|t| t.start < span.end && (t.lower == "," || preposition(&t.lower)))
     };
     let mut head: Option<(usize, &str)> = None;
     let mut best: Option<(usize, bool, &str)> = None;
@@ -817,9 +815,6 @@ pub fn resolve(v: &View, entities: &[Entity], span: Span) -> Option<String> {
     }
     head.map(|(_, id)| id).or(best.map(|(_, _, id)| id)).map(str::to_string)
 }
-
-/// Words that end the head of a source phrase after a name (`Tom Becker of Kansas`).
-const HEAD_ENDS: [&str; 6] = ["of", "from", "for", "at", "in", "with"];
 
 #[cfg(test)]
 mod tests {

@@ -437,30 +437,40 @@ fn relative_pronoun_source_is_its_antecedent() {
 
 #[test]
 fn the_speaker_is_the_head_of_the_source_or_the_name_in_apposition_to_it() {
-    // A name a preposition follows heads the source, not the place after it.
-    let text = "Senator Tom Becker of Kansas said the bill was unfair.";
-    let entities = [
-        entity("e1", EntityType::Person, text, &["Senator Tom Becker"]),
-        entity("e2", EntityType::Location, text, &["Kansas"]),
+    use EntityType::{Location, Org, Person};
+    // An entity as its id, type and mention texts.
+    type Named<'a> = (&'a str, EntityType, &'a [&'a str]);
+    // (text, its entities, the expected attribution)
+    let cases: [(&str, &[Named], &str); 4] = [
+        // A name a preposition follows heads the source, not the place after it.
+        (
+            "Senator Tom Becker of Kansas said the bill was unfair.",
+            &[("e1", Person, &["Senator Tom Becker"]), ("e2", Location, &["Kansas"])],
+            "indirect|said|e1|-",
+        ),
+        // Annotators take the phrase before the comma as the source; the name after it is
+        // who speaks.
+        (
+            "\"Small farms get crumbs,\" the group's director, Ruth Ames, told reporters.",
+            &[("e1", Org, &["the group's"]), ("e2", Person, &["Ruth Ames"])],
+            "direct|told|e2|-",
+        ),
+        (
+            "\"It is unfair,\" said a spokeswoman, Anna White.",
+            &[("e1", Person, &["Anna White"])],
+            "direct|said|e1|-",
+        ),
+        // Without a name of a person there, the head still ends the phrase.
+        (
+            "Bank of America chief executive Brian Moynihan said the bill was unfair.",
+            &[("e1", Org, &["Bank of America"]), ("e2", Person, &["Brian Moynihan"])],
+            "indirect|said|e2|-",
+        ),
     ];
-    check_entities(text, &entities, &["indirect|said|e1|-"], &[]);
-    // Annotators take the phrase before the comma as the source; the name after it is who speaks.
-    let text = "\"Small farms get crumbs,\" the group's director, Ruth Ames, told reporters.";
-    let entities = [
-        entity("e1", EntityType::Org, text, &["the group's"]),
-        entity("e2", EntityType::Person, text, &["Ruth Ames"]),
-    ];
-    check_entities(text, &entities, &["direct|told|e2|-"], &[]);
-    let text = "\"It is unfair,\" said a spokeswoman, Anna White.";
-    let entities = [entity("e1", EntityType::Person, text, &["Anna White"])];
-    check_entities(text, &entities, &["direct|said|e1|-"], &[]);
-    // Without a name of a person there, the head still ends the phrase.
-    let text = "Bank of America chief executive Brian Moynihan said the bill was unfair.";
-    let entities = [
-        entity("e1", EntityType::Org, text, &["Bank of America"]),
-        entity("e2", EntityType::Person, text, &["Brian Moynihan"]),
-    ];
-    check_entities(text, &entities, &["indirect|said|e2|-"], &[]);
+    for (text, named, expected) in cases {
+        let entities: Vec<Entity> = named.iter().map(|&(id, kind, ms)| entity(id, kind, text, ms)).collect();
+        check_entities(text, &entities, &[expected], &[]);
+    }
 }
 
 #[test]
