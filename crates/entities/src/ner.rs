@@ -210,6 +210,44 @@ fn is_site_name(w: &str) -> bool {
         })
 }
 
+/// Whether a title ends right before word `k` (`Senator` before `Georgia Lane`).
+fn after_title(p: &Prepared, k: usize) -> bool {
+    (k.saturating_sub(4)..k).any(|j| p.titles[j] == Some(k - j))
+}
+
+/// The kind of thing an apposition after a name ending at word `end` calls it: `, a|an|the`,
+/// up to three lowercase words, then a noun for an organisation (`firm`) or a person
+/// (`nurse`) that ends the apposition.
+fn apposition_kind(p: &Prepared, lower: &[&str], end: usize) -> Option<EntityType> {
+    let lx = &*LEXICON;
+    if lower.get(end) != Some(&",") || !matches!(lower.get(end + 1), Some(&("a" | "an" | "the"))) {
+        return None;
+    }
+    for k in end + 2..(end + 6).min(lower.len()) {
+        // (`the Montreal-based company`: a hyphenated word may be capitalised.)
+        let word = &p.raw[k];
+        if (capitalised(word) && !word.contains('-')) || !word.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        // (Never before a possessive: `the group's director` is a person.)
+        let closes = lower.get(k + 1).is_none_or(|w| {
+            matches!(*w, "," | "." | ";" | ":" | ")" | "—" | "–" | "based" | "that" | "which" | "who" | "in")
+        });
+        if !closes {
+            continue;
+        }
+        let role = lx.role_nouns.get(lower[k]).map(|r| r.kind.as_str());
+        if role == Some("ORG") {
+            return Some(EntityType::Org);
+        }
+        if role == Some("PERSON") || lx.person_nouns.contains(lower[k]) {
+            return Some(EntityType::Person);
+        }
+        return None;
+    }
+    None
+}
+
 fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     let lx = &*LEXICON;
     let lower: Vec<&str> = p.lower.iter().map(|w| &**w).collect();
@@ -229,7 +267,13 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             if let Some(k) = p.titles[s.start].filter(|k| s.start + k < s.end) {
                 s.start += k;
             } else if s.kind == EntityType::Person
-                && matches!(p.places[s.start], Some((1, Place::Demonym(_) | Place::Country(_))))
+                && match p.places[s.start] {
+                    Some((1, Place::Demonym(_))) => true,
+                    // (`Senator Georgia Lane`: right after a title, a country's name opens
+                    // the person's.)
+                    Some((1, Place::Country(_))) => !after_title(p, s.start),
+                    _ => false,
+                }
             {
                 s.start += 1;
             } else {
@@ -293,6 +337,23 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             s.kind = EntityType::Person;
         }
     }
+    // A listed place right after a title opens a person's name when a capitalised word
+    // follows it (`Senator Georgia Lane`, where the tagger saw only Georgia).
+    for k in 0..spans.len() {
+        let s = &spans[k];
+        let whole_place = p.places[s.start].is_some_and(|(len, _)| s.start + len == s.end);
+        let next_free = |j: usize| {
+            p.raw.get(j).is_some_and(|w| capitalised(w) && !NEVER_ALONE.contains(&lower[j]))
+                && !spans.iter().any(|o| o.start <= j && j < o.end)
+        };
+        if whole_place && after_title(p, s.start) && next_free(s.end) {
+            let mut end = s.end + 1;
+            while end < s.start + 4 && next_free(end) {
+                end += 1;
+            }
+            spans[k] = NameSpan { start: s.start, end, kind: EntityType::Person, subtype: None, place: None };
+        }
+    }
     // A name right after a title is a person's (`Governor Alicia Park`, which the tagger
     // reads as a park), unless the lexicon lists it or it holds an organisation word. So is
     // a name of two words or more after a lowercase noun for a person (`candidate Jordan
@@ -302,8 +363,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             && s.end - s.start >= 2
             && !capitalised(&p.raw[s.start - 1])
             && lx.person_nouns.contains(lower[s.start - 1]);
-        let titled =
-            described || (s.start.saturating_sub(4)..s.start).any(|j| p.titles[j] == Some(s.start - j));
+        let titled = described || after_title(p, s.start);
         let listed_place = p.places[s.start].is_some_and(|(k, _)| s.start + k >= s.end);
         let org_word = (s.start..s.end).any(|j| lx.org_words.contains_key(&*p.raw[j]));
         if s.kind != EntityType::Person
@@ -314,6 +374,38 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         {
             s.kind = EntityType::Person;
             s.subtype = None;
+        }
+    }
+    // An apposition says what a name is (`Zentra, a logistics firm, said`), when no lexicon
+    // list does; a capitalised word before one is a name even when the tagger missed it
+    // (never a sentence's first word: `Yesterday, the company said`).
+    for j in 1..n {
+        let free = |j: usize| {
+            capitalised(&p.raw[j])
+                && !NEVER_ALONE.contains(&lower[j])
+                && lower[j] != "may"
+                && p.places[j].is_none()
+                && !spans.iter().any(|s| s.start <= j && j < s.end)
+        };
+        if !free(j) || lower.get(j + 1) != Some(&",") {
+            continue;
+        }
+        let mut start = j;
+        while start > 1 && j - start < 3 && free(start - 1) {
+            start -= 1;
+        }
+        if let Some(kind) = apposition_kind(p, &lower, j + 1) {
+            spans.push(NameSpan { start, end: j + 1, kind, subtype: None, place: None });
+        }
+    }
+    for s in spans.iter_mut() {
+        let listed = p.places[s.start].is_some() || p.organisations[s.start].is_some();
+        match apposition_kind(p, &lower, s.end) {
+            Some(kind) if !listed && s.place.is_none() && kind != s.kind => {
+                s.kind = kind;
+                s.subtype = None;
+            }
+            _ => {}
         }
     }
     // Lone pronouns, function words and demonyms (also plural: `Americans`) are never names.

@@ -148,6 +148,12 @@ fn a_name_after_a_title_is_a_person() {
         &["Sofia Reyes"],
     );
     check("Republican candidate Jordan Hale promised tax cuts.", P, "Jordan Hale", &[], &["Jordan Hale"]);
+    // Nor does a country's name (`Georgia`), which before a name without a title is cut off
+    // as the person's country.
+    for text in ["Senator Georgia Lane voted no.", "Senator Georgia Lane said the bill would pass."] {
+        check(text, P, "Georgia Lane", &[("title", "Senator")], &["Georgia Lane"]);
+        check_absent(text, "Georgia");
+    }
     // The place alone stays a place.
     check("She flew to Jordan on Monday.", L, "Jordan", &[], &["Jordan"]);
 }
@@ -164,6 +170,14 @@ fn a_pronoun_outside_a_quotation_looks_past_the_mentions_inside_it() {
     // A name seen only inside quotations comes after one seen outside.
     let text = "Rachel Owens spoke on Monday. \"People deserve answers,\" she said.";
     check(text, P, "Rachel Owens", &[], &["Rachel Owens", "she"]);
+}
+
+#[test]
+fn an_apposition_says_what_a_name_is() {
+    let text = "Zentra, a logistics firm, said it would appeal. Zentra declined to comment.";
+    check(text, O, "Zentra", &[], &["Zentra", "Zentra"]);
+    check("Shares of Dorval, the Montreal-based company, fell.", O, "Dorval", &[], &["Dorval"]);
+    check("Brannock, a nurse in Salem, said the unit is short-staffed.", P, "Brannock", &[], &["Brannock"]);
 }
 
 #[test]
