@@ -140,6 +140,11 @@ const MISC_HEADS: &[&str] = &[
     "Doctrine",
     "Plan",
 ];
+/// Capitalised function words of title-case text, never a name's words.
+const NOT_NAMES: &[&str] = &[
+    "against", "under", "for", "is", "not", "can", "will", "of", "to", "in", "on", "at", "by", "with",
+    "from", "as", "has", "have", "was", "are", "be", "says", "said", "order",
+];
 const CONNECTORS: &[&str] =
     &["of", "on", "for", "and", "the", "de", "da", "del", "von", "van", "al", "el", "bin"];
 
@@ -231,7 +236,24 @@ fn apposition_kind(p: &Prepared, lower: &[&str], end: usize) -> Option<EntityTyp
         }
         // (Never before a possessive: `the group's director` is a person.)
         let closes = lower.get(k + 1).is_none_or(|w| {
-            matches!(*w, "," | "." | ";" | ":" | ")" | "—" | "–" | "based" | "that" | "which" | "who" | "in")
+            matches!(
+                *w,
+                "," | "."
+                    | ";"
+                    | ":"
+                    | ")"
+                    | "—"
+                    | "–"
+                    | "based"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "in"
+                    | "for"
+                    | "of"
+                    | "at"
+                    | "with"
+            )
         });
         if !closes {
             continue;
@@ -252,6 +274,10 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     let lx = &*LEXICON;
     let lower: Vec<&str> = p.lower.iter().map(|w| &**w).collect();
     let n = p.len();
+    // A title-case headline capitalises every word, so capitals say nothing of names there.
+    let alphabetic = p.raw.iter().filter(|w| w.chars().any(char::is_alphabetic));
+    let (words, caps) = alphabetic.fold((0, 0), |(a, c), w| (a + 1, c + usize::from(capitalised(w))));
+    let headline = words >= 4 && caps * 10 >= words * 6;
     // Titles and demonyms at the front of a name are not part of it
     // (`Azerbaijani President Ilham Aliyev` → `Ilham Aliyev`).
     for s in spans.iter_mut() {
@@ -354,6 +380,33 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             spans[k] = NameSpan { start: s.start, end, kind: EntityType::Person, subtype: None, place: None };
         }
     }
+    // Capitalised words right after a title that the tagger left untagged are a person's name
+    // (`Transport Minister Ingrid Berg`) when they open with a given name or run to two
+    // words, hold no organisation or function word and no lexicon lists them, and no
+    // capitalised word follows (title-case headlines: `Mr. Sanders Is Not a ...`).
+    for j in (1..n).filter(|_| !headline) {
+        let free = |k: usize| {
+            capitalised(&p.raw[k])
+                && !NEVER_ALONE.contains(&lower[k])
+                && !NOT_NAMES.contains(&lower[k])
+                && p.places[k].is_none()
+                && p.organisations[k].is_none()
+                && p.titles[k].is_none()
+                && !lx.org_words.contains_key(&*p.raw[k])
+                && !spans.iter().any(|s| s.start <= k && k < s.end)
+        };
+        if !after_title(p, j) || !free(j) {
+            continue;
+        }
+        let mut end = j + 1;
+        while end < n && end < j + 3 && free(end) {
+            end += 1;
+        }
+        let title_case = p.raw.get(end).is_some_and(|w| capitalised(w));
+        if !title_case && (end - j >= 2 || lx.first_names.contains_key(lower[j])) {
+            spans.push(NameSpan { start: j, end, kind: EntityType::Person, subtype: None, place: None });
+        }
+    }
     // A name right after a title is a person's (`Governor Alicia Park`, which the tagger
     // reads as a park), unless the lexicon lists it or it holds an organisation word. So is
     // a name of two words or more after a lowercase noun for a person (`candidate Jordan
@@ -387,7 +440,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
                 && p.places[j].is_none()
                 && !spans.iter().any(|s| s.start <= j && j < s.end)
         };
-        if !free(j) || lower.get(j + 1) != Some(&",") {
+        if headline || !free(j) || lower.get(j + 1) != Some(&",") {
             continue;
         }
         let mut start = j;
@@ -400,6 +453,19 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     }
     for s in spans.iter_mut() {
         let listed = p.places[s.start].is_some() || p.organisations[s.start].is_some();
+        // The other way round: a name set off after a noun for a person (`Its chief
+        // executive, Lars Vik, told`).
+        let after_person_noun = !headline
+            && s.start >= 2
+            && lower[s.start - 1] == ","
+            && (lx.person_nouns.contains(lower[s.start - 2])
+                || lx.role_nouns.get(lower[s.start - 2]).is_some_and(|r| r.kind == "PERSON"))
+            && matches!(lower.get(s.end), Some(&("," | "." | ";")));
+        if after_person_noun && !listed && s.place.is_none() {
+            s.kind = EntityType::Person;
+            s.subtype = None;
+            continue;
+        }
         match apposition_kind(p, &lower, s.end) {
             Some(kind) if !listed && s.place.is_none() && kind != s.kind => {
                 s.kind = kind;

@@ -150,6 +150,11 @@ fn a_name_after_a_title_is_a_person() {
     check("Republican candidate Jordan Hale promised tax cuts.", P, "Jordan Hale", &[], &["Jordan Hale"]);
     // Nor does a country's name (`Georgia`), which before a name without a title is cut off
     // as the person's country.
+    // The tagger may miss the name altogether.
+    let text = "Transport Minister Ingrid Berg urged both sides to return to the table.";
+    check(text, P, "Ingrid Berg", &[("title", "Transport Minister")], &["Ingrid Berg"]);
+    // Not in a title-case headline, where every word is capitalised.
+    check_absent("Mayor Fires Back After Being Hit By Major Legal Action.", "Legal Action");
     for text in ["Senator Georgia Lane voted no.", "Senator Georgia Lane said the bill would pass."] {
         check(text, P, "Georgia Lane", &[("title", "Senator")], &["Georgia Lane"]);
         check_absent(text, "Georgia");
@@ -178,6 +183,11 @@ fn an_apposition_says_what_a_name_is() {
     check(text, O, "Zentra", &[], &["Zentra", "Zentra"]);
     check("Shares of Dorval, the Montreal-based company, fell.", O, "Dorval", &[], &["Dorval"]);
     check("Brannock, a nurse in Salem, said the unit is short-staffed.", P, "Brannock", &[], &["Brannock"]);
+    let text = "Anders Holm, a spokesman for the shipping line, said customers had been told.";
+    check(text, P, "Anders Holm", &[], &["Anders Holm"]);
+    // A name set off after a noun for a person is a person's.
+    let text = "Its chief executive, Lars Vik, told reporters the offer was fair.";
+    check(text, P, "Lars Vik", &[], &["Lars Vik"]);
 }
 
 #[test]
