@@ -218,8 +218,20 @@ fn antecedent(v: &View, entities: &[Entity], (a, b): source::Range) -> Option<St
 
 /// The person a name in apposition right after the source phrase `(a, b)` names: `the
 /// group's director, Ruth Ames, told ...`, `said a spokeswoman, Anna White.` (annotators
-/// take the phrase before the comma as the source).
+/// take the phrase before the comma as the source). A place or body named after the phrase
+/// may come first: `The mayor of Westbrook, Carla Nunes, ...`.
 fn apposed_name(v: &View, entities: &[Entity], (_, b): source::Range) -> Option<String> {
+    let mut b = b;
+    if v.toks.get(b).is_some_and(|t| matches!(t.lower.as_str(), "of" | "at" | "for" | "in")) {
+        let named = |k: usize| v.toks.get(k).is_some_and(|t| t.word && (t.cap || t.lower == "the"));
+        let mut k = b + 1;
+        while k < b + 6 && named(k) {
+            k += 1;
+        }
+        if k > b + 1 && v.toks[k - 1].cap {
+            b = k;
+        }
+    }
     if !v.punct(b, ",") {
         return None;
     }

@@ -441,7 +441,7 @@ fn the_speaker_is_the_head_of_the_source_or_the_name_in_apposition_to_it() {
     // An entity as its id, type and mention texts.
     type Named<'a> = (&'a str, EntityType, &'a [&'a str]);
     // (text, its entities, the expected attribution)
-    let cases: [(&str, &[Named], &str); 4] = [
+    let cases: [(&str, &[Named], &str); 5] = [
         // A name a preposition follows heads the source, not the place after it.
         (
             "Senator Tom Becker of Kansas said the bill was unfair.",
@@ -459,6 +459,12 @@ fn the_speaker_is_the_head_of_the_source_or_the_name_in_apposition_to_it() {
             "\"It is unfair,\" said a spokeswoman, Anna White.",
             &[("e1", Person, &["Anna White"])],
             "direct|said|e1|-",
+        ),
+        // A place may come between the phrase and the name, even one taken for a person.
+        (
+            "The mayor of Westbrook, Carla Nunes, spoke on Monday, saying the city had no choice.",
+            &[("e1", Person, &["Westbrook"]), ("e2", Person, &["Carla Nunes"])],
+            "indirect|saying|e2|-",
         ),
         // Without a name of a person there, the head still ends the phrase.
         (
