@@ -577,13 +577,16 @@ pub fn subject(v: &View, i: usize) -> Option<Range> {
     // (`Presumptive Democratic nominee Hillary Clinton said`: a title before a name is no end;
     // `Clinton's campaign said`: nor is the head after a possessive.)
     let name_end = |from: usize| {
-        (from + 1..b).find(|&k| {
+        let k = (from + 1..b).find(|&k| {
             let next_cap = v.toks.get(k + 1).is_some_and(|n| n.cap && n.word);
             let joiner = matches!(v.toks[k].lower.as_str(), "of" | "for" | "and" | "the" | "de") && next_cap;
             let title = LEXICON.is_source_noun(&v.toks[k].lower) && next_cap;
             let possessed = possessive(&v.toks[k - 1].lower);
             v.toks[k].word && !v.toks[k].cap && !joiner && !title && !possessed && v.toks[k - 1].cap
-        })
+        })?;
+        // (`Consumer groups welcomed the fine but said`: a source noun right after the
+        // capitalised words heads the phrase and ends it.)
+        Some(if LEXICON.is_source_noun(&v.toks[k].lower) { k + 1 } else { k })
     };
     if LEXICON.is(&v.toks[a].lower, "det") {
         // `The mayor left early, ...`: a determiner phrase ends at its source noun, or after

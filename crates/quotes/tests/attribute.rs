@@ -1003,6 +1003,19 @@ fn a_noun_for_a_person_before_a_name_is_part_of_the_subject() {
 }
 
 #[test]
+fn a_noun_for_speakers_after_a_capitalised_word_heads_the_subject() {
+    // (`Consumer` alone is no source; nor is what follows the head.)
+    check(
+        "The plan.\n\nConsumer groups welcomed the fine but said it was too small.",
+        &["indirect|said|Consumer groups|it was too small"],
+    );
+    check(
+        "The plan.\n\nClinton aides also said the plan was sound.",
+        &["indirect|said|Clinton aides|the plan was sound"],
+    );
+}
+
+#[test]
 fn a_participle_goes_on_with_the_speech_before_it_not_the_one_inside_it() {
     // `saying` reports the minister's words; the quotation inside them is not what he continues.
     check(
