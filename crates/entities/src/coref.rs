@@ -255,8 +255,52 @@ pub fn resolve(w: &Words, names: &[NameSpan]) -> Vec<Entity> {
         }
     }
 
+    short_org_names(w, &lower, &mut covered, &mut clusters);
     crate::anaphora::link_others(w, &lower, &mut covered, &mut clusters);
     finish(clusters)
+}
+
+/// An organisation named in full with a word that ends such names (`SkyBridge Airlines`,
+/// `Acme Holdings`) is named again by its first word alone (`SkyBridge said ...`), which the
+/// tagger may miss at a sentence's start: every capitalised occurrence of that word outside
+/// a name becomes a mention, unless the word is also written in lowercase in the text (a
+/// common word: `United Airlines` and `united`).
+fn short_org_names(w: &Words, lower: &[&str], covered: &mut [bool], clusters: &mut [Cluster]) {
+    let lx = &*LEXICON;
+    let lowercase: std::collections::HashSet<&str> =
+        w.raw.iter().filter(|r| r.chars().next().is_some_and(char::is_lowercase)).copied().collect();
+    for c in clusters.iter_mut().filter(|c| c.kind == EntityType::Org) {
+        let Some(&first) = c.name_pos.first() else { continue };
+        let (Some(head), Some(last)) = (w.raw.get(first), w.raw.get(first + 1)) else { continue };
+        let ends_name = lx.org_words.get(*last).is_some_and(|pos| pos != "start");
+        let word = lower[first];
+        let distinct = head.chars().count() >= 3
+            && head.chars().all(char::is_alphanumeric)
+            && head.chars().next().is_some_and(char::is_uppercase)
+            && !lowercase.contains(word)
+            // (Nor an adjective: `Republican Party`, `European Council`, `Islamic Center`.)
+            && !["an", "ic", "ish", "ese", "al", "ian"].iter().any(|end| word.ends_with(end))
+            && !lx.org_words.contains_key(*head)
+            && lx.phrase_at(lower, first).is_none()
+            && lx.flags(word) == 0;
+        if !ends_name || !distinct || c.keys.iter().any(|k| k.len() == 1) {
+            continue;
+        }
+        for i in 0..w.raw.len() {
+            // (Not the first word of another name: `Daily Beast` after `Daily News`.)
+            let next_cap = w.raw.get(i + 1).is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase));
+            if covered[i] || w.raw[i] != *head || next_cap {
+                continue;
+            }
+            if let Some(m) = w.mention(i, i + 1, MentionForm::Name) {
+                covered[i] = true;
+                // (Found after the names, so kept in text order here.)
+                let at = c.name_pos.partition_point(|&p| p < i);
+                c.name_pos.insert(at, i);
+                c.mentions.push((i, m));
+            }
+        }
+    }
 }
 
 /// The cluster a name mention belongs to, if any.

@@ -191,6 +191,12 @@ fn an_apposition_says_what_a_name_is() {
 }
 
 #[test]
+fn an_organisation_is_named_again_by_its_first_word() {
+    let text = "Regulators fined SkyBridge Airlines on Monday. SkyBridge said it would appeal.";
+    check(text, O, "SkyBridge Airlines", &[], &["SkyBridge Airlines", "SkyBridge"]);
+}
+
+#[test]
 fn descriptions() {
     check(
         "Angela Merkel, the former chancellor, said she would not return.",
