@@ -286,14 +286,14 @@ fn short_org_names(w: &Words, lower: &[&str], covered: &mut [bool], clusters: &m
         if !ends_name || !distinct || c.keys.iter().any(|k| k.len() == 1) {
             continue;
         }
-        for i in 0..w.raw.len() {
+        for (i, done) in covered.iter_mut().enumerate() {
             // (Not the first word of another name: `Daily Beast` after `Daily News`.)
             let next_cap = w.raw.get(i + 1).is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase));
-            if covered[i] || w.raw[i] != *head || next_cap {
+            if *done || w.raw[i] != *head || next_cap {
                 continue;
             }
             if let Some(m) = w.mention(i, i + 1, MentionForm::Name) {
-                covered[i] = true;
+                *done = true;
                 // (Found after the names, so kept in text order here.)
                 let at = c.name_pos.partition_point(|&p| p < i);
                 c.name_pos.insert(at, i);
