@@ -269,7 +269,10 @@ fn short_org_names(w: &Words, lower: &[&str], covered: &mut [bool], clusters: &m
     let lx = &*LEXICON;
     let lowercase: std::collections::HashSet<&str> =
         w.raw.iter().filter(|r| r.chars().next().is_some_and(char::is_lowercase)).copied().collect();
-    for c in clusters.iter_mut().filter(|c| c.kind == EntityType::Org) {
+    // Each short name and its cluster (the first cluster to claim it), then one pass over the
+    // words: linear however many organisations a page names.
+    let mut short: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (k, c) in clusters.iter().enumerate().filter(|(_, c)| c.kind == EntityType::Org) {
         let Some(&first) = c.name_pos.first() else { continue };
         let (Some(head), Some(last)) = (w.raw.get(first), w.raw.get(first + 1)) else { continue };
         let ends_name = lx.org_words.get(*last).is_some_and(|pos| pos != "start");
@@ -283,22 +286,27 @@ fn short_org_names(w: &Words, lower: &[&str], covered: &mut [bool], clusters: &m
             && !lx.org_words.contains_key(*head)
             && lx.phrase_at(lower, first).is_none()
             && lx.flags(word) == 0;
-        if !ends_name || !distinct || c.keys.iter().any(|k| k.len() == 1) {
+        if ends_name && distinct && !c.keys.iter().any(|k| k.len() == 1) {
+            short.entry(*head).or_insert(k);
+        }
+    }
+    if short.is_empty() {
+        return;
+    }
+    for (i, done) in covered.iter_mut().enumerate() {
+        // (Not the first word of another name: `Daily Beast` after `Daily News`.)
+        let next_cap = w.raw.get(i + 1).is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase));
+        let Some(&k) = short.get(w.raw[i]) else { continue };
+        if *done || next_cap {
             continue;
         }
-        for (i, done) in covered.iter_mut().enumerate() {
-            // (Not the first word of another name: `Daily Beast` after `Daily News`.)
-            let next_cap = w.raw.get(i + 1).is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase));
-            if *done || w.raw[i] != *head || next_cap {
-                continue;
-            }
-            if let Some(m) = w.mention(i, i + 1, MentionForm::Name) {
-                *done = true;
-                // (Found after the names, so kept in text order here.)
-                let at = c.name_pos.partition_point(|&p| p < i);
-                c.name_pos.insert(at, i);
-                c.mentions.push((i, m));
-            }
+        if let Some(m) = w.mention(i, i + 1, MentionForm::Name) {
+            *done = true;
+            // (Found after the names, so kept in text order here.)
+            let c = &mut clusters[k];
+            let at = c.name_pos.partition_point(|&p| p < i);
+            c.name_pos.insert(at, i);
+            c.mentions.push((i, m));
         }
     }
 }
