@@ -440,7 +440,8 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
                 && p.places[j].is_none()
                 && !spans.iter().any(|s| s.start <= j && j < s.end)
         };
-        if headline || !free(j) || lower.get(j + 1) != Some(&",") {
+        // (The cheap tests first: `free` looks through the spans.)
+        if headline || lower.get(j + 1) != Some(&",") || !free(j) {
             continue;
         }
         let mut start = j;
