@@ -145,6 +145,27 @@ const NOT_NAMES: &[&str] = &[
     "against", "under", "for", "is", "not", "can", "will", "of", "to", "in", "on", "at", "by", "with",
     "from", "as", "has", "have", "was", "are", "be", "says", "said", "order",
 ];
+/// Nouns whose `of` phrase names a place (`the mayor of Westbrook`, `residents of Dunmore`).
+const PLACE_OF: &[&str] = &[
+    "mayor",
+    "governor",
+    "city",
+    "town",
+    "village",
+    "suburb",
+    "outskirts",
+    "capital",
+    "residents",
+    "citizens",
+    "people",
+    "province",
+    "county",
+    "region",
+    "streets",
+    "port",
+    "harbour",
+    "harbor",
+];
 const CONNECTORS: &[&str] =
     &["of", "on", "for", "and", "the", "de", "da", "del", "von", "van", "al", "el", "bin"];
 
@@ -475,10 +496,30 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             _ => {}
         }
     }
-    // Lone pronouns, function words and demonyms (also plural: `Americans`) are never names.
+    // A name in an `of` phrase after a noun for a town's people or parts is a place (`The
+    // mayor of Westbrook`, which reads like a surname), when no lexicon list says otherwise.
+    for s in spans.iter_mut() {
+        // (`Residents of Karrow`, tagged as one name: the noun and `of` go.)
+        if s.end - s.start >= 3 && lower[s.start + 1] == "of" && PLACE_OF.contains(&lower[s.start]) {
+            s.start += 2;
+        }
+        let of_place = s.start >= 2 && lower[s.start - 1] == "of" && PLACE_OF.contains(&lower[s.start - 2]);
+        let org_word = (s.start..s.end).any(|j| lx.org_words.contains_key(&*p.raw[j]));
+        let listed = p.organisations[s.start].is_some() || s.place.is_some();
+        if of_place && s.kind == EntityType::Person && !org_word && !listed {
+            s.kind = EntityType::Location;
+            s.subtype = None;
+        }
+    }
+    // Lone pronouns, function words and demonyms (also plural: `Americans`) are never names,
+    // nor is a noun for people opening a sentence (`Critics said`, `Passengers complained`).
+    let person_noun = |w: &str| {
+        lx.person_nouns.contains(w) || w.strip_suffix('s').is_some_and(|w| lx.person_nouns.contains(w))
+    };
     spans.retain(|s| {
         !(s.end - s.start == 1
             && (NEVER_ALONE.contains(&lower[s.start])
+                || (s.start == 0 && person_noun(lower[0]))
                 || matches!(p.places[s.start], Some((1, Place::Demonym(_))))
                 || lower[s.start].strip_suffix('s').is_some_and(|w| lx.country_of(w).is_some())))
     });

@@ -194,6 +194,22 @@ fn an_apposition_says_what_a_name_is() {
 fn an_organisation_is_named_again_by_its_first_word() {
     let text = "Regulators fined SkyBridge Airlines on Monday. SkyBridge said it would appeal.";
     check(text, O, "SkyBridge Airlines", &[], &["SkyBridge Airlines", "SkyBridge"]);
+    let text = "The ferry operator, Tidewell Lines, welcomed the vote. Tidewell said it would hire.";
+    check(text, O, "Tidewell Lines", &[], &["Tidewell Lines", "Tidewell"]);
+}
+
+#[test]
+fn a_name_after_the_mayor_of_is_a_place() {
+    check("The mayor of Dunmore, Ada Quist, said the fares would rise.", L, "Dunmore", &[], &["Dunmore"]);
+    check("Residents of Karrow said the ferry was late again.", L, "Karrow", &[], &["Karrow"]);
+    check("The mayor of Dunmore, Ada Quist, said the fares would rise.", P, "Ada Quist", &[], &["Ada Quist"]);
+}
+
+#[test]
+fn a_noun_for_people_opening_a_sentence_is_no_name() {
+    check_absent("Critics said the council had ignored cheaper options.", "Critics");
+    check_absent("Passengers complained that the timetable would not improve.", "Passengers");
+    check("Voters in Ohio backed Maria Lopez.", P, "Maria Lopez", &[], &["Maria Lopez"]);
 }
 
 #[test]
