@@ -166,6 +166,9 @@ const PLACE_OF: &[&str] = &[
     "harbour",
     "harbor",
 ];
+/// Subordinators, capitalised only where they open a sentence (`Once those herds are gone`):
+/// never a name alone there.
+const SUBORDINATORS: &[&str] = &["once", "when", "while", "although", "though", "because", "unless", "until"];
 const CONNECTORS: &[&str] =
     &["of", "on", "for", "and", "the", "de", "da", "del", "von", "van", "al", "el", "bin"];
 
@@ -498,9 +501,21 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     }
     // A name in an `of` phrase after a noun for a town's people or parts is a place (`The
     // mayor of Westbrook`, which reads like a surname), when no lexicon list says otherwise.
+    let person_noun = |w: &str| {
+        lx.person_nouns.contains(w) || w.strip_suffix('s').is_some_and(|w| lx.person_nouns.contains(w))
+    };
     for s in spans.iter_mut() {
+        // (`Economist Ruth Adler said`: a noun for a person opening the sentence describes.)
+        if s.start == 0 && s.end >= 3 && person_noun(lower[0]) && capitalised(&p.raw[1]) {
+            s.start = 1;
+            s.kind = EntityType::Person;
+            s.subtype = None;
+            continue;
+        }
         // (`Residents of Karrow`, tagged as one name: the noun and `of` go.)
-        if s.end - s.start >= 3 && lower[s.start + 1] == "of" && PLACE_OF.contains(&lower[s.start]) {
+        let person = s.kind == EntityType::Person;
+        if person && s.end - s.start >= 3 && lower[s.start + 1] == "of" && PLACE_OF.contains(&lower[s.start])
+        {
             s.start += 2;
         }
         let of_place = s.start >= 2 && lower[s.start - 1] == "of" && PLACE_OF.contains(&lower[s.start - 2]);
@@ -513,13 +528,13 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     }
     // Lone pronouns, function words and demonyms (also plural: `Americans`) are never names,
     // nor is a noun for people opening a sentence (`Critics said`, `Passengers complained`).
-    let person_noun = |w: &str| {
-        lx.person_nouns.contains(w) || w.strip_suffix('s').is_some_and(|w| lx.person_nouns.contains(w))
-    };
+    // (Only quote marks or brackets before it: `"Once those herds are gone`.)
+    let opens_sentence = |k: usize| (0..k).all(|j| !p.raw[j].chars().any(char::is_alphanumeric));
     spans.retain(|s| {
         !(s.end - s.start == 1
             && (NEVER_ALONE.contains(&lower[s.start])
-                || (s.start == 0 && person_noun(lower[0]))
+                || (opens_sentence(s.start)
+                    && (person_noun(lower[s.start]) || SUBORDINATORS.contains(&lower[s.start])))
                 || matches!(p.places[s.start], Some((1, Place::Demonym(_))))
                 || lower[s.start].strip_suffix('s').is_some_and(|w| lx.country_of(w).is_some())))
     });
@@ -531,8 +546,11 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             continue;
         };
         let end = i + k;
+        // (`Economist Ruth Adler said`: a noun for a person before a name describes it.)
+        let describes = i == 0 && k == 1 && person_noun(lower[0]) && spans.iter().any(|s| s.start == 1);
         let words_ok = (i..end).all(|j| capitalised(&p.raw[j]) || CONNECTORS.contains(&lower[j]))
-            && !(k == 1 && NEVER_ALONE.contains(&lower[i]));
+            && !(k == 1 && NEVER_ALONE.contains(&lower[i]))
+            && !describes;
         if words_ok {
             match spans.iter().position(|s| s.start < end && i < s.end) {
                 Some(e) if spans[e].start == i && spans[e].end == end && spans[e].place.is_none() => {

@@ -210,6 +210,11 @@ fn a_noun_for_people_opening_a_sentence_is_no_name() {
     check_absent("Critics said the council had ignored cheaper options.", "Critics");
     check_absent("Passengers complained that the timetable would not improve.", "Passengers");
     check("Voters in Ohio backed Maria Lopez.", P, "Maria Lopez", &[], &["Maria Lopez"]);
+    let text = "\"We are watching people sell animals their grandparents bred,\" Marsh said. \"Once \
+                those herds are gone, they do not come back.\"";
+    check_absent(text, "Once");
+    let text = "Economist Ruth Adler of Westfield University said the relief would help.";
+    check(text, P, "Ruth Adler", &[], &["Ruth Adler"]);
 }
 
 #[test]

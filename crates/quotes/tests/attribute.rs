@@ -1036,3 +1036,17 @@ fn a_participle_goes_on_with_the_speech_before_it_not_the_one_inside_it() {
         &[],
     );
 }
+
+#[test]
+fn a_lone_article_is_no_source() {
+    let input = "Water prices on the valley's trading scheme have tripled since January, the board's \
+                 figures show. Farmers blame a 2019 rule that lets city utilities buy river \
+                 allocations, a claim the utilities reject.\n\nA spokesman for Northgate Water, the \
+                 largest buyer, said the company had bought less water this year than last.";
+    let seg = newsdesk_segment::segment(input);
+    let found = attribute(input, &seg, &[]);
+    for q in &found.quotes {
+        let source = q.speaker_text.as_deref().unwrap_or("-");
+        assert!(!matches!(source, "a" | "an" | "the" | "A" | "The"), "source {source:?} of {q:?}");
+    }
+}

@@ -100,13 +100,18 @@ pub(super) fn find_with(
 ) -> (Vec<Range>, Vec<Addition>, Vec<RuleCheck>) {
     let Some((model, second)) = MODEL.as_ref() else { return (Vec::new(), Vec::new(), Vec::new()) };
     let mut ctx = Context::new(v, found);
-    let spans = match second {
+    let mut spans = match second {
         Some(second) => {
             ctx.set_prior(first_pass(model, &ctx, v.toks.len()));
             predict(second, &ctx, v.toks.len())
         }
         None => predict(model, &ctx, v.toks.len()),
     };
+    // A source tag on a lone article is a stray one (`a claim the utilities reject`).
+    spans.retain(|&(k, (a, b))| {
+        k != SOURCE
+            || (a..b).any(|i| v.toks[i].word && !matches!(v.toks[i].lower.as_str(), "a" | "an" | "the"))
+    });
     let sources = spans.iter().filter(|(k, _)| *k == SOURCE).map(|(_, r)| *r).collect();
     // A direct quote's cue stays its own (sharing it would make the quote one attribution
     // with indirect speech for a reader grouping by cue).
