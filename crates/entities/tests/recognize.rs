@@ -199,6 +199,12 @@ fn an_organisation_is_named_again_by_its_first_word() {
 }
 
 #[test]
+fn a_utility_named_for_water_is_an_organisation() {
+    let text = "A spokesman for Northgate Water, the largest buyer, said it bought less water.";
+    check(text, O, "Northgate Water", &[], &["Northgate Water"]);
+}
+
+#[test]
 fn a_name_after_the_mayor_of_is_a_place() {
     check("The mayor of Dunmore, Ada Quist, said the fares would rise.", L, "Dunmore", &[], &["Dunmore"]);
     check("Residents of Karrow said the ferry was late again.", L, "Karrow", &[], &["Karrow"]);
