@@ -136,6 +136,18 @@ fn reporters(v: &View, found: &[Found]) -> Vec<Option<usize>> {
         .collect()
 }
 
+/// The text span of source range `r` without commas, semicolons or colons at its ends
+/// (`The ferry operator, Bluewater Lines, welcomed`: the source is `Bluewater Lines`).
+fn source_span(v: &View, (mut a, mut b): crate::source::Range) -> Span {
+    while b > a + 1 && v.punct(b - 1, ",;:") {
+        b -= 1;
+    }
+    while b > a + 1 && v.punct(a, ",;:") {
+        a += 1;
+    }
+    v.tok_span(a, b)
+}
+
 /// For each found quote: the speaker entity id and the span naming the speaker.
 fn resolve_speakers(v: &View, entities: &[Entity], found: &[Found]) -> Vec<(Option<String>, Option<Span>)> {
     let mut order: Vec<usize> = (0..found.len()).collect();
@@ -144,7 +156,7 @@ fn resolve_speakers(v: &View, entities: &[Entity], found: &[Found]) -> Vec<(Opti
     let mut last_speaker: Option<String> = None;
     for &i in order.iter().filter(|&&i| found[i].continues.is_none()) {
         let f = &found[i];
-        let span = f.source.map(|r| v.tok_span(r.0, r.1));
+        let span = f.source.map(|r| source_span(v, r));
         let mut id = f
             .speaker
             .clone()
@@ -170,7 +182,7 @@ fn resolve_speakers(v: &View, entities: &[Entity], found: &[Found]) -> Vec<(Opti
     for i in 0..found.len() {
         let f = &found[i];
         let Some(p) = f.continues.filter(|&p| p < i) else { continue };
-        let span = f.source.map(|r| v.tok_span(r.0, r.1));
+        let span = f.source.map(|r| source_span(v, r));
         let id = f.speaker.clone().or_else(|| span.and_then(|s| source::resolve(v, entities, s)));
         out[i] = match (id, span) {
             (None, None) => out[p].clone(),

@@ -1050,3 +1050,15 @@ fn a_lone_article_is_no_source() {
         assert!(!matches!(source, "a" | "an" | "the" | "A" | "The"), "source {source:?} of {q:?}");
     }
 }
+
+#[test]
+fn a_source_set_off_by_commas_is_written_without_them() {
+    check(
+        "The harbour council voted to raise fares.\n\nThe ferry operator, Tidewell Lines, welcomed \
+         the decision. Tidewell said it expected the first new boat next spring.",
+        &[
+            "indirect|welcomed|Tidewell Lines|the decision",
+            "indirect|said|Tidewell|it expected the first new boat next spring",
+        ],
+    );
+}
