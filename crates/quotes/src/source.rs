@@ -797,10 +797,16 @@ pub fn resolve(v: &View, entities: &[Entity], span: Span) -> Option<String> {
     };
     let mut head: Option<(usize, &str)> = None;
     let mut best: Option<(usize, bool, &str)> = None;
+    // A place after a preposition only qualifies the speaker (`The harbour council of
+    // Westbrook`, `officials in Moscow`): it does not speak.
+    let qualifying = |m: &newsdesk_model::Mention| {
+        let k = v.first_tok_from(m.start);
+        m.start > span.start && k > 0 && preposition(&v.toks[k - 1].lower)
+    };
     for e in entities {
         let person = e.kind == EntityType::Person;
         for m in &e.mentions {
-            if !m.span().overlaps(span) {
+            if !m.span().overlaps(span) || (e.kind == EntityType::Location && qualifying(m)) {
                 continue;
             }
             if person && head_name(m) && head.is_none_or(|(s, _)| m.start < s) {

@@ -441,7 +441,7 @@ fn the_speaker_is_the_head_of_the_source_or_the_name_in_apposition_to_it() {
     // An entity as its id, type and mention texts.
     type Named<'a> = (&'a str, EntityType, &'a [&'a str]);
     // (text, its entities, the expected attribution)
-    let cases: [(&str, &[Named], &str); 5] = [
+    let cases: [(&str, &[Named], &str); 7] = [
         // A name a preposition follows heads the source, not the place after it.
         (
             "Senator Tom Becker of Kansas said the bill was unfair.",
@@ -465,6 +465,17 @@ fn the_speaker_is_the_head_of_the_source_or_the_name_in_apposition_to_it() {
             "The mayor of Westbrook, Carla Nunes, spoke on Monday, saying the city had no choice.",
             &[("e1", Person, &["Westbrook"]), ("e2", Person, &["Carla Nunes"])],
             "indirect|saying|e2|-",
+        ),
+        // A place after a preposition only qualifies the speaker: no one named speaks.
+        (
+            "The harbour council of Westbrook said the fares would rise in June.",
+            &[("e1", Location, &["Westbrook"])],
+            "indirect|said|-|-",
+        ),
+        (
+            "Exit polls taken in Ohio found that most voters had decided early.",
+            &[("e1", Location, &["Ohio"])],
+            "indirect|found|-|-",
         ),
         // Without a name of a person there, the head still ends the phrase.
         (
