@@ -191,17 +191,28 @@ fn an_apposition_says_what_a_name_is() {
 }
 
 #[test]
-fn an_organisation_is_named_again_by_its_first_word() {
-    let text = "Regulators fined SkyBridge Airlines on Monday. SkyBridge said it would appeal.";
-    check(text, O, "SkyBridge Airlines", &[], &["SkyBridge Airlines", "SkyBridge"]);
-    let text = "The ferry operator, Tidewell Lines, welcomed the vote. Tidewell said it would hire.";
-    check(text, O, "Tidewell Lines", &[], &["Tidewell Lines", "Tidewell"]);
-}
-
-#[test]
-fn a_utility_named_for_water_is_an_organisation() {
-    let text = "A spokesman for Northgate Water, the largest buyer, said it bought less water.";
-    check(text, O, "Northgate Water", &[], &["Northgate Water"]);
+fn a_word_that_ends_organisation_names_makes_one_named_again_by_its_first_word() {
+    // (text, the organisation, its mentions)
+    let cases: [(&str, &str, &[&str]); 3] = [
+        (
+            "Regulators fined SkyBridge Airlines on Monday. SkyBridge said it would appeal.",
+            "SkyBridge Airlines",
+            &["SkyBridge Airlines", "SkyBridge"],
+        ),
+        (
+            "The ferry operator, Tidewell Lines, welcomed the vote. Tidewell said it would hire.",
+            "Tidewell Lines",
+            &["Tidewell Lines", "Tidewell"],
+        ),
+        (
+            "A spokesman for Northgate Water, the largest buyer, said it bought less water.",
+            "Northgate Water",
+            &["Northgate Water"],
+        ),
+    ];
+    for (text, name, mentions) in cases {
+        check(text, O, name, &[], mentions);
+    }
 }
 
 #[test]
