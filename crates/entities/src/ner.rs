@@ -499,13 +499,15 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             _ => {}
         }
     }
-    // A name in an `of` phrase after a noun for a town's people or parts is a place (`The
-    // mayor of Westbrook`, which reads like a surname), when no lexicon list says otherwise.
+    // A noun for a person, singular or plural (`economist`, `critics`).
     let person_noun = |w: &str| {
         lx.person_nouns.contains(w) || w.strip_suffix('s').is_some_and(|w| lx.person_nouns.contains(w))
     };
+    // Such a noun opening the sentence before a name describes it (`Economist Ruth Adler
+    // said`); a name in an `of` phrase after a noun for a town's people or parts is a place
+    // (`The mayor of Westbrook`, which reads like a surname), when no lexicon list says
+    // otherwise.
     for s in spans.iter_mut() {
-        // (`Economist Ruth Adler said`: a noun for a person opening the sentence describes.)
         if s.start == 0 && s.end >= 3 && person_noun(lower[0]) && capitalised(&p.raw[1]) {
             s.start = 1;
             s.kind = EntityType::Person;
@@ -527,8 +529,8 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         }
     }
     // Lone pronouns, function words and demonyms (also plural: `Americans`) are never names,
-    // nor is a noun for people opening a sentence (`Critics said`, `Passengers complained`).
-    // (Only quote marks or brackets before it: `"Once those herds are gone`.)
+    // nor is a noun for people or a subordinator opening a sentence, also after a quote mark
+    // (`Critics said`, `"Once those herds are gone`).
     let opens_sentence = |k: usize| (0..k).all(|j| !p.raw[j].chars().any(char::is_alphanumeric));
     spans.retain(|s| {
         !(s.end - s.start == 1
