@@ -24,6 +24,8 @@ const DESCRIPTION_ADJECTIVES: &[&str] = &[
     "longtime",
     "ousted",
 ];
+/// How many sentences back a description may name a person who holds its office.
+const TITLED_REACH: usize = 20;
 const PREPOSITIONS: &[&str] =
     &["with", "to", "by", "from", "of", "for", "and", "on", "at", "against", "between"];
 
@@ -63,8 +65,17 @@ pub(crate) fn link_others(w: &Words, lower: &[&str], covered: &mut [bool], clust
                     if last_sent + 3 < sent {
                         return None;
                     }
-                    let subject =
-                        c.recent(w, i).iter().any(|&m| m == 0 || !PREPOSITIONS.contains(&lower[m - 1]));
+                    // (A possessor inside a phrase after a word or a comma is less to the fore
+                    // than a subject: `Vasić dismissed the minister's appeal. He said …` and
+                    // `Lewandowski, Trump's campaign manager, hopped on stage. … he refused`
+                    // mean Vasić and Lewandowski. One opening its sentence, or after a quote
+                    // mark or a dash, heads the subject.)
+                    let subject = c.recent(w, i).iter().any(|&m| {
+                        let opens = m == 0
+                            || w.sentence(m - 1) != w.sentence(m)
+                            || !lower[m - 1].chars().any(|ch| ch.is_alphanumeric() || ch == ',');
+                        opens || !PREPOSITIONS.contains(&lower[m - 1]) && !c.possessor_at(w, m)
+                    });
                     Some((k, (named_outside, last_sent, subject, c.mentions.len(), last)))
                 })
                 .max_by_key(|(_, score)| *score);
@@ -194,9 +205,6 @@ fn description(w: &Words, lower: &[&str], i: usize, clusters: &mut [Cluster]) ->
         .filter(|(_, c)| c.kind == kind)
         .filter_map(|(n, c)| {
             let last = c.last_before(i)?;
-            if w.sentence(last) + window < sent {
-                return None;
-            }
             let country_fit = match (country, c.country.or(person_country(c))) {
                 (Some(a), Some(b)) if a != b => return None,
                 (Some(_), Some(_)) => 2,
@@ -209,8 +217,14 @@ fn description(w: &Words, lower: &[&str], i: usize, clusters: &mut [Cluster]) ->
                     Some(_) => return None,
                     None => 1,
                 },
+                // (`the minister` fits a `Transport Minister`: a modifier the text put before
+                // the office leaves it the same office.)
                 (EntityType::Person, t) => match &c.title {
-                    Some((name, _)) if name == t => 2,
+                    Some((name, _))
+                        if name == t || name.strip_suffix(t).is_some_and(|m| m.ends_with(' ')) =>
+                    {
+                        2
+                    }
                     Some(_) => return None,
                     None => 1,
                 },
@@ -230,6 +244,12 @@ fn description(w: &Words, lower: &[&str], i: usize, clusters: &mut [Cluster]) ->
                     }
                 }
             };
+            // A person holding the very office the noun names is meant further back than
+            // any other (`the minister` a dozen sentences after `Transport Minister Oskar Lind`).
+            let reach = if kind == EntityType::Person && title_fit == 2 { TITLED_REACH } else { window };
+            if w.sentence(last) + reach < sent {
+                return None;
+            }
             Some((n, (country_fit, title_fit, last)))
         })
         .max_by_key(|(_, s)| *s);

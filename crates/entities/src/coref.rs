@@ -90,6 +90,13 @@ impl Cluster {
         out
     }
 
+    /// Whether its mention starting at word `m` is a possessor (`the minister's`).
+    pub(crate) fn possessor_at(&self, w: &Words, m: usize) -> bool {
+        let Some((_, mention)) = self.mentions.iter().find(|(p, _)| *p == m) else { return false };
+        let next = w.words.partition_point(|x| x.span.start < mention.end);
+        w.lower.get(next).is_some_and(|x| x == "'s" || x == "'")
+    }
+
     /// Adds a mention whose first word is `word`. Name mentions come in text order, and so do
     /// the others, so both position lists stay sorted without search.
     pub(crate) fn add(&mut self, word: usize, mention: Mention, from_name: bool) {

@@ -266,6 +266,33 @@ fn descriptions() {
     );
 }
 
+/// `the minister` is the one person named with that office, also one whose office carries a
+/// modifier (`Transport Minister`) and who was named many sentences before.
+#[test]
+fn a_description_names_the_holder_of_its_office() {
+    let text = "Transport Minister Oskar Lind urged both sides to talk. Shipping lines were angry. \
+                Nordline said it had diverted six vessels. Others were calmer. Economists were \
+                divided. Marta Kowal, an economist, argued that automation would pay. Others \
+                doubt it. Rail operators stayed silent. Dockworkers marched. Vasić rejected the \
+                minister's appeal on Friday.";
+    check(text, P, "Oskar Lind", &[], &["Transport Minister Oskar Lind", "the minister"]);
+    check(text, P, "Marta Kowal", &[], &["Marta Kowal"]);
+    let kowal = {
+        let seg = newsdesk_segment::segment(text);
+        recognize(text, &seg).into_iter().find(|e| e.name == "Marta Kowal").expect("Marta Kowal")
+    };
+    assert_eq!(kowal.mentions.len(), 1, "{:?}", kowal.mentions);
+}
+
+/// A pronoun looks first to the subjects of the sentence before, not to a possessor in its
+/// object (`the minister's appeal`).
+#[test]
+fn a_possessor_inside_a_clause_is_no_subject() {
+    let text = "Governor Oskar Lind appealed for calm. Union leader Daniel Meyer dismissed the \
+                governor's appeal. He said the strike would go on.";
+    check(text, P, "Daniel Meyer", &[], &["Daniel Meyer", "He"]);
+}
+
 /// Odd inputs: no panic, and every mention is its own slice of the text.
 #[test]
 fn odd_inputs_are_safe() {
