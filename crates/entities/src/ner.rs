@@ -294,6 +294,26 @@ fn apposition_kind(p: &Prepared, lower: &[&str], end: usize) -> Option<EntityTyp
     None
 }
 
+/// Words naming a body of members, which a plural possessive may open (`Farmers' Union`).
+const MEMBER_BODIES: &[&str] = &[
+    "Union",
+    "Association",
+    "Federation",
+    "Council",
+    "League",
+    "Alliance",
+    "Guild",
+    "Coalition",
+    "Congress",
+    "Society",
+    "Club",
+    "Fund",
+    "College",
+    "Organization",
+    "Organisation",
+    "Network",
+];
+
 fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     let lx = &*LEXICON;
     let lower: Vec<&str> = p.lower.iter().map(|w| &**w).collect();
@@ -357,6 +377,31 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             spans[k].end = end;
         }
     }
+    // A plural possessive inside the name of a body of members (`the Maren Dockworkers'
+    // Union`, `the Citizens’ Council`): the name runs on over the apostrophe to the body's
+    // word, taking in a span the tagger made of that word. Not after a person (`Bernie
+    // Sanders’ College tour`), nor before other organisation words (`the Democrats' Senate
+    // majority`).
+    let mut merged = Vec::new();
+    for k in 0..spans.len() {
+        let e = spans[k].end;
+        let possessive = spans[k].kind != EntityType::Person
+            && lower[e - 1].ends_with('s')
+            && p.raw.get(e).is_some_and(|w| matches!(&**w, "'" | "’"));
+        if possessive && p.raw.get(e + 1).is_some_and(|w| MEMBER_BODIES.contains(&&**w)) {
+            let taken = spans.iter().position(|o| o.start == e + 1);
+            spans[k].end = taken.map_or(e + 2, |j| spans[j].end.max(e + 2));
+            spans[k].kind = EntityType::Org;
+            spans[k].place = None;
+            spans[k].subtype = None;
+            merged.extend(taken);
+        }
+    }
+    let mut k = 0;
+    spans.retain(|_| {
+        k += 1;
+        !merged.contains(&(k - 1))
+    });
     // Articles are not part of a name unless the listed name has one (`The Hague`).
     for s in spans.iter_mut() {
         let article = matches!(lower[s.start], "a" | "an" | "the");

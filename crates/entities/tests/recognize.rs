@@ -193,7 +193,7 @@ fn an_apposition_says_what_a_name_is() {
 #[test]
 fn a_word_that_ends_organisation_names_makes_one_named_again_by_its_first_word() {
     // (text, the organisation, its mentions)
-    let cases: [(&str, &str, &[&str]); 3] = [
+    let cases: [(&str, &str, &[&str]); 4] = [
         (
             "Regulators fined SkyBridge Airlines on Monday. SkyBridge said it would appeal.",
             "SkyBridge Airlines",
@@ -208,6 +208,11 @@ fn a_word_that_ends_organisation_names_makes_one_named_again_by_its_first_word()
             "A spokesman for Northgate Water, the largest buyer, said it bought less water.",
             "Northgate Water",
             &["Northgate Water"],
+        ),
+        (
+            "Nordline Container Services said it had diverted six vessels to Aldsund.",
+            "Nordline Container Services",
+            &["Nordline Container Services"],
         ),
     ];
     for (text, name, mentions) in cases {
@@ -264,6 +269,21 @@ fn descriptions() {
         &[("country", "Russia"), ("title", "Foreign Minister")],
         &["Foreign Minister Sergei Lavrov"],
     );
+}
+
+/// A plural possessive inside the name of a body of members: `Dockworkers' Union`.
+#[test]
+fn a_plural_possessive_opens_the_name_of_a_body_of_members() {
+    for text in [
+        "The Maren Dockworkers' Union said the strike would go on.",
+        "The Maren Dockworkers’ Union said the strike would go on.",
+    ] {
+        let name = text.strip_prefix("The ").and_then(|t| t.split(" said").next()).unwrap_or_default();
+        check(text, O, name, &[], &[name]);
+    }
+    // Not after a person's name, nor before a word that is no body of members.
+    check_absent("Ella Sanders’ College roommate said she was shocked.", "Ella Sanders’ College");
+    check_absent("The Westland Democrats' Senate majority is at risk.", "Westland Democrats' Senate");
 }
 
 /// `the minister` is the one person named with that office, also one whose office carries a

@@ -324,7 +324,16 @@ pub fn before(v: &View, end: usize) -> Option<Range> {
             // `Sen.`, and the final dot of an initialism (`the F.B.I. said`).
             let initialism =
                 t.lower == "." && a >= 2 && v.toks[a - 2].word && v.toks[a - 2].lower.contains('.');
-            if abbrev_dot(v, a - 1) || initialism {
+            // The apostrophe of a plural possessive inside the phrase (`The Maren Dockworkers'
+            // Union said`), glued to its word and no quote mark.
+            let plural_possessive = matches!(t.lower.as_str(), "'" | "’")
+                && a >= 2
+                && a < b
+                && v.toks[a - 2].word
+                && v.toks[a - 2].end == t.start
+                && v.toks[a - 2].lower.ends_with('s')
+                && !v.regions.iter().any(|r| r.open == a - 1 || r.close == Some(a - 1));
+            if abbrev_dot(v, a - 1) || initialism || plural_possessive {
                 a -= 1;
                 continue;
             }

@@ -1073,3 +1073,15 @@ fn a_source_set_off_by_commas_is_written_without_them() {
         ],
     );
 }
+
+#[test]
+fn a_plural_possessive_stays_inside_its_source() {
+    check(
+        "The Maren Dockworkers' Union said the strike would last as long as it takes.",
+        &["indirect|said|The Maren Dockworkers' Union|the strike would last as long as it takes"],
+    );
+    check(
+        "Officials of the National Farmers’ Union said prices fell.",
+        &["indirect|said|Officials of the National Farmers’ Union|prices fell"],
+    );
+}
