@@ -229,8 +229,20 @@ fn description(w: &Words, lower: &[&str], i: usize, clusters: &mut [Cluster]) ->
                     None => 1,
                 },
                 (EntityType::Org, "any") => 1,
+                // (A word in the name, one of several: `Agency|Authority|…` for `the agency`;
+                // `INITIALISM` admits a name in capitals, which may stand for such a name:
+                // `the FBI`, `the CIA`.)
                 (EntityType::Org, t) => {
-                    if c.name.to_lowercase().contains(&t.to_lowercase()) {
+                    let name = c.name.to_lowercase();
+                    let initialism = c.name.chars().all(|ch| ch.is_ascii_uppercase() || ch == '.');
+                    let fits = |t: &str| {
+                        if t == "INITIALISM" {
+                            initialism
+                        } else {
+                            name.contains(&t.to_lowercase())
+                        }
+                    };
+                    if t.split('|').any(fits) {
                         2
                     } else {
                         return None;

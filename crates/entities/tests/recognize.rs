@@ -286,6 +286,28 @@ fn a_plural_possessive_opens_the_name_of_a_body_of_members() {
     check_absent("The Westland Democrats' Senate majority is at risk.", "Westland Democrats' Senate");
 }
 
+/// `the agency` is a public body (its name says so, or it is an initialism), never the
+/// company named just before it.
+#[test]
+fn the_agency_is_no_company() {
+    let text = "The Drug Safety Authority fined Velora Pharmaceuticals on Tuesday. The agency's \
+                director said patients had been misled.";
+    check(text, O, "Drug Safety Authority", &[], &["Drug Safety Authority", "The agency"]);
+    let text = "Velora Pharmaceuticals hired lobbyists. The agency said it would not comment.";
+    let seg = newsdesk_segment::segment(text);
+    let velora = recognize(text, &seg).into_iter().find(|e| e.name == "Velora Pharmaceuticals");
+    let mentions: Vec<String> =
+        velora.map(|e| e.mentions.into_iter().map(|m| m.text).collect()).unwrap_or_default();
+    assert!(!mentions.iter().any(|m| m == "The agency"), "{mentions:?}");
+    check(
+        "The FBI opened an inquiry. The agency declined to comment.",
+        O,
+        "FBI",
+        &[],
+        &["FBI", "The agency"],
+    );
+}
+
 /// `the minister` is the one person named with that office, also one whose office carries a
 /// modifier (`Transport Minister`) and who was named many sentences before.
 #[test]

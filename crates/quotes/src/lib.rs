@@ -154,6 +154,7 @@ fn resolve_speakers(v: &View, entities: &[Entity], found: &[Found]) -> Vec<(Opti
     order.sort_by_key(|&i| found[i].content.start);
     let mut out: Vec<(Option<String>, Option<Span>)> = vec![(None, None); found.len()];
     let mut last_speaker: Option<String> = None;
+    let mut heads: Vec<(source::Range, String)> = Vec::new();
     for &i in order.iter().filter(|&&i| found[i].continues.is_none()) {
         let f = &found[i];
         let span = f.source.map(|r| source_span(v, r));
@@ -171,6 +172,20 @@ fn resolve_speakers(v: &View, entities: &[Entity], found: &[Found]) -> Vec<(Opti
             if it && id.as_ref().is_some_and(person) {
                 id = None;
             }
+        }
+        // (`Analysts at Brightwater Capital said … but warned …`: the second cue's source is
+        // the head of the first one's, and so is its speaker.)
+        if id.is_none() {
+            if let Some(r) = f.source {
+                id = heads
+                    .iter()
+                    .rev()
+                    .find(|&&((a, b), _)| a == r.0 && b > r.1 && v.toks[a].sent == v.toks[r.0].sent)
+                    .map(|(_, id)| id.clone());
+            }
+        }
+        if let (Some(r), Some(id)) = (f.source, &id) {
+            heads.push((r, id.clone()));
         }
         if id.is_some() {
             last_speaker = id.clone();

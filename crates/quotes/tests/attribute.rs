@@ -1085,3 +1085,10 @@ fn a_plural_possessive_stays_inside_its_source() {
         &["indirect|said|Officials of the National Farmers’ Union|prices fell"],
     );
 }
+
+#[test]
+fn a_second_cue_with_the_head_of_the_first_source_shares_its_speaker() {
+    let text = "Analysts at Brightwater Capital said the fine was small but warned that sales could suffer.";
+    let entities = [entity("e1", EntityType::Org, text, &["Brightwater Capital"])];
+    check_entities(text, &entities, &["indirect|said|e1|-", "indirect|warned|e1|-"], &[]);
+}
