@@ -294,6 +294,46 @@ fn apposition_kind(p: &Prepared, lower: &[&str], end: usize) -> Option<EntityTyp
     None
 }
 
+/// Nouns for made things, whose names follow them (`the drug Kestrel`); none is also a verb
+/// that takes a person as its object (`polls show Lind ahead`, `to phone Lind`).
+const THING_NOUNS: &[&str] = &[
+    "drug",
+    "medicine",
+    "vaccine",
+    "pill",
+    "treatment",
+    "therapy",
+    "app",
+    "movie",
+    "novel",
+    "song",
+    "album",
+    "series",
+    "vessel",
+    "tanker",
+    "aircraft",
+    "jet",
+    "plane",
+    "car",
+    "product",
+    "platform",
+    "website",
+    "game",
+    "hurricane",
+    "typhoon",
+    "cyclone",
+    "operation",
+    "software",
+    "device",
+    "opera",
+    "satellite",
+    "missile",
+    "chatbot",
+    "podcast",
+    "documentary",
+    "musical",
+];
+
 /// Words naming a body of members, which a plural possessive may open (`Farmers' Union`).
 const MEMBER_BODIES: &[&str] = &[
     "Union",
@@ -385,7 +425,12 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     let mut merged = Vec::new();
     for k in 0..spans.len() {
         let e = spans[k].end;
-        let possessive = spans[k].kind != EntityType::Person
+        // (A person's name is no such word, but a noun for people is: `Arthritis Patients'
+        // Association`, `Dockworkers' Union`, whatever the tagger made of them.)
+        let people = lower[e - 1]
+            .strip_suffix('s')
+            .is_some_and(|w| lx.person_nouns.contains(w) || w.ends_with("worker"));
+        let possessive = (spans[k].kind != EntityType::Person || people)
             && lower[e - 1].ends_with('s')
             && p.raw.get(e).is_some_and(|w| matches!(&**w, "'" | "’"));
         if possessive && p.raw.get(e + 1).is_some_and(|w| MEMBER_BODIES.contains(&&**w)) {
@@ -402,6 +447,16 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         k += 1;
         !merged.contains(&(k - 1))
     });
+    // A name right after a lowercase noun for a made thing names that thing, no person or
+    // place (`its arthritis drug Kestrel`, `the ferry Aurora`, `the app Lumo`).
+    for s in spans.iter_mut() {
+        let after_thing = s.start > 0
+            && THING_NOUNS.contains(&lower[s.start - 1])
+            && p.raw[s.start - 1].chars().next().is_some_and(char::is_lowercase);
+        if after_thing && s.kind != EntityType::Org && s.place.is_none() {
+            s.kind = EntityType::Misc;
+        }
+    }
     // Articles are not part of a name unless the listed name has one (`The Hague`).
     for s in spans.iter_mut() {
         let article = matches!(lower[s.start], "a" | "an" | "the");

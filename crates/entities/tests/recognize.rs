@@ -281,9 +281,23 @@ fn a_plural_possessive_opens_the_name_of_a_body_of_members() {
         let name = text.strip_prefix("The ").and_then(|t| t.split(" said").next()).unwrap_or_default();
         check(text, O, name, &[], &[name]);
     }
+    // Also when the tagger took the people for a person's name.
+    let text = "Jonas Ekberg, who chairs the Arthritis Patients' Association, said little.";
+    check(text, O, "Arthritis Patients' Association", &[], &["Arthritis Patients' Association"]);
     // Not after a person's name, nor before a word that is no body of members.
     check_absent("Ella Sanders’ College roommate said she was shocked.", "Ella Sanders’ College");
     check_absent("The Westland Democrats' Senate majority is at risk.", "Westland Democrats' Senate");
+}
+
+/// A name right after a noun for a made thing is the thing's: no one a pronoun can mean.
+#[test]
+fn a_name_after_a_noun_for_a_thing_names_the_thing() {
+    let text = "Sales of the arthritis drug Kestrel fell. The author of the report said she \
+                had raised the issue.";
+    check(text, EntityType::Misc, "Kestrel", &[], &["Kestrel"]);
+    check_absent(text, "she");
+    // (A verb that takes a person is no such noun: `polls show Lind ahead`.)
+    check("Polls show Maria Lopez ahead of the vote.", P, "Maria Lopez", &[], &["Maria Lopez"]);
 }
 
 /// `the agency` is a public body (its name says so, or it is an initialism), never the
