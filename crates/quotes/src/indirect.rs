@@ -407,6 +407,10 @@ fn headline(v: &View, i: usize) -> Option<Found> {
     Some(Found::new(QuoteKind::Indirect, span, Some((colon, colon + 1)), Some((i, colon))))
 }
 
+/// Irregular past participles that open an aside after a source (`seen by Reuters`).
+const PARTICIPLES: &[&str] =
+    &["seen", "obtained", "written", "shown", "given", "drawn", "sent", "made", "taken"];
+
 /// `According to X, ...` and `..., according to X.`
 fn according(v: &View, i: usize, end: usize) -> Option<Found> {
     // (`according to early returns`, `according to media trackers`: after `according to`, any
@@ -444,7 +448,18 @@ fn according(v: &View, i: usize, end: usize) -> Option<Found> {
         _ => src,
     };
     if first_word && v.punct(src.1, ",") {
-        let span = content(v, src.1 + 1, content_end(v, src.1 + 1, sb))?;
+        // (`According to one draft, seen by this newspaper, the Greens offered ...`: a
+        // participle's aside after the source is neither source nor content.)
+        let mut from = src.1 + 1;
+        let participle = v.toks.get(from).is_some_and(|t| {
+            t.word && !t.cap && (t.lower.ends_with("ed") || PARTICIPLES.contains(&t.lower.as_str()))
+        });
+        if participle {
+            if let Some(c) = (from + 1..(from + 15).min(sb)).find(|&k| v.punct(k, ",")) {
+                from = c + 1;
+            }
+        }
+        let span = content(v, from, content_end(v, from, sb))?;
         return Some(Found::new(QuoteKind::Indirect, span, Some((i, end)), Some(src)));
     }
     // `... 46 percent to 39 percent according to a CBS poll.`: no comma, but the attribution

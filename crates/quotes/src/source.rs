@@ -752,10 +752,11 @@ fn plausible(v: &View, (a, b): Range) -> bool {
     let number = |w: &str| w.chars().all(|c| c.is_ascii_digit()) || LEXICON.is(w, "number");
     let share = matches!(head_noun, "percent" | "%")
         || (b - a >= 3 && number(head_noun) && matches!(v.toks[b - 2].lower.as_str(), "in" | "of"));
-    // (`officials in both cities`: the head comes before a prepositional phrase.)
+    // (`officials in both cities`, `people familiar with the talks`: the head comes before a
+    // prepositional phrase.)
     let before_preposition = (a + 1..b)
         .find(|&k| preposition(&v.toks[k].lower))
-        .is_some_and(|k| LEXICON.is_source_noun(&v.toks[k - 1].lower));
+        .is_some_and(|k| (a..k).any(|j| LEXICON.is_source_noun(&v.toks[j].lower)));
     any_cap
         || share
         || LEXICON.is(&first.lower, "det")

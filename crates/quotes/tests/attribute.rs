@@ -1092,3 +1092,27 @@ fn a_second_cue_with_the_head_of_the_first_source_shares_its_speaker() {
     let entities = [entity("e1", EntityType::Org, text, &["Brightwater Capital"])];
     check_entities(text, &entities, &["indirect|said|e1|-", "indirect|warned|e1|-"], &[]);
 }
+
+#[test]
+fn anonymous_sources_familiar_with_the_matter() {
+    check(
+        "The deal could be signed next week, people familiar with the matter said.",
+        &["indirect|said|people familiar with the matter|The deal could be signed next week"],
+    );
+    check(
+        "Talks stalled on Tuesday, sources familiar with the negotiations said.",
+        &["indirect|said|sources familiar with the negotiations|Talks stalled on Tuesday"],
+    );
+}
+
+#[test]
+fn an_aside_after_an_according_to_source_is_no_content() {
+    check(
+        "According to one draft, seen by this newspaper, the Greens offered to cap new borrowing.",
+        &["indirect|According to|one draft|the Greens offered to cap new borrowing"],
+    );
+    check(
+        "According to the report, the agency missed 37 cases.",
+        &["indirect|According to|the report|the agency missed 37 cases"],
+    );
+}
