@@ -193,7 +193,7 @@ fn an_apposition_says_what_a_name_is() {
 #[test]
 fn a_word_that_ends_organisation_names_makes_one_named_again_by_its_first_word() {
     // (text, the organisation, its mentions)
-    let cases: [(&str, &str, &[&str]); 4] = [
+    let cases: [(&str, &str, &[&str]); 5] = [
         (
             "Regulators fined SkyBridge Airlines on Monday. SkyBridge said it would appeal.",
             "SkyBridge Airlines",
@@ -213,6 +213,11 @@ fn a_word_that_ends_organisation_names_makes_one_named_again_by_its_first_word()
             "Nordline Container Services said it had diverted six vessels to Aldsund.",
             "Nordline Container Services",
             &["Nordline Container Services"],
+        ),
+        (
+            "Talks between the Liberal Union and the Green Alliance stalled on Tuesday.",
+            "Green Alliance",
+            &["Green Alliance"],
         ),
     ];
     for (text, name, mentions) in cases {
