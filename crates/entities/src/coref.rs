@@ -316,6 +316,39 @@ fn short_org_names(w: &Words, lower: &[&str], covered: &mut [bool], clusters: &m
             c.mentions.push((i, m));
         }
     }
+    // The tagger may have made the short name alone a person or a place of its own (`Orvel's
+    // shares rose`): that entity is the organisation too, before any pronoun can go to it;
+    // unless a person of the text bears that name (`Clinton` and the Clinton Foundation).
+    for (head, &k) in &short {
+        let key = head.to_lowercase();
+        let borne = clusters
+            .iter()
+            .any(|c| c.kind == EntityType::Person && c.keys.iter().any(|n| n.len() > 1 && n.contains(&key)));
+        if borne {
+            continue;
+        }
+        for o in 0..clusters.len() {
+            let other = &clusters[o];
+            let alone = !other.keys.is_empty() && other.keys.iter().all(|n| n.len() == 1 && n[0] == key);
+            if o == k
+                || other.kind == EntityType::Org
+                || other.title.is_some()
+                || other.place.is_some()
+                || !alone
+            {
+                continue;
+            }
+            let mentions = std::mem::take(&mut clusters[o].mentions);
+            let names = std::mem::take(&mut clusters[o].name_pos);
+            clusters[o].keys.clear();
+            let c = &mut clusters[k];
+            for p in names {
+                let at = c.name_pos.partition_point(|&x| x < p);
+                c.name_pos.insert(at, p);
+            }
+            c.mentions.extend(mentions);
+        }
+    }
 }
 
 /// The cluster a name mention belongs to, if any.

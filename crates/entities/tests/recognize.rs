@@ -276,6 +276,17 @@ fn descriptions() {
     );
 }
 
+/// A short name the tagger took for a person is the organisation's, unless a person of the
+/// text bears that name.
+#[test]
+fn a_short_name_tagged_alone_joins_its_organisation() {
+    let text = "Orvel Motors will cut about 2,100 jobs, the carmaker said on Wednesday. Orvel's \
+                shares rose 3.2 per cent in Frankfurt. Analyst Nina Berg said the cuts were \
+                overdue. She said Orvel had bet too early on electric cars.";
+    check(text, O, "Orvel Motors", &[], &["Orvel Motors", "the carmaker", "Orvel", "Orvel"]);
+    check_absent(text, "Orvel");
+}
+
 /// A plural possessive inside the name of a body of members: `Dockworkers' Union`.
 #[test]
 fn a_plural_possessive_opens_the_name_of_a_body_of_members() {
