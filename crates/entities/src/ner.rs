@@ -577,7 +577,12 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         }
     }
     for s in spans.iter_mut() {
-        let listed = p.places[s.start].is_some() || p.organisations[s.start].is_some();
+        // (Listed as a whole: `Sofia Renner, an analyst,` is a person though Sofia is a city;
+        // nor is a name a word for organisations ends: `candidate for U.S. Senate, a longtime
+        // supporter of Clinton,`.)
+        let listed = p.places[s.start].is_some_and(|(k, _)| s.start + k == s.end)
+            || p.organisations[s.start].is_some_and(|k| s.start + k == s.end)
+            || lx.org_words.get(&*p.raw[s.end - 1]).is_some_and(|pos| pos != "start");
         // The other way round: a name set off after a noun for a person (`Its chief
         // executive, Lars Vik, told`).
         let after_person_noun = !headline

@@ -188,6 +188,9 @@ fn an_apposition_says_what_a_name_is() {
     // A name set off after a noun for a person is a person's.
     let text = "Its chief executive, Lars Vik, told reporters the offer was fair.";
     check(text, P, "Lars Vik", &[], &["Lars Vik"]);
+    // Also when the name opens with a listed place (`Sofia` is a city).
+    let text = "\"Investors like cost cuts,\" said Sofia Renner, an analyst at Hallmark Securities.";
+    check(text, P, "Sofia Renner", &[], &["Sofia Renner"]);
 }
 
 #[test]
