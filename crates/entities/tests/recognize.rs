@@ -279,6 +279,14 @@ fn descriptions() {
     );
 }
 
+/// Given names from many countries make a person's name (`data/first_names.tsv`).
+#[test]
+fn given_names_from_many_countries() {
+    let text = "Mikael Strand spoke first. Later, Ingrid Solberg rejected the criticism.";
+    check(text, P, "Mikael Strand", &[], &["Mikael Strand"]);
+    check(text, P, "Ingrid Solberg", &[], &["Ingrid Solberg"]);
+}
+
 /// A short name the tagger took for a person is the organisation's, unless a person of the
 /// text bears that name.
 #[test]
