@@ -448,7 +448,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         !merged.contains(&(k - 1))
     });
     // A name right after a lowercase noun for a made thing names that thing, no person or
-    // place (`its arthritis drug Kestrel`, `the ferry Aurora`, `the app Lumo`).
+    // place (`its arthritis drug Kestrel`, `the tanker Aurora`, `the app Lumo`).
     for s in spans.iter_mut() {
         let after_thing = s.start > 0
             && THING_NOUNS.contains(&lower[s.start - 1])

@@ -177,11 +177,7 @@ fn resolve_speakers(v: &View, entities: &[Entity], found: &[Found]) -> Vec<(Opti
         // the head of the first one's, and so is its speaker.)
         if id.is_none() {
             if let Some(r) = f.source {
-                id = heads
-                    .iter()
-                    .rev()
-                    .find(|&&((a, b), _)| a == r.0 && b > r.1 && v.toks[a].sent == v.toks[r.0].sent)
-                    .map(|(_, id)| id.clone());
+                id = heads.iter().rev().find(|&&((a, b), _)| a == r.0 && b > r.1).map(|(_, id)| id.clone());
             }
         }
         if let (Some(r), Some(id)) = (f.source, &id) {
