@@ -358,6 +358,10 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     let lx = &*LEXICON;
     let lower: Vec<&str> = p.lower.iter().map(|w| &**w).collect();
     let n = p.len();
+    // A noun for a person, singular or plural (`economist`, `critics`).
+    let person_noun = |w: &str| {
+        lx.person_nouns.contains(w) || w.strip_suffix('s').is_some_and(|w| lx.person_nouns.contains(w))
+    };
     // A title-case headline capitalises every word, so capitals say nothing of names there.
     let alphabetic = p.raw.iter().filter(|w| w.chars().any(char::is_alphabetic));
     let (words, caps) = alphabetic.fold((0, 0), |(a, c), w| (a + 1, c + usize::from(capitalised(w))));
@@ -427,9 +431,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         let e = spans[k].end;
         // (A person's name is no such word, but a noun for people is: `Arthritis Patients'
         // Association`, `Dockworkers' Union`, whatever the tagger made of them.)
-        let people = lower[e - 1]
-            .strip_suffix('s')
-            .is_some_and(|w| lx.person_nouns.contains(w) || w.ends_with("worker"));
+        let people = person_noun(lower[e - 1]) || lower[e - 1].ends_with("workers");
         let possessive = (spans[k].kind != EntityType::Person || people)
             && lower[e - 1].ends_with('s')
             && p.raw.get(e).is_some_and(|w| matches!(&**w, "'" | "’"));
@@ -604,10 +606,6 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             _ => {}
         }
     }
-    // A noun for a person, singular or plural (`economist`, `critics`).
-    let person_noun = |w: &str| {
-        lx.person_nouns.contains(w) || w.strip_suffix('s').is_some_and(|w| lx.person_nouns.contains(w))
-    };
     // Such a noun opening the sentence before a name describes it (`Economist Ruth Adler
     // said`); a name in an `of` phrase after a noun for a town's people or parts is a place
     // (`The mayor of Westbrook`, which reads like a surname), when no lexicon list says
