@@ -96,6 +96,29 @@ const NEVER_ALONE: &[&str] = &[
     "god",
 ];
 
+/// Words of [`NEVER_ALONE`] that open no name either (unlike `The Hague`, `April Ryan`).
+const NEVER_OPENS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "however",
+    "meanwhile",
+    "indeed",
+    "also",
+    "but",
+    "and",
+    "so",
+    "if",
+    "during",
+];
+
 /// Lowercase nouns after a name that make it a place.
 const GEO_NOUNS: &[&str] = &[
     "desert",
@@ -362,10 +385,49 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     let person_noun = |w: &str| {
         lx.person_nouns.contains(w) || w.strip_suffix('s').is_some_and(|w| lx.person_nouns.contains(w))
     };
+    // Whether the words before the comma at `comma` are a noun for a person, maybe with a
+    // phrase after it (`its secretary-general,`, `A lawyer for several of the families,`).
+    let describes_person = |comma: usize| {
+        let noun = |j: usize| {
+            lx.person_nouns.contains(lower[j])
+                || matches!(lower[j], "head" | "chief")
+                || lx.role_nouns.get(lower[j]).is_some_and(|r| r.kind == "PERSON")
+        };
+        if comma == 0 || noun(comma - 1) {
+            return comma > 0;
+        }
+        // (Back over the phrase, up to seven words of no punctuation, to its preposition.)
+        for j in (comma.saturating_sub(8).max(1)..comma - 1).rev() {
+            if !p.raw[j].chars().any(char::is_alphanumeric) {
+                return false;
+            }
+            // (`in` only before a given name: `a radio host in Cape Breton, Nova Scotia,`
+            // names a region, `a supporter in Silicon Valley, Tyrone Pike,` a person.)
+            let given = || lower.get(comma + 1).is_some_and(|w| lx.first_names.contains_key(*w));
+            let prep = matches!(lower[j], "of" | "for" | "at" | "with" | "to") || lower[j] == "in" && given();
+            if prep && noun(j - 1) {
+                return true;
+            }
+        }
+        false
+    };
+    // Whether an age set off by commas follows word `end - 1` (`Petter Brandvold, 61,`).
+    let aged = |end: usize| {
+        lower.get(end) == Some(&",")
+            && p.raw.get(end + 1).and_then(|w| w.parse::<u32>().ok()).is_some_and(|a| (1..=120).contains(&a))
+            && lower.get(end + 2) == Some(&",")
+    };
     // A title-case headline capitalises every word, so capitals say nothing of names there.
     let alphabetic = p.raw.iter().filter(|w| w.chars().any(char::is_alphabetic));
     let (words, caps) = alphabetic.fold((0, 0), |(a, c), w| (a + 1, c + usize::from(capitalised(w))));
     let headline = words >= 4 && caps * 10 >= words * 6;
+    // A sentence's opening word the tagger took into a name goes when it is never one
+    // (`Yesterday Kordal Holdings`, `However Ana Ruiz`).
+    for s in spans.iter_mut() {
+        while s.end - s.start > 1 && NEVER_OPENS.contains(&lower[s.start]) {
+            s.start += 1;
+        }
+    }
     // Titles and demonyms at the front of a name are not part of it
     // (`Azerbaijani President Ilham Aliyev` → `Ilham Aliyev`).
     for s in spans.iter_mut() {
@@ -533,6 +595,70 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             spans.push(NameSpan { start: j, end, kind: EntityType::Person, subtype: None, place: None });
         }
     }
+    // Capitalised words the tagger left untagged are a person's name when set off after a
+    // noun for a person (`his brother-in-law, Arne Lykke,`) or before an age (`Petter
+    // Brandvold, 61,`); under the same conditions as after a title.
+    for j in (1..n).filter(|_| !headline) {
+        let free = |k: usize| {
+            capitalised(&p.raw[k])
+                && !NEVER_ALONE.contains(&lower[k])
+                && !NOT_NAMES.contains(&lower[k])
+                && p.places[k].is_none()
+                && p.organisations[k].is_none()
+                && p.titles[k].is_none()
+                && !lx.org_words.contains_key(&*p.raw[k])
+                && !spans.iter().any(|s| s.start <= k && k < s.end)
+        };
+        if !free(j) || (free(j - 1) && j > 1) {
+            continue;
+        }
+        let mut end = j + 1;
+        while end < n && end < j + 3 && free(end) {
+            end += 1;
+        }
+        let set_off = matches!(lower.get(end), Some(&("," | "." | ";")));
+        let named = end - j >= 2 || lx.first_names.contains_key(lower[j]);
+        let described = lower[j - 1] == "," && describes_person(j - 1);
+        let start = if j == 1 && free(0) { 0 } else { j };
+        if set_off && named && described || aged(end) && (end - start >= 2 || named) {
+            let start = if described { j } else { start };
+            spans.push(NameSpan { start, end, kind: EntityType::Person, subtype: None, place: None });
+        }
+    }
+    // Capitalised words the tagger left untagged that end in a word ending organisation
+    // names are one (`Vestland Shipping ASA`, `Kordal Resources has agreed`), when no
+    // capitalised word follows (`Natural Resources Minister`).
+    for j in 1..n {
+        let free = |k: usize| {
+            capitalised(&p.raw[k])
+                && !NEVER_ALONE.contains(&lower[k])
+                && !NOT_NAMES.contains(&lower[k])
+                && !spans.iter().any(|s| s.start <= k && k < s.end)
+        };
+        let suffix = lx.org_words.get(&*p.raw[j]).is_some_and(|pos| pos == "end");
+        // (The suffix itself may be a function word's capitals: `AS`.)
+        let taken = spans.iter().any(|s| s.start <= j && j < s.end);
+        if headline || !suffix || taken || p.raw.get(j + 1).is_some_and(|w| capitalised(w)) {
+            continue;
+        }
+        let mut start = j;
+        while start > 0 && j - start < 4 && free(start - 1) {
+            start -= 1;
+        }
+        // (A name the tagger cut short runs on: `Nordsjø` + `Dredging AS`.)
+        let cut = spans.iter().position(|s| s.end == start && s.place.is_none() && s.end - s.start < 3);
+        if let Some(k) = cut.filter(|&k| p.organisations[spans[k].start].is_none()) {
+            spans[k] = NameSpan {
+                start: spans[k].start,
+                end: j + 1,
+                kind: EntityType::Org,
+                subtype: None,
+                place: None,
+            };
+        } else if start < j {
+            spans.push(NameSpan { start, end: j + 1, kind: EntityType::Org, subtype: None, place: None });
+        }
+    }
     // A name right after a title is a person's (`Governor Alicia Park`, which the tagger
     // reads as a park), unless the lexicon lists it or it holds an organisation word. So is
     // a name of two words or more after a lowercase noun for a person (`candidate Jordan
@@ -586,19 +712,26 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             || p.organisations[s.start].is_some_and(|k| s.start + k == s.end)
             || lx.org_words.get(&*p.raw[s.end - 1]).is_some_and(|pos| pos != "start");
         // The other way round: a name set off after a noun for a person (`Its chief
-        // executive, Lars Vik, told`).
+        // executive, Lars Vik, told`, `The head of Nordline, Ana Ruiz,`).
         let after_person_noun = !headline
             && s.start >= 2
             && lower[s.start - 1] == ","
-            && (lx.person_nouns.contains(lower[s.start - 2])
-                || lx.role_nouns.get(lower[s.start - 2]).is_some_and(|r| r.kind == "PERSON"))
+            && describes_person(s.start - 1)
             && matches!(lower.get(s.end), Some(&("," | "." | ";")));
-        if after_person_noun && !listed && s.place.is_none() {
+        let apposed = apposition_kind(p, &lower, s.end);
+        if (after_person_noun || aged(s.end))
+            && !listed
+            && s.place.is_none()
+            && apposed != Some(EntityType::Org)
+        {
             s.kind = EntityType::Person;
             s.subtype = None;
             continue;
         }
-        match apposition_kind(p, &lower, s.end) {
+        // (A name after a preposition of place is no person: `in Tamarac, the owner of`.)
+        let in_place = s.start > 0 && matches!(lower[s.start - 1], "in" | "at" | "from" | "near");
+        match apposed {
+            Some(EntityType::Person) if in_place => {}
             Some(kind) if !listed && s.place.is_none() && kind != s.kind => {
                 s.kind = kind;
                 s.subtype = None;

@@ -425,3 +425,95 @@ fn same_surname_different_people() {
     );
     check_absent("Most Americans and Canadians agreed, the poll found.", "Americans");
 }
+
+/// A name set off after a noun for a person is a person's, also when a phrase follows the
+/// noun (`The head of X, NAME,`, `A lawyer for the families, NAME,`) and when the tagger
+/// left the name untagged; but not after a preposition of place (`in Tamarac, the owner
+/// of ...`), nor when an apposition calls it a firm.
+#[test]
+fn a_name_after_a_noun_for_a_person_is_a_person() {
+    check(
+        "A lawyer for several of the families, Tiri Vakkelund, said his clients had not been consulted.",
+        P,
+        "Tiri Vakkelund",
+        &[],
+        &["Tiri Vakkelund", "his"],
+    );
+    check(
+        "The head of the harbour authority, Sindre Quellmark, has denied any wrongdoing in the case.",
+        P,
+        "Sindre Quellmark",
+        &[],
+        &["Sindre Quellmark"],
+    );
+    check(
+        "Records showed transfers to an account held by his brother-in-law, Arvo Lykkestad, in the \
+         weeks before each tender.",
+        P,
+        "Arvo Lykkestad",
+        &[],
+        &["Arvo Lykkestad"],
+    );
+    check(
+        "But the new investor, Orizon Global, a private investment firm based in San Juan, did not \
+         take part.",
+        O,
+        "Orizon Global",
+        &[],
+        &["Orizon Global"],
+    );
+}
+
+/// An age set off by commas after capitalised words makes them a person's name.
+#[test]
+fn a_name_before_an_age_is_a_person() {
+    check(
+        "Earlier, Brenno Halvik, 61, was charged with taking bribes from a dredging firm.",
+        P,
+        "Brenno Halvik",
+        &[],
+        &["Brenno Halvik"],
+    );
+    check(
+        "Yesterday Brenno Halvik, 61, was charged with taking bribes from a dredging firm.",
+        P,
+        "Brenno Halvik",
+        &[],
+        &["Brenno Halvik"],
+    );
+}
+
+/// Capitalised words ending in a word that ends company names are an organisation, also
+/// when the tagger saw none or only the first word; a sentence's opening `Yesterday` is no
+/// part of a name.
+#[test]
+fn company_suffixes_make_organisations() {
+    check(
+        "The contract went to Vestland Shipping ASA and not to its rival on Monday.",
+        O,
+        "Vestland Shipping ASA",
+        &[],
+        &["Vestland Shipping ASA"],
+    );
+    check(
+        "Prosecutors say the money came from Nordsjø Dredging AS between 2019 and 2023.",
+        O,
+        "Nordsjø Dredging AS",
+        &[],
+        &["Nordsjø Dredging AS"],
+    );
+    check(
+        "Shares in Kordal Resources rose 6 percent in Stockholm on Monday after the deal.",
+        O,
+        "Kordal Resources",
+        &[],
+        &["Kordal Resources"],
+    );
+    check(
+        "Yesterday Kordal Holdings agreed to pay the families of the victims.",
+        O,
+        "Kordal Holdings",
+        &[],
+        &["Kordal Holdings"],
+    );
+}
