@@ -70,14 +70,23 @@ pub fn attribute(text: &str, seg: &Segmentation, entities: &[Entity]) -> Attribu
         if found[q].kind != QuoteKind::Direct {
             continue;
         }
-        let you = nested::find(&v, entities, &found, q, &mut nested);
+        // (The addressee is named after any attribution to another speaker before the quote.)
+        let own = &speakers[q].0;
+        let from = found
+            .iter()
+            .zip(&speakers)
+            .filter(|(f, s)| s.0.is_some() && s.0 != *own && f.content.end <= found[q].content.start)
+            .filter_map(|(f, _)| f.cue.map(|c| c.1))
+            .max()
+            .unwrap_or(0);
+        let you = nested::find(&v, entities, &found, q, from, &mut nested);
         if let Some(Some(id)) = nested.last().filter(|n| n.nested_in == Some(q)).map(|n| n.speaker.clone()) {
             mentions.extend(you.into_iter().map(|m| (id.clone(), m)));
         } else if let Some((Some(id), _)) = v
             .regions
             .iter()
             .find(|r| r.content == found[q].content)
-            .and_then(|r| nested::addressee(&v, entities, r.open))
+            .and_then(|r| nested::addressee(&v, entities, r.open, from))
         {
             mentions.extend(you.into_iter().map(|m| (id.clone(), m)));
         }

@@ -7,16 +7,18 @@ use crate::found::Found;
 use crate::lexicon::{Frame, LEXICON};
 use crate::source;
 use crate::text::View;
-use newsdesk_model::{Entity, Mention, MentionForm, QuoteKind, Span};
+use newsdesk_model::{Entity, EntityType, Mention, MentionForm, QuoteKind, Span};
 
 /// How many paragraphs before a quote the addressee may be named.
 const ADDRESSEE_PARAGRAPHS: usize = 2;
 
 /// The person a quote starting at token `open` is addressed to: entity id (when resolved) and
-/// the span naming them.
-pub fn addressee(v: &View, entities: &[Entity], open: usize) -> Option<(Option<String>, Span)> {
+/// the span naming them, looked for after token `from` (where another speaker's attribution
+/// ends the search: `She told Radio Sur ... Ugarte said ... "how you treat people"`). A
+/// name resolved to no person is no addressee.
+pub fn addressee(v: &View, entities: &[Entity], open: usize, from: usize) -> Option<(Option<String>, Span)> {
     let para = v.toks.get(open)?.para;
-    for k in (0..open).rev() {
+    for k in (from..open).rev() {
         let t = &v.toks[k];
         if t.para + ADDRESSEE_PARAGRAPHS < para {
             break;
@@ -30,19 +32,31 @@ pub fn addressee(v: &View, entities: &[Entity], open: usize) -> Option<(Option<S
             continue;
         }
         let span = v.tok_span(np.0, np.1);
-        return Some((source::resolve(v, entities, span), span));
+        let who = source::resolve(v, entities, span);
+        let person = |id: &String| entities.iter().any(|e| &e.id == id && e.kind == EntityType::Person);
+        if who.as_ref().is_some_and(|id| !person(id)) {
+            continue;
+        }
+        return Some((who, span));
     }
     None
 }
 
 /// The reported speech of the addressee inside direct quote `found[q]`, and the `you`
-/// mentions of the addressee in it.
-pub fn find(v: &View, entities: &[Entity], found: &[Found], q: usize, out: &mut Vec<Found>) -> Vec<Mention> {
+/// mentions of the addressee in it (the addressee named after token `from`).
+pub fn find(
+    v: &View,
+    entities: &[Entity],
+    found: &[Found],
+    q: usize,
+    from: usize,
+    out: &mut Vec<Found>,
+) -> Vec<Mention> {
     let mut mentions = Vec::new();
     let Some(f) = found.get(q) else { return mentions };
     let Some(r) = v.regions.iter().find(|r| r.content == f.content) else { return mentions };
     let (a, b) = r.toks;
-    let Some((who, _)) = addressee(v, entities, r.open) else { return mentions };
+    let Some((who, _)) = addressee(v, entities, r.open, from) else { return mentions };
     for k in a..b {
         let t = &v.toks[k];
         if !t.word || !LEXICON.is(&t.lower, "addressee_pronoun") {

@@ -506,6 +506,29 @@ fn speakers_and_nested_speech() {
     );
 }
 
+/// Whom a quote addresses is named after any attribution to another speaker, and is a
+/// person: a `you` in a quote of one speaker is nobody another speaker told something, nor a
+/// radio station.
+#[test]
+fn the_addressee_is_a_person_the_speaker_told() {
+    let text = "The minister, Ana Roe, told Ana Lund that the deal was fair.\n\n\
+                A lawyer, Tim Vik, said his clients were not asked. \"That is not how you treat \
+                people,\" he said.";
+    let entities = [
+        entity("e1", EntityType::Person, text, &["Ana Roe"]),
+        entity("e2", EntityType::Person, text, &["Ana Lund"]),
+        entity("e3", EntityType::Person, text, &["Tim Vik", "his", "he"]),
+    ];
+    check_entities(text, &entities, &["indirect|told|e1|-", "indirect|said|e3|-", "direct|said|e3|-"], &[]);
+    let text = "The minister told Radio Sur that the deal was fair. \"If you ask me, it is a good \
+                day,\" she said.";
+    let entities = [
+        entity("e1", EntityType::Person, text, &["The minister", "she"]),
+        entity("e2", EntityType::Org, text, &["Radio Sur"]),
+    ];
+    check_entities(text, &entities, &["indirect|told|e1|-", "direct|said|e1|-"], &[]);
+}
+
 #[test]
 fn partial_quote_inside_reported_speech() {
     // The outer speech takes the inner quote in; its speaker reports what the inner one wanted.
