@@ -29,6 +29,7 @@ mod text;
 mod transcript;
 
 use found::Found;
+use lexicon::LEXICON;
 use newsdesk_model::{Entity, EntityType, Mention, Quote, QuoteKind, Span};
 use newsdesk_segment::Segmentation;
 use text::View;
@@ -267,7 +268,13 @@ fn apposed_name(v: &View, entities: &[Entity], (_, b): source::Range) -> Option<
     if !v.punct(b, ",") {
         return None;
     }
-    let start = v.toks.get(b + 1)?.start;
+    // (Lowercase words ending in a noun for a person may describe the name: `One of them,
+    // deputy governor Tomas Reinholt, argued`.)
+    let lowercase = |k: usize| v.toks.get(k).is_some_and(|t| t.word && !t.cap);
+    let described = (b + 2..b + 5)
+        .take_while(|&k| lowercase(k - 1))
+        .find(|&k| LEXICON.is_source_noun(&v.toks[k - 1].lower) && !lowercase(k));
+    let start = v.toks.get(described.unwrap_or(b + 1))?.start;
     let sent = v.toks[b].sent;
     entities.iter().filter(|e| e.kind == EntityType::Person).find_map(|e| {
         let m = e.mentions.iter().find(|m| m.start == start)?;

@@ -135,10 +135,10 @@ pub fn without_verb(v: &View, (a, b): Range) -> Range {
                 || cue_at(v, k).is_some_and(|(_, f)| f == Frame::Any) && !noun_use(v, k)
                 || negated_auxiliary(&t.lower)
                 // (A past tense after a name, or before its object: `The piece used one of
-                // her quotes`; never a compound adjective, `The so-called Islamic State`, nor
+                // her quotes`, `The bank kept its rate`; never a compound adjective, `The so-called Islamic State`, nor
                 // after an article, `The self-styled caliphate`.)
                 || (!t.cap
-                    && t.lower.ends_with("ed")
+                    && (t.lower.ends_with("ed") || LEXICON.is(&t.lower, "past"))
                     && !t.lower.contains('-')
                     && p.word
                     && ((p.cap && !matches!(p.lower.as_str(), "the" | "a" | "an"))
@@ -164,7 +164,13 @@ pub fn without_time(v: &View, (a0, b0): Range) -> Option<Range> {
     let time =
         |k: usize| v.toks[k].word && (time_word(lower(k)) || noun_of_time(lower(k)) || lower(k) == "ago");
     let (mut a, mut b) = (a0, b0.min(v.toks.len()));
-    if a < b && (time(a) || matches!(lower(a), "here" | "there")) {
+    // (A noun of time heading a phrase is no time: `minutes of the meeting`, `minutes
+    // published on Friday`.)
+    let head = |k: usize| {
+        noun_of_time(lower(k))
+            && v.toks.get(k + 1).is_some_and(|t| t.lower == "of" || t.lower.ends_with("ed"))
+    };
+    if a < b && (time(a) || matches!(lower(a), "here" | "there")) && !head(a) {
         while a < b && (time(a) || !v.toks[a].word || matches!(lower(a), "here" | "there")) {
             a += 1;
         }

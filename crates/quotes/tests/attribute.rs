@@ -529,6 +529,37 @@ fn the_addressee_is_a_person_the_speaker_told() {
     check_entities(text, &entities, &["indirect|told|e1|-", "direct|said|e1|-"], &[]);
 }
 
+/// A source phrase ends at an irregular past tense of its subject's first verb (`The bank
+/// kept ... but said`), and a noun of time heading it stays (`minutes of the meeting`).
+#[test]
+fn source_phrases_end_at_a_verb_and_keep_a_noun_of_time_heading_them() {
+    check(
+        "The bank kept its main rate at 3.75% on Wednesday but said a cut was likely before the summer.",
+        &["indirect|said|The bank|a cut was likely before the summer"],
+    );
+    check(
+        "Two members voted for a cut, according to minutes of the meeting.",
+        &["indirect|according to|minutes of the meeting|Two members voted for a cut"],
+    );
+    check(
+        "Two members voted for a cut, according to minutes published with the decision.",
+        &["indirect|according to|minutes published with the decision|Two members voted for a cut"],
+    );
+}
+
+/// A name in apposition to the source speaks for it, also after lowercase words that
+/// describe it (`One of them, deputy governor Tomas Reinholt, argued`).
+#[test]
+fn a_described_name_in_apposition_speaks() {
+    let text = "One of them, deputy governor Tomas Reinholt, argued that weak demand posed a bigger risk.";
+    let entities = [entity("e1", EntityType::Person, text, &["Tomas Reinholt"])];
+    check_entities(text, &entities, &["indirect|argued|e1|-"], &[]);
+    // (Not a name some verb takes: `One of them, who told Tomas Reinholt, argued`.)
+    let text = "One of them, who told Tomas Reinholt, argued that weak demand posed a bigger risk.";
+    let entities = [entity("e1", EntityType::Person, text, &["Tomas Reinholt"])];
+    check_entities(text, &entities, &["indirect|argued|-|-"], &[]);
+}
+
 #[test]
 fn partial_quote_inside_reported_speech() {
     // The outer speech takes the inner quote in; its speaker reports what the inner one wanted.
