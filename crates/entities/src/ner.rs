@@ -119,6 +119,77 @@ const NEVER_OPENS: &[&str] = &[
     "during",
 ];
 
+/// Word beginnings of a holding in something, whose `in` names no place (`shares in Kordal`,
+/// `invested in`, `a stake in`).
+const HOLDINGS: &[&str] = &["share", "stake", "invest", "interest", "holding", "position"];
+
+/// Words that may follow a place's name ending its phrase (`in Tulsa on Monday`, `near
+/// Derry last year`).
+const PLACE_FOLLOWERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "for",
+    "to",
+    "from",
+    "with",
+    "by",
+    "of",
+    "and",
+    "or",
+    "but",
+    "this",
+    "last",
+    "next",
+    "where",
+    "when",
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "as",
+    "is",
+    "was",
+    "were",
+    "are",
+    "has",
+    "had",
+    "have",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "that",
+    "who",
+];
+/// Languages, which `in` takes as it takes places (`in Arabic`).
+const LANGUAGES: &[&str] = &[
+    "english",
+    "arabic",
+    "hebrew",
+    "farsi",
+    "persian",
+    "urdu",
+    "hindi",
+    "swahili",
+    "latin",
+    "mandarin",
+    "cantonese",
+    "spanish",
+    "french",
+    "german",
+    "russian",
+    "chinese",
+    "portuguese",
+    "italian",
+    "turkish",
+];
+/// Month abbreviations, which a full stop may follow (`in Sept.`).
+const MONTH_ABBREVIATIONS: &[&str] =
+    &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+
 /// Lowercase nouns after a name that make it a place.
 const GEO_NOUNS: &[&str] = &[
     "desert",
@@ -657,6 +728,49 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             };
         } else if start < j {
             spans.push(NameSpan { start, end: j + 1, kind: EntityType::Org, subtype: None, place: None });
+        }
+    }
+    // Capitalised words the tagger left untagged right after a preposition of place are a
+    // place (`reporters in Gloucester`, `near Tewkesbury in January`); not a holding (`shares
+    // in Kordal`) nor before a possessive or another capitalised word.
+    for j in (1..n).filter(|_| !headline) {
+        let at = matches!(lower[j - 1], "in" | "near" | "outside");
+        let free = |k: usize| {
+            capitalised(&p.raw[k])
+                && p.raw[k].chars().any(char::is_lowercase)
+                && !NEVER_ALONE.contains(&lower[k])
+                && !NOT_NAMES.contains(&lower[k])
+                && lower[k] != "may"
+                && p.places[k].is_none()
+                && p.organisations[k].is_none()
+                && p.titles[k].is_none()
+                && !lx.org_words.contains_key(&*p.raw[k])
+                && !spans.iter().any(|s| s.start <= k && k < s.end)
+        };
+        if !at || !free(j) {
+            continue;
+        }
+        let holding = j >= 2 && HOLDINGS.iter().any(|h| lower[j - 2].starts_with(h));
+        let mut end = j + 1;
+        while end < n && end < j + 2 && free(end) {
+            end += 1;
+        }
+        // (A place ends its phrase: a mark or a function word follows, not a noun it
+        // modifies, `in Republican primaries`, nor a coordinated name, `in Fiorina and Carson`.)
+        let closed = match lower.get(end) {
+            None => true,
+            // (An abbreviation's stop inside the sentence: `in Ft. Worth`.)
+            Some(&".") => end + 1 == n,
+            Some(w) if !w.chars().any(char::is_alphanumeric) => !matches!(*w, "'" | "’" | "-"),
+            Some(w) => {
+                PLACE_FOLLOWERS.contains(w)
+                    && !(matches!(*w, "and" | "or") && p.raw.get(end + 1).is_some_and(|x| capitalised(x)))
+            }
+        };
+        let plain = (j..end).all(|k| p.raw[k].chars().all(char::is_alphabetic));
+        let word = !MONTH_ABBREVIATIONS.contains(&lower[j]) && !LANGUAGES.contains(&lower[j]);
+        if !holding && closed && plain && word {
+            spans.push(NameSpan { start: j, end, kind: EntityType::Location, subtype: None, place: None });
         }
     }
     // A name right after a title is a person's (`Governor Alicia Park`, which the tagger

@@ -517,3 +517,25 @@ fn company_suffixes_make_organisations() {
         &["Kordal Holdings"],
     );
 }
+
+/// A capitalised word the tagger left untagged after `in`, `near` or `outside` is a place
+/// when its phrase ends there; not a name modifying a noun, a holding or a language.
+#[test]
+fn an_untagged_name_after_in_is_a_place() {
+    check(
+        "Two people died when the river broke through the defences near Tewkesbury in January.",
+        L,
+        "Tewkesbury",
+        &[],
+        &["Tewkesbury"],
+    );
+    check(
+        "The reverend told reporters in Gloucester that nobody would believe them now.",
+        L,
+        "Gloucester",
+        &[],
+        &["Gloucester"],
+    );
+    check_absent("Turnout was low in Republican primaries across the state this spring.", "Republican");
+    check_absent("The interview was broadcast in Arabic on the state channel last night.", "Arabic");
+}
