@@ -369,6 +369,24 @@ fn find_cluster(clusters: &[Cluster], span: &NameSpan, words: &[String]) -> Opti
     if let Some(i) = clusters.iter().rposition(|cl| cl.keys.iter().any(|k| k == words)) {
         return Some(i);
     }
+    // An organisation's name with or without its legal form (`Nordsjø Dredging AS`).
+    let bare = without_legal_form(words);
+    let org = |cl: &Cluster| cl.kind == EntityType::Org || span.kind == EntityType::Org;
+    if let Some(i) = clusters.iter().rposition(|cl| {
+        org(cl) && cl.keys.iter().any(|k| k.len() != words.len() && without_legal_form(k) == bare)
+    }) {
+        return Some(i);
+    }
+    // A listed given name alone names the one person of the text it opens the name of
+    // (`Petter` after `Petter Brandvold`).
+    let given =
+        words.len() == 1 && span.kind == EntityType::Person && LEXICON.first_names.contains_key(&words[0]);
+    let opens = |cl: &Cluster| {
+        cl.kind == EntityType::Person && cl.keys.iter().any(|k| k.len() >= 2 && k[0] == words[0])
+    };
+    if given && clusters.iter().filter(|cl| opens(cl)).count() == 1 {
+        return clusters.iter().position(opens);
+    }
     let is_person = span.kind == EntityType::Person;
     let listed = span.place.is_some();
     clusters.iter().rposition(|cl| {
@@ -391,6 +409,20 @@ fn find_cluster(clusters: &[Cluster], span: &NameSpan, words: &[String]) -> Opti
                 && short.iter().all(|s| s.chars().count() > 1)
         })
     })
+}
+
+/// Words that give a company's legal form after its name (`AS`, `Inc.`, `GmbH`).
+const LEGAL_FORMS: &[&str] = &[
+    "inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "llc", "plc", "ag", "gmbh", "sa", "s.a.",
+    "nv", "n.v.", "bv", "b.v.", "as", "asa", "ab", "oy", "oyj", "spa", "pty", "limited",
+];
+
+/// A name's words without a legal form after them.
+fn without_legal_form(words: &[String]) -> &[String] {
+    match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() && LEGAL_FORMS.contains(&last.as_str()) => rest,
+        _ => words,
+    }
 }
 
 /// The listed organisation an ORG name is (its canonical name).

@@ -539,3 +539,28 @@ fn an_untagged_name_after_in_is_a_place() {
     check_absent("Turnout was low in Republican primaries across the state this spring.", "Republican");
     check_absent("The interview was broadcast in Arabic on the state channel last night.", "Arabic");
 }
+
+/// A listed given name alone names the one person of the text whose name it opens; with two
+/// such persons it names neither.
+#[test]
+fn a_given_name_alone_is_the_one_person_it_opens() {
+    let text = "Petter Brandvold, 61, ran the port for eleven years. His brother said on Monday \
+                that Petter had always paid his taxes.";
+    check(text, P, "Petter Brandvold", &[], &["Petter Brandvold", "His", "Petter"]);
+    let text = "Hanna Lind and Hanna Berg run the shop together. Customers said that Hanna was \
+                always there early.";
+    let seg = newsdesk_segment::segment(text);
+    let taken = recognize(text, &seg)
+        .into_iter()
+        .filter(|e| e.name.contains(' '))
+        .any(|e| e.mentions.iter().any(|m| m.text == "Hanna"));
+    assert!(!taken, "`Hanna` alone names neither of two Hannas in {text:?}");
+}
+
+/// An organisation's name is the same with or without its legal form.
+#[test]
+fn a_company_name_without_its_legal_form_is_the_same_company() {
+    let text = "The contract went to Nordsjø Dredging AS in 2021. The head of Nordsjø Dredging, \
+                Camilla Vik, has denied any wrongdoing.";
+    check(text, O, "Nordsjø Dredging AS", &[], &["Nordsjø Dredging AS", "Nordsjø Dredging"]);
+}
