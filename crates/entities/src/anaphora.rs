@@ -146,7 +146,7 @@ pub(crate) fn link_others(w: &Words, lower: &[&str], covered: &mut [bool], clust
 }
 
 /// Whether each word stands inside quotation marks: a double mark opens or closes (a
-/// straight one toggles), a line break ends any quotation (a paragraph that goes on quoting
+/// straight one or two apostrophes toggle), a line break ends any quotation (a paragraph that goes on quoting
 /// opens with a mark again). Marks are words of their own; line breaks lie between words.
 fn quoted(w: &Words) -> Vec<bool> {
     let mut inside = false;
@@ -157,6 +157,14 @@ fn quoted(w: &Words) -> Vec<bool> {
         .map(|(word, raw)| {
             if w.text.get(from..word.span.start).is_some_and(|gap| gap.contains('\n')) {
                 inside = false;
+            }
+            // (Two apostrophes are a straight double mark: `''Yes,'' he said`; the second
+            // one toggles.)
+            let second = *raw == "'"
+                && from == word.span.start
+                && w.text.get(..word.span.start).is_some_and(|t| t.ends_with('\''));
+            if second {
+                inside = !inside;
             }
             from = from.max(word.span.end);
             for ch in raw.chars() {

@@ -96,6 +96,34 @@ const NEVER_ALONE: &[&str] = &[
     "god",
 ];
 
+/// Lowercase nouns for an organisation that stand before its name (`the institute IPMA`),
+/// besides those `role_nouns.tsv` lists.
+const ORG_NOUNS: &[&str] = &[
+    "institute",
+    "regulator",
+    "watchdog",
+    "operator",
+    "insurer",
+    "airline",
+    "network",
+    "militia",
+    "movement",
+    "coalition",
+    "charity",
+    "publisher",
+    "retailer",
+    "manufacturer",
+    "startup",
+    "conglomerate",
+    "giant",
+    "broadcaster",
+];
+
+/// Words for a party's member or side, never a name alone nor part of a person's name
+/// (`Republican Donald Trump`, `the Democrats`).
+const PARTY_WORDS: &[&str] =
+    &["republican", "democrat", "democratic", "libertarian", "conservative", "liberal", "independent", "gop"];
+
 /// Words of [`NEVER_ALONE`] that open no name either (unlike `The Hague`, `April Ryan`).
 const NEVER_OPENS: &[&str] = &[
     "today",
@@ -499,7 +527,32 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             s.start += 1;
         }
     }
-    // Titles and demonyms at the front of a name are not part of it
+    // A title ending a place's or body's name opens the person's after it (`Florida Gov.` +
+    // `Jeb Bush`).
+    for s in spans.iter_mut().filter(|s| s.kind != EntityType::Person) {
+        let titled = s.end - s.start > 1 && p.titles[s.end - 1] == Some(1);
+        if titled && p.raw.get(s.end).is_some_and(|w| capitalised(w)) {
+            s.end -= 1;
+        }
+    }
+    // Two persons the tagger ran into one name are two (`Republican Donald Trump and
+    // Democrat Hillary Clinton`, `Dann and Nikki Worden`: the first keeps its words).
+    let mut split = Vec::new();
+    for s in spans.iter_mut().filter(|s| s.kind == EntityType::Person) {
+        if let Some(and) = (s.start + 1..s.end.saturating_sub(1)).find(|&k| matches!(lower[k], "and" | "&")) {
+            split.push(NameSpan {
+                start: and + 1,
+                end: s.end,
+                kind: EntityType::Person,
+                subtype: None,
+                place: None,
+            });
+            s.end = and;
+        }
+    }
+    spans.extend(split);
+    spans.sort_by_key(|s| s.start);
+    // Titles, demonyms and party words at the front of a name are not part of it
     // (`Azerbaijani President Ilham Aliyev` → `Ilham Aliyev`).
     for s in spans.iter_mut() {
         if s.kind == EntityType::Person {
@@ -514,13 +567,14 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             if let Some(k) = p.titles[s.start].filter(|k| s.start + k < s.end) {
                 s.start += k;
             } else if s.kind == EntityType::Person
-                && match p.places[s.start] {
-                    Some((1, Place::Demonym(_))) => true,
-                    // (`Senator Georgia Lane`: right after a title, a country's name opens
-                    // the person's.)
-                    Some((1, Place::Country(_))) => !after_title(p, s.start),
-                    _ => false,
-                }
+                && (PARTY_WORDS.contains(&lower[s.start])
+                    || match p.places[s.start] {
+                        Some((1, Place::Demonym(_))) => true,
+                        // (`Senator Georgia Lane`: right after a title, a country's name
+                        // opens the person's.)
+                        Some((1, Place::Country(_))) => !after_title(p, s.start),
+                        _ => false,
+                    })
             {
                 s.start += 1;
             } else {
@@ -773,6 +827,40 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             spans.push(NameSpan { start: j, end, kind: EntityType::Location, subtype: None, place: None });
         }
     }
+    // A name right after a lowercase noun for an organisation names one (`the weather
+    // institute IPMA`, `the logistics firm Zentra`), whatever the tagger made of it, unless it
+    // opens with a given name or the lexicon lists it as a place.
+    for j in (1..n).filter(|_| !headline) {
+        let noun = ORG_NOUNS.contains(&lower[j - 1])
+            || lx.role_nouns.get(lower[j - 1]).is_some_and(|r| r.kind == "ORG");
+        if !noun || !p.raw[j - 1].chars().next().is_some_and(char::is_lowercase) || !capitalised(&p.raw[j]) {
+            continue;
+        }
+        if lx.first_names.contains_key(lower[j]) || p.places[j].is_some() || p.titles[j].is_some() {
+            continue;
+        }
+        if let Some(s) = spans.iter_mut().find(|s| s.start == j) {
+            if s.place.is_none() {
+                s.kind = EntityType::Org;
+                s.subtype = None;
+            }
+            continue;
+        }
+        let free = |k: usize| {
+            capitalised(&p.raw[k])
+                && !NEVER_ALONE.contains(&lower[k])
+                && !NOT_NAMES.contains(&lower[k])
+                && p.places[k].is_none()
+                && !spans.iter().any(|s| s.start <= k && k < s.end)
+        };
+        let mut end = j;
+        while end < n && end < j + 3 && free(end) {
+            end += 1;
+        }
+        if end > j {
+            spans.push(NameSpan { start: j, end, kind: EntityType::Org, subtype: None, place: None });
+        }
+    }
     // A name right after a title is a person's (`Governor Alicia Park`, which the tagger
     // reads as a park), unless the lexicon lists it or it holds an organisation word. So is
     // a name of two words or more after a lowercase noun for a person (`candidate Jordan
@@ -888,6 +976,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
                 || (opens_sentence(s.start)
                     && (person_noun(lower[s.start]) || SUBORDINATORS.contains(&lower[s.start])))
                 || matches!(p.places[s.start], Some((1, Place::Demonym(_))))
+                || PARTY_WORDS.contains(&lower[s.start].strip_suffix('s').unwrap_or(lower[s.start]))
                 || lower[s.start].strip_suffix('s').is_some_and(|w| lx.country_of(w).is_some())))
     });
     // Listed organisations (`NATO`, `Reuters`, `the World Bank`).

@@ -564,3 +564,57 @@ fn a_company_name_without_its_legal_form_is_the_same_company() {
                 Camilla Vik, has denied any wrongdoing.";
     check(text, O, "Nordsjø Dredging AS", &[], &["Nordsjø Dredging AS", "Nordsjø Dredging"]);
 }
+
+/// A name right after a lowercase noun for an organisation names one, also an initialism
+/// the tagger left untagged.
+#[test]
+fn a_name_after_a_noun_for_an_organisation_is_one() {
+    check(
+        "The Portuguese weather institute IPMA has issued a red alert for eleven districts.",
+        O,
+        "IPMA",
+        &[],
+        &["IPMA"],
+    );
+    check(
+        "Analysts at the insurer Solvind expect losses to rise this year.",
+        O,
+        "Solvind",
+        &[],
+        &["Solvind"],
+    );
+}
+
+/// A title ending a place's name opens the person's name after it, and the place is the
+/// place alone.
+#[test]
+fn a_title_after_a_place_opens_the_persons_name() {
+    let text = "The endorsement came from former Florida Gov. Jeb Bush on Tuesday, aides said.";
+    check(text, L, "Florida", &[], &["Florida"]);
+    check(text, P, "Jeb Bush", &[], &["Gov. Jeb Bush"]);
+    check_absent(text, "Florida Gov.");
+}
+
+/// Two persons run into one name are two, and a party word opens no person's name nor is
+/// a name alone.
+#[test]
+fn persons_joined_by_and_and_party_words() {
+    let text = "Republican Donald Trump and Democrat Hillary Clinton will debate on Monday night.";
+    check(text, P, "Donald Trump", &[], &["Donald Trump"]);
+    check(text, P, "Hillary Clinton", &[], &["Hillary Clinton"]);
+    check_absent(
+        "The Republicans said on Tuesday that the Democratic plan would fail in the Senate.",
+        "Republicans",
+    );
+}
+
+/// Two apostrophes are a double quotation mark: a name inside such a quotation is not the
+/// last word on whom a pronoun after it means.
+#[test]
+fn two_apostrophes_quote() {
+    let text = "Senator Bernie Sanders spoke on Monday. Mr. Sanders said the war was a mistake.\n\n\
+                ''The president has admitted he has no strategy,'' Jeb Bush, a former governor, \
+                told CNN. ''Mr. Sanders last night said that it is not our fight.''\n\n\
+                He added, ''It is our fight.''";
+    check(text, P, "Jeb Bush", &[], &["Jeb Bush", "He"]);
+}
