@@ -552,6 +552,70 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     }
     spans.extend(split);
     spans.sort_by_key(|s| s.start);
+    // An organisation named for what it does runs on over the words the tagger cut off, also
+    // over `and` (`Centre for Disease` + `Prevention and Control`), when no name of its own
+    // and no capitalised word comes after them.
+    for k in 0..spans.len() {
+        let s = &spans[k];
+        let named_for =
+            s.kind == EntityType::Org && (s.start + 1..s.end).any(|j| matches!(lower[j], "for" | "of"));
+        if !named_for || headline {
+            continue;
+        }
+        let free = |j: usize| {
+            p.raw.get(j).is_some_and(|w| capitalised(w))
+                && !NEVER_ALONE.contains(&lower[j])
+                && p.places[j].is_none()
+                && !spans.iter().any(|o| o.start <= j && j < o.end)
+        };
+        let mut end = s.end;
+        while end < s.end + 3 && free(end) {
+            end += 1;
+        }
+        // (Only after words cut off: `the Bank of England and Barclays` are two.)
+        if end > s.end && matches!(lower.get(end), Some(&("and" | "&"))) && free(end + 1) {
+            let mut e = end + 1;
+            while e < end + 3 && free(e) {
+                e += 1;
+            }
+            if !p.raw.get(e).is_some_and(|w| capitalised(w)) {
+                end = e;
+            }
+        }
+        if !p.raw.get(end).is_some_and(|w| capitalised(w)) {
+            spans[k].end = end;
+        }
+    }
+    // An organisation the tagger ran on over `and` into a listed place or organisation, or
+    // from one, is two names (`the Bank of England and Barclays`, `the Ministry of Defence
+    // and Russia`).
+    let mut split = Vec::new();
+    for s in spans.iter_mut().filter(|s| s.kind == EntityType::Org) {
+        let Some(and) = (s.start + 1..s.end.saturating_sub(1)).find(|&k| matches!(lower[k], "and" | "&"))
+        else {
+            continue;
+        };
+        let listed_at = |j: usize| {
+            p.places[j].is_some_and(|(len, _)| j + len == s.end)
+                || p.organisations[j].is_some_and(|len| j + len == s.end)
+        };
+        let ends_listed = (s.start..and).any(|j| {
+            p.places[j].is_some_and(|(len, _)| j + len == and)
+                || p.organisations[j].is_some_and(|len| j + len == and)
+        });
+        if ends_listed || listed_at(and + 1) {
+            split.push(NameSpan {
+                start: and + 1,
+                end: s.end,
+                kind: EntityType::Org,
+                subtype: None,
+                place: None,
+            });
+            s.end = and;
+        }
+    }
+    spans.extend(split);
+    spans.sort_by_key(|s| s.start);
     // Titles, demonyms and party words at the front of a name are not part of it
     // (`Azerbaijani President Ilham Aliyev` → `Ilham Aliyev`).
     for s in spans.iter_mut() {

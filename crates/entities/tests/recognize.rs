@@ -618,3 +618,22 @@ fn two_apostrophes_quote() {
                 He added, ''It is our fight.''";
     check(text, P, "Jeb Bush", &[], &["Jeb Bush", "He"]);
 }
+
+/// An organisation named for what it does runs on over the words the tagger cut off, also
+/// over `and`; one the tagger ran on over `and` into a listed name is two.
+#[test]
+fn organisations_and_and() {
+    check(
+        "The European Centre for Disease Prevention and Control warned last month that deaths could double.",
+        O,
+        "Centre for Disease Prevention and Control",
+        &[],
+        &["Centre for Disease Prevention and Control"],
+    );
+    let text = "The Bank of England and Barclays said on Monday that rates would fall.";
+    check(text, O, "Bank of England", &[], &["Bank of England"]);
+    check_absent(text, "Bank of England and Barclays");
+    let text = "Officials at the Ministry of Defence and Russia met on Monday.";
+    check(text, O, "Ministry of Defence", &[], &["Ministry of Defence"]);
+    check(text, L, "Russia", &[], &["Russia"]);
+}
