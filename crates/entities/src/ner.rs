@@ -117,6 +117,7 @@ const ORG_NOUNS: &[&str] = &[
     "conglomerate",
     "giant",
     "broadcaster",
+    "consultancy",
 ];
 
 /// Words for a party's member or side, never a name alone nor part of a person's name
@@ -537,9 +538,32 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     }
     // Two persons the tagger ran into one name are two (`Republican Donald Trump and
     // Democrat Hillary Clinton`, `Dann and Nikki Worden`: the first keeps its words).
+    // An ampersand joins the names of a firm (`Kieran & Moss`, `Procter & Gamble`), also
+    // two names the tagger saw apart.
+    let mut k = 0;
+    while k < spans.len() {
+        let e = spans[k].end;
+        let next =
+            (lower.get(e) == Some(&"&")).then(|| spans.iter().position(|o| o.start == e + 1)).flatten();
+        let capital = lower.get(e) == Some(&"&")
+            && p.raw.get(e + 1).is_some_and(|w| capitalised(w))
+            && p.titles[e + 1].is_none();
+        if let Some(j) = next {
+            spans[k].end = spans[j].end;
+            spans.remove(j);
+        } else if capital && !spans.iter().any(|o| o.start <= e + 1 && e + 1 < o.end) {
+            spans[k].end = e + 2;
+        }
+        if (spans[k].start + 1..spans[k].end.saturating_sub(1)).any(|j| lower[j] == "&") {
+            spans[k].kind = EntityType::Org;
+            spans[k].place = None;
+            spans[k].subtype = None;
+        }
+        k += 1;
+    }
     let mut split = Vec::new();
     for s in spans.iter_mut().filter(|s| s.kind == EntityType::Person) {
-        if let Some(and) = (s.start + 1..s.end.saturating_sub(1)).find(|&k| matches!(lower[k], "and" | "&")) {
+        if let Some(and) = (s.start + 1..s.end.saturating_sub(1)).find(|&k| lower[k] == "and") {
             split.push(NameSpan {
                 start: and + 1,
                 end: s.end,

@@ -637,3 +637,22 @@ fn organisations_and_and() {
     check(text, O, "Ministry of Defence", &[], &["Ministry of Defence"]);
     check(text, L, "Russia", &[], &["Russia"]);
 }
+
+/// An ampersand joins the names of a firm, also two names the tagger saw apart.
+#[test]
+fn an_ampersand_joins_a_firms_name() {
+    check(
+        "Analysts at the sports consultancy Kieran & Moss said the deal could cost the club dearly.",
+        O,
+        "Kieran & Moss",
+        &[],
+        &["Kieran & Moss"],
+    );
+    check(
+        "Shares of Procter & Gamble rose on Monday after the report.",
+        O,
+        "Procter & Gamble",
+        &[],
+        &["Procter & Gamble"],
+    );
+}

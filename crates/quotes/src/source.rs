@@ -339,7 +339,9 @@ pub fn before(v: &View, end: usize) -> Option<Range> {
                 && v.toks[a - 2].end == t.start
                 && v.toks[a - 2].lower.ends_with('s')
                 && !v.regions.iter().any(|r| r.open == a - 1 || r.close == Some(a - 1));
-            if abbrev_dot(v, a - 1) || initialism || plural_possessive {
+            // The ampersand of a firm's name (`Kieran & Moss said`).
+            let ampersand = t.lower == "&" && a >= 2 && a < b && v.toks[a - 2].cap && v.toks[a].cap;
+            if abbrev_dot(v, a - 1) || initialism || plural_possessive || ampersand {
                 a -= 1;
                 continue;
             }

@@ -530,12 +530,18 @@ fn the_addressee_is_a_person_the_speaker_told() {
 }
 
 /// A source phrase ends at an irregular past tense of its subject's first verb (`The bank
-/// kept ... but said`), and a noun of time heading it stays (`minutes of the meeting`).
+/// kept ... but said`), runs on over a firm's ampersand, and a noun of time heading it stays
+/// (`minutes of the meeting`).
 #[test]
 fn source_phrases_end_at_a_verb_and_keep_a_noun_of_time_heading_them() {
     check(
         "The bank kept its main rate at 3.75% on Wednesday but said a cut was likely before the summer.",
         &["indirect|said|The bank|a cut was likely before the summer"],
+    );
+    // (A firm's ampersand is no end of the phrase.)
+    check(
+        "Analysts at Kieran & Moss said the deal was costly.",
+        &["indirect|said|Analysts at Kieran & Moss|the deal was costly"],
     );
     check(
         "Two members voted for a cut, according to minutes of the meeting.",
