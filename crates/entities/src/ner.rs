@@ -20,7 +20,8 @@ pub struct NameSpan {
     pub place: Option<Place>,
 }
 
-/// Words that are never a name on their own, however capitalised.
+/// Words that are never a name on their own, however capitalised, besides [`NEVER_OPENS`]
+/// (see [`never_alone`]).
 const NEVER_ALONE: &[&str] = &[
     "i",
     "we",
@@ -49,27 +50,9 @@ const NEVER_ALONE: &[&str] = &[
     "those",
     "there",
     "here",
-    "if",
-    "but",
-    "and",
     "or",
-    "so",
     "yes",
     "no",
-    "however",
-    "indeed",
-    "meanwhile",
-    "also",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "january",
     "february",
     "march",
@@ -82,7 +65,6 @@ const NEVER_ALONE: &[&str] = &[
     "november",
     "december",
     "trade",
-    "during",
     "more",
     "direct",
     "mr",
@@ -125,7 +107,8 @@ const ORG_NOUNS: &[&str] = &[
 const PARTY_WORDS: &[&str] =
     &["republican", "democrat", "democratic", "libertarian", "conservative", "liberal", "independent", "gop"];
 
-/// Words of [`NEVER_ALONE`] that open no name either (unlike `The Hague`, `April Ryan`).
+/// Words that are never a name on their own and open none either (unlike `The Hague`, `April
+/// Ryan`).
 const NEVER_OPENS: &[&str] = &[
     "today",
     "yesterday",
@@ -218,6 +201,11 @@ const LANGUAGES: &[&str] = &[
 /// Month abbreviations, which a full stop may follow (`in Sept.`).
 const MONTH_ABBREVIATIONS: &[&str] =
     &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+
+/// Whether a word is never a name on its own.
+fn never_alone(lower: &str) -> bool {
+    NEVER_ALONE.contains(&lower) || NEVER_OPENS.contains(&lower)
+}
 
 /// Lowercase nouns after a name that make it a place.
 const GEO_NOUNS: &[&str] = &[
@@ -355,7 +343,7 @@ fn is_site_name(w: &str) -> bool {
         && left.chars().all(char::is_alphanumeric)
         && right.chars().all(|c| c.is_alphanumeric() || c == '.')
         && capitalised(left)
-        && !NEVER_ALONE.contains(&right.to_lowercase().as_str())
+        && !never_alone(&right.to_lowercase())
         && !right.chars().all(char::is_uppercase)
         || ["com", "org", "net", "az", "ru", "uk", "io"].iter().any(|tld| {
             w.len() > tld.len() + 2 && w.to_lowercase().ends_with(&format!(".{tld}")) && capitalised(w)
@@ -588,7 +576,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         }
         let free = |j: usize| {
             p.raw.get(j).is_some_and(|w| capitalised(w))
-                && !NEVER_ALONE.contains(&lower[j])
+                && !never_alone(lower[j])
                 && p.places[j].is_none()
                 && !spans.iter().any(|o| o.start <= j && j < o.end)
         };
@@ -770,7 +758,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         let s = &spans[k];
         let whole_place = p.places[s.start].is_some_and(|(len, _)| s.start + len == s.end);
         let next_free = |j: usize| {
-            p.raw.get(j).is_some_and(|w| capitalised(w) && !NEVER_ALONE.contains(&lower[j]))
+            p.raw.get(j).is_some_and(|w| capitalised(w) && !never_alone(lower[j]))
                 && !spans.iter().any(|o| o.start <= j && j < o.end)
         };
         if whole_place && after_title(p, s.start) && next_free(s.end) {
@@ -788,7 +776,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     for j in (1..n).filter(|_| !headline) {
         let free = |k: usize| {
             capitalised(&p.raw[k])
-                && !NEVER_ALONE.contains(&lower[k])
+                && !never_alone(lower[k])
                 && !NOT_NAMES.contains(&lower[k])
                 && p.places[k].is_none()
                 && p.organisations[k].is_none()
@@ -814,7 +802,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     for j in (1..n).filter(|_| !headline) {
         let free = |k: usize| {
             capitalised(&p.raw[k])
-                && !NEVER_ALONE.contains(&lower[k])
+                && !never_alone(lower[k])
                 && !NOT_NAMES.contains(&lower[k])
                 && p.places[k].is_none()
                 && p.organisations[k].is_none()
@@ -844,7 +832,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     for j in 1..n {
         let free = |k: usize| {
             capitalised(&p.raw[k])
-                && !NEVER_ALONE.contains(&lower[k])
+                && !never_alone(lower[k])
                 && !NOT_NAMES.contains(&lower[k])
                 && !spans.iter().any(|s| s.start <= k && k < s.end)
         };
@@ -880,7 +868,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         let free = |k: usize| {
             capitalised(&p.raw[k])
                 && p.raw[k].chars().any(char::is_lowercase)
-                && !NEVER_ALONE.contains(&lower[k])
+                && !never_alone(lower[k])
                 && !NOT_NAMES.contains(&lower[k])
                 && lower[k] != "may"
                 && p.places[k].is_none()
@@ -936,7 +924,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         }
         let free = |k: usize| {
             capitalised(&p.raw[k])
-                && !NEVER_ALONE.contains(&lower[k])
+                && !never_alone(lower[k])
                 && !NOT_NAMES.contains(&lower[k])
                 && p.places[k].is_none()
                 && !spans.iter().any(|s| s.start <= k && k < s.end)
@@ -977,7 +965,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     for j in 1..n {
         let free = |j: usize| {
             capitalised(&p.raw[j])
-                && !NEVER_ALONE.contains(&lower[j])
+                && !never_alone(lower[j])
                 && lower[j] != "may"
                 && p.places[j].is_none()
                 && !spans.iter().any(|s| s.start <= j && j < s.end)
@@ -1060,7 +1048,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     let opens_sentence = |k: usize| (0..k).all(|j| !p.raw[j].chars().any(char::is_alphanumeric));
     spans.retain(|s| {
         !(s.end - s.start == 1
-            && (NEVER_ALONE.contains(&lower[s.start])
+            && (never_alone(lower[s.start])
                 || (opens_sentence(s.start)
                     && (person_noun(lower[s.start]) || SUBORDINATORS.contains(&lower[s.start])))
                 || matches!(p.places[s.start], Some((1, Place::Demonym(_))))
@@ -1078,7 +1066,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         // (`Economist Ruth Adler said`: a noun for a person before a name describes it.)
         let describes = i == 0 && k == 1 && person_noun(lower[0]) && spans.iter().any(|s| s.start == 1);
         let words_ok = (i..end).all(|j| capitalised(&p.raw[j]) || CONNECTORS.contains(&lower[j]))
-            && !(k == 1 && NEVER_ALONE.contains(&lower[i]))
+            && !(k == 1 && never_alone(lower[i]))
             && !describes;
         if words_ok {
             match spans.iter().position(|s| s.start < end && i < s.end) {
@@ -1179,7 +1167,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         while end < n && capitalised(&p.raw[end]) && !spans.iter().any(|s| s.start == end) {
             end += 1;
         }
-        if !NEVER_ALONE.contains(&lower[j]) {
+        if !never_alone(lower[j]) {
             spans.push(NameSpan { start: j, end, kind: EntityType::Org, subtype: None, place: None });
         }
     }
