@@ -202,6 +202,35 @@ const LANGUAGES: &[&str] = &[
 const MONTH_ABBREVIATIONS: &[&str] =
     &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
 
+/// Whether word `k` is capitalised, outside every span, no function word and no word any
+/// lexicon list knows (place, organisation, title, organisation word): a name's word the
+/// tagger missed.
+fn unlisted_capital(p: &Prepared, lower: &[&str], spans: &[NameSpan], k: usize) -> bool {
+    let lx = &*LEXICON;
+    capitalised(&p.raw[k])
+        && !never_alone(lower[k])
+        && !NOT_NAMES.contains(&lower[k])
+        && p.places[k].is_none()
+        && p.organisations[k].is_none()
+        && p.titles[k].is_none()
+        && !lx.org_words.contains_key(&*p.raw[k])
+        && !spans.iter().any(|s| s.start <= k && k < s.end)
+}
+
+/// Splits every span that `at` gives a word inside into the span before that word and one
+/// of the same kind after it (the word, `and`, in neither).
+fn split_spans(spans: &mut Vec<NameSpan>, at: impl Fn(&NameSpan) -> Option<usize>) {
+    let mut split = Vec::new();
+    for s in spans.iter_mut() {
+        if let Some(k) = at(s) {
+            split.push(NameSpan { start: k + 1, end: s.end, kind: s.kind, subtype: None, place: None });
+            s.end = k;
+        }
+    }
+    spans.extend(split);
+    spans.sort_by_key(|s| s.start);
+}
+
 /// Whether a word is never a name on its own.
 fn never_alone(lower: &str) -> bool {
     NEVER_ALONE.contains(&lower) || NEVER_OPENS.contains(&lower)
@@ -549,21 +578,10 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         }
         k += 1;
     }
-    let mut split = Vec::new();
-    for s in spans.iter_mut().filter(|s| s.kind == EntityType::Person) {
-        if let Some(and) = (s.start + 1..s.end.saturating_sub(1)).find(|&k| lower[k] == "and") {
-            split.push(NameSpan {
-                start: and + 1,
-                end: s.end,
-                kind: EntityType::Person,
-                subtype: None,
-                place: None,
-            });
-            s.end = and;
-        }
-    }
-    spans.extend(split);
-    spans.sort_by_key(|s| s.start);
+    split_spans(&mut spans, |s| {
+        let person = s.kind == EntityType::Person;
+        (s.start + 1..s.end.saturating_sub(1)).find(|&k| person && lower[k] == "and")
+    });
     // An organisation named for what it does runs on over the words the tagger cut off, also
     // over `and` (`Centre for Disease` + `Prevention and Control`), when no name of its own
     // and no capitalised word comes after them.
@@ -601,33 +619,15 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     // An organisation the tagger ran on over `and` into a listed place or organisation, or
     // from one, is two names (`the Bank of England and Barclays`, `the Ministry of Defence
     // and Russia`).
-    let mut split = Vec::new();
-    for s in spans.iter_mut().filter(|s| s.kind == EntityType::Org) {
-        let Some(and) = (s.start + 1..s.end.saturating_sub(1)).find(|&k| matches!(lower[k], "and" | "&"))
-        else {
-            continue;
+    split_spans(&mut spans, |s| {
+        let and = (s.start + 1..s.end.saturating_sub(1)).find(|&k| matches!(lower[k], "and" | "&"))?;
+        let listed_to = |j: usize, end: usize| {
+            p.places[j].is_some_and(|(len, _)| j + len == end)
+                || p.organisations[j].is_some_and(|len| j + len == end)
         };
-        let listed_at = |j: usize| {
-            p.places[j].is_some_and(|(len, _)| j + len == s.end)
-                || p.organisations[j].is_some_and(|len| j + len == s.end)
-        };
-        let ends_listed = (s.start..and).any(|j| {
-            p.places[j].is_some_and(|(len, _)| j + len == and)
-                || p.organisations[j].is_some_and(|len| j + len == and)
-        });
-        if ends_listed || listed_at(and + 1) {
-            split.push(NameSpan {
-                start: and + 1,
-                end: s.end,
-                kind: EntityType::Org,
-                subtype: None,
-                place: None,
-            });
-            s.end = and;
-        }
-    }
-    spans.extend(split);
-    spans.sort_by_key(|s| s.start);
+        let ends_listed = (s.start..and).any(|j| listed_to(j, and));
+        (s.kind == EntityType::Org && (ends_listed || listed_to(and + 1, s.end))).then_some(and)
+    });
     // Titles, demonyms and party words at the front of a name are not part of it
     // (`Azerbaijani President Ilham Aliyev` → `Ilham Aliyev`).
     for s in spans.iter_mut() {
@@ -774,16 +774,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     // words, hold no organisation or function word and no lexicon lists them, and no
     // capitalised word follows (title-case headlines: `Mr. Sanders Is Not a ...`).
     for j in (1..n).filter(|_| !headline) {
-        let free = |k: usize| {
-            capitalised(&p.raw[k])
-                && !never_alone(lower[k])
-                && !NOT_NAMES.contains(&lower[k])
-                && p.places[k].is_none()
-                && p.organisations[k].is_none()
-                && p.titles[k].is_none()
-                && !lx.org_words.contains_key(&*p.raw[k])
-                && !spans.iter().any(|s| s.start <= k && k < s.end)
-        };
+        let free = |k: usize| unlisted_capital(p, &lower, &spans, k);
         if !after_title(p, j) || !free(j) {
             continue;
         }
@@ -800,16 +791,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     // noun for a person (`his brother-in-law, Arne Lykke,`) or before an age (`Petter
     // Brandvold, 61,`); under the same conditions as after a title.
     for j in (1..n).filter(|_| !headline) {
-        let free = |k: usize| {
-            capitalised(&p.raw[k])
-                && !never_alone(lower[k])
-                && !NOT_NAMES.contains(&lower[k])
-                && p.places[k].is_none()
-                && p.organisations[k].is_none()
-                && p.titles[k].is_none()
-                && !lx.org_words.contains_key(&*p.raw[k])
-                && !spans.iter().any(|s| s.start <= k && k < s.end)
-        };
+        let free = |k: usize| unlisted_capital(p, &lower, &spans, k);
         if !free(j) || (free(j - 1) && j > 1) {
             continue;
         }
@@ -866,16 +848,9 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     for j in (1..n).filter(|_| !headline) {
         let at = matches!(lower[j - 1], "in" | "near" | "outside");
         let free = |k: usize| {
-            capitalised(&p.raw[k])
+            unlisted_capital(p, &lower, &spans, k)
                 && p.raw[k].chars().any(char::is_lowercase)
-                && !never_alone(lower[k])
-                && !NOT_NAMES.contains(&lower[k])
                 && lower[k] != "may"
-                && p.places[k].is_none()
-                && p.organisations[k].is_none()
-                && p.titles[k].is_none()
-                && !lx.org_words.contains_key(&*p.raw[k])
-                && !spans.iter().any(|s| s.start <= k && k < s.end)
         };
         if !at || !free(j) {
             continue;
