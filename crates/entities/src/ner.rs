@@ -207,13 +207,19 @@ const MONTH_ABBREVIATIONS: &[&str] =
 /// tagger missed.
 fn unlisted_capital(p: &Prepared, lower: &[&str], spans: &[NameSpan], k: usize) -> bool {
     let lx = &*LEXICON;
-    capitalised(&p.raw[k])
-        && !never_alone(lower[k])
-        && !NOT_NAMES.contains(&lower[k])
+    open_capital(p, lower, spans, k)
         && p.places[k].is_none()
         && p.organisations[k].is_none()
         && p.titles[k].is_none()
         && !lx.org_words.contains_key(&*p.raw[k])
+}
+
+/// Whether word `k` is capitalised, outside every span and no function word: a word that
+/// may belong to a name the tagger missed.
+fn open_capital(p: &Prepared, lower: &[&str], spans: &[NameSpan], k: usize) -> bool {
+    capitalised(&p.raw[k])
+        && !never_alone(lower[k])
+        && !NOT_NAMES.contains(&lower[k])
         && !spans.iter().any(|s| s.start <= k && k < s.end)
 }
 
@@ -553,8 +559,6 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             s.end -= 1;
         }
     }
-    // Two persons the tagger ran into one name are two (`Republican Donald Trump and
-    // Democrat Hillary Clinton`, `Dann and Nikki Worden`: the first keeps its words).
     // An ampersand joins the names of a firm (`Kieran & Moss`, `Procter & Gamble`), also
     // two names the tagger saw apart.
     let mut k = 0;
@@ -578,9 +582,11 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         }
         k += 1;
     }
+    // Two persons the tagger ran into one name are two (`Republican Donald Trump and
+    // Democrat Hillary Clinton`, `Dann and Nikki Worden`: the first keeps its words).
     split_spans(&mut spans, |s| {
-        let person = s.kind == EntityType::Person;
-        (s.start + 1..s.end.saturating_sub(1)).find(|&k| person && lower[k] == "and")
+        let inner = s.start + 1..s.end.saturating_sub(1);
+        inner.filter(|_| s.kind == EntityType::Person).find(|&k| lower[k] == "and")
     });
     // An organisation named for what it does runs on over the words the tagger cut off, also
     // over `and` (`Centre for Disease` + `Prevention and Control`), when no name of its own
@@ -812,12 +818,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     // names are one (`Vestland Shipping ASA`, `Kordal Resources has agreed`), when no
     // capitalised word follows (`Natural Resources Minister`).
     for j in 1..n {
-        let free = |k: usize| {
-            capitalised(&p.raw[k])
-                && !never_alone(lower[k])
-                && !NOT_NAMES.contains(&lower[k])
-                && !spans.iter().any(|s| s.start <= k && k < s.end)
-        };
+        let free = |k: usize| open_capital(p, &lower, &spans, k);
         let suffix = lx.org_words.get(&*p.raw[j]).is_some_and(|pos| pos == "end");
         // (The suffix itself may be a function word's capitals: `AS`.)
         let taken = spans.iter().any(|s| s.start <= j && j < s.end);
@@ -897,13 +898,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             }
             continue;
         }
-        let free = |k: usize| {
-            capitalised(&p.raw[k])
-                && !never_alone(lower[k])
-                && !NOT_NAMES.contains(&lower[k])
-                && p.places[k].is_none()
-                && !spans.iter().any(|s| s.start <= k && k < s.end)
-        };
+        let free = |k: usize| open_capital(p, &lower, &spans, k) && p.places[k].is_none();
         let mut end = j;
         while end < n && end < j + 3 && free(end) {
             end += 1;
