@@ -146,8 +146,9 @@ pub(crate) fn link_others(w: &Words, lower: &[&str], covered: &mut [bool], clust
 }
 
 /// Whether each word stands inside quotation marks: a double mark opens or closes (a
-/// straight one or two apostrophes toggle), a line break ends any quotation (a paragraph that goes on quoting
-/// opens with a mark again). Marks are words of their own; line breaks lie between words.
+/// straight one or two apostrophes toggle), a line break ends any quotation (a paragraph
+/// that goes on quoting opens with a mark again). Marks are words of their own; line breaks
+/// lie between words.
 fn quoted(w: &Words) -> Vec<bool> {
     let mut inside = false;
     let mut from = 0;

@@ -80,17 +80,7 @@ pub fn attribute(text: &str, seg: &Segmentation, entities: &[Entity]) -> Attribu
             .filter_map(|(f, _)| f.cue.map(|c| c.1))
             .max()
             .unwrap_or(0);
-        let you = nested::find(&v, entities, &found, q, from, &mut nested);
-        if let Some(Some(id)) = nested.last().filter(|n| n.nested_in == Some(q)).map(|n| n.speaker.clone()) {
-            mentions.extend(you.into_iter().map(|m| (id.clone(), m)));
-        } else if let Some((Some(id), _)) = v
-            .regions
-            .iter()
-            .find(|r| r.content == found[q].content)
-            .and_then(|r| nested::addressee(&v, entities, r.open, from))
-        {
-            mentions.extend(you.into_iter().map(|m| (id.clone(), m)));
-        }
+        mentions.extend(nested::find(&v, entities, &found, q, from, &mut nested));
     }
     let mut quotes: Vec<Quote> = found
         .iter()

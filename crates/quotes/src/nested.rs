@@ -16,7 +16,7 @@ const ADDRESSEE_PARAGRAPHS: usize = 2;
 /// the span naming them, looked for after token `from` (where another speaker's attribution
 /// ends the search: `She told Radio Sur ... Ugarte said ... "how you treat people"`). A
 /// name resolved to no person is no addressee.
-pub fn addressee(v: &View, entities: &[Entity], open: usize, from: usize) -> Option<(Option<String>, Span)> {
+fn addressee(v: &View, entities: &[Entity], open: usize, from: usize) -> Option<(Option<String>, Span)> {
     let para = v.toks.get(open)?.para;
     for k in (from..open).rev() {
         let t = &v.toks[k];
@@ -43,7 +43,8 @@ pub fn addressee(v: &View, entities: &[Entity], open: usize, from: usize) -> Opt
 }
 
 /// The reported speech of the addressee inside direct quote `found[q]`, and the `you`
-/// mentions of the addressee in it (the addressee named after token `from`).
+/// mentions of the addressee in it with the addressee's entity id (the addressee named
+/// after token `from`).
 pub fn find(
     v: &View,
     entities: &[Entity],
@@ -51,7 +52,7 @@ pub fn find(
     q: usize,
     from: usize,
     out: &mut Vec<Found>,
-) -> Vec<Mention> {
+) -> Vec<(String, Mention)> {
     let mut mentions = Vec::new();
     let Some(f) = found.get(q) else { return mentions };
     let Some(r) = v.regions.iter().find(|r| r.content == f.content) else { return mentions };
@@ -62,13 +63,14 @@ pub fn find(
         if !t.word || !LEXICON.is(&t.lower, "addressee_pronoun") {
             continue;
         }
-        if who.is_some() {
-            mentions.push(Mention {
+        if let Some(id) = &who {
+            let mention = Mention {
                 start: t.start,
                 end: t.end,
                 text: v.text[t.start..t.end].to_string(),
                 form: MentionForm::Pronoun,
-            });
+            };
+            mentions.push((id.clone(), mention));
         }
         if t.lower != "you" {
             continue;

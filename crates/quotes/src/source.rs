@@ -135,8 +135,8 @@ pub fn without_verb(v: &View, (a, b): Range) -> Range {
                 || cue_at(v, k).is_some_and(|(_, f)| f == Frame::Any) && !noun_use(v, k)
                 || negated_auxiliary(&t.lower)
                 // (A past tense after a name, or before its object: `The piece used one of
-                // her quotes`, `The bank kept its rate`; never a compound adjective, `The so-called Islamic State`, nor
-                // after an article, `The self-styled caliphate`.)
+                // her quotes`, `The bank kept its rate`; never a compound adjective, `The
+                // so-called Islamic State`, nor after an article, `The self-styled caliphate`.)
                 || (!t.cap
                     && (t.lower.ends_with("ed") || LEXICON.is(&t.lower, "past"))
                     && !t.lower.contains('-')
