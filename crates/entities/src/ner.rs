@@ -198,6 +198,15 @@ const LANGUAGES: &[&str] = &[
     "italian",
     "turkish",
 ];
+/// Lowercase particles inside a person's name (`Joost van der Berg`, `Ursula von der Leyen`,
+/// `Luiz Inácio Lula da Silva`, `Mohammed bin Salman`).
+const NAME_PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "du", "la", "le", "ter",
+    "ten", "bin", "ibn", "al", "el",
+];
+/// Particles that may open the surname alone (`van der Berg said`), also capitalised at a
+/// sentence start (`Van der Berg insisted`).
+const SURNAME_PARTICLES: &[&str] = &["van", "von"];
 /// Month abbreviations, which a full stop may follow (`in Sept.`).
 const MONTH_ABBREVIATIONS: &[&str] =
     &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
@@ -235,6 +244,77 @@ fn split_spans(spans: &mut Vec<NameSpan>, at: impl Fn(&NameSpan) -> Option<usize
     }
     spans.extend(split);
     spans.sort_by_key(|s| s.start);
+}
+
+/// Joins a person's name over lowercase particles (see [`NAME_PARTICLES`]): a person's span
+/// (or a listed given name) followed by one to three particles and a capitalised word takes
+/// that word, or the span starting there, in; a span right after a particle run that opens
+/// with `van` or `von` (see [`SURNAME_PARTICLES`]) takes the run in and is a person's.
+fn join_particles(p: &Prepared, lower: &[&str], spans: &mut Vec<NameSpan>) {
+    let lx = &*LEXICON;
+    let particle = |k: usize| {
+        p.raw.get(k).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+            && NAME_PARTICLES.contains(&lower[k])
+    };
+    let run_from = |k: usize| (k..(k + 3).min(lower.len())).take_while(|&j| particle(j)).count();
+    let mut k = 0;
+    while k < spans.len() {
+        let e = spans[k].end;
+        let person = spans[k].kind == EntityType::Person
+            || (spans[k].end - spans[k].start == 1 && lx.first_names.contains_key(lower[spans[k].start]));
+        let run = run_from(e);
+        if person
+            && run > 0
+            && p.raw.get(e + run).is_some_and(|w| capitalised(w))
+            && p.titles[e + run].is_none()
+        {
+            let end = match spans.iter().position(|o| o.start == e + run) {
+                Some(j) => {
+                    let end = spans[j].end;
+                    spans.remove(j);
+                    end
+                }
+                None if spans.iter().any(|o| o.start <= e + run && e + run < o.end) => {
+                    k += 1;
+                    continue;
+                }
+                None => e + run + 1,
+            };
+            let s = &mut spans[k];
+            s.end = end;
+            s.kind = EntityType::Person;
+            s.subtype = None;
+            s.place = None;
+        }
+        k += 1;
+    }
+    for s in spans.iter_mut() {
+        // Back over the particles before the span, to one that opens a surname.
+        let mut a = s.start;
+        while a > 0 && a + 3 > s.start && particle(a - 1) {
+            a -= 1;
+        }
+        // (A sentence's first word is capitalised: `Van der Berg insisted`.)
+        let capital_opener = a > 0
+            && a < s.start
+            && SURNAME_PARTICLES.contains(&lower[a - 1])
+            && p.raw[a - 1].chars().next().is_some_and(char::is_uppercase)
+            && (a == 1 || !p.raw[a - 2].chars().any(char::is_alphanumeric));
+        if capital_opener {
+            a -= 1;
+        } else {
+            while a < s.start && !SURNAME_PARTICLES.contains(&lower[a]) {
+                a += 1;
+            }
+        }
+        let before_capital = a > 0 && p.raw.get(a - 1).is_some_and(|w| capitalised(w)) && !capital_opener;
+        if a < s.start && !before_capital {
+            s.start = a;
+            s.kind = EntityType::Person;
+            s.subtype = None;
+            s.place = None;
+        }
+    }
 }
 
 /// Whether a word is never a name on its own.
@@ -551,6 +631,9 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             s.start += 1;
         }
     }
+    // Lowercase particles inside a person's name join its parts (`Joost` + `van der` +
+    // `Berg`); `van`/`von` also open a surname written alone (`van der Berg told`).
+    join_particles(p, &lower, &mut spans);
     // A title ending a place's or body's name opens the person's after it (`Florida Gov.` +
     // `Jeb Bush`).
     for s in spans.iter_mut().filter(|s| s.kind != EntityType::Person) {

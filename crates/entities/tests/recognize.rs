@@ -656,3 +656,27 @@ fn an_ampersand_joins_a_firms_name() {
         &["Procter & Gamble"],
     );
 }
+
+/// Lowercase particles join a person's name, and `van`/`von` open a surname written alone.
+#[test]
+fn particles_join_a_persons_name() {
+    let text = "Harbour City coach Joost van der Berg blamed the referee. \"There is no contact,\" \
+                van der Berg told a news conference.\n\nVan der Berg insisted his job was safe.";
+    check(text, P, "Joost van der Berg", &[], &["Joost van der Berg", "van der Berg", "Van der Berg", "his"]);
+    check_absent(text, "Joost");
+    check(
+        "Commission President Ursula von der Leyen arrived in Oslo on Monday.",
+        P,
+        "Ursula von der Leyen",
+        &[],
+        &["Commission President Ursula von der Leyen", "Ursula von der Leyen"],
+    );
+}
+
+/// A family name written first opens a person's name (`Nguyen Van Thanh`).
+#[test]
+fn family_names_written_first_open_a_name() {
+    let text = "\"We have moved 3,000 residents,\" said Nguyen Van Thanh, the vice chairman of the district.";
+    check(text, P, "Nguyen Van Thanh", &[], &["Nguyen Van Thanh"]);
+    check_absent(text, "Nguyen");
+}

@@ -166,10 +166,13 @@ fn resolve_speakers(v: &View, entities: &[Entity], found: &[Found]) -> Vec<(Opti
             .or_else(|| f.source.and_then(|r| antecedent(v, entities, r)));
         if id.is_none() && f.source.is_some_and(|r| source::is_pronoun(v, r)) {
             id = last_speaker.clone().or_else(|| last_person_before(entities, f.content.start));
-            // (`it` names an organisation or a thing, never a person: `saying it showed "..."`.)
-            let it = f.source.is_some_and(|r| v.toks[r.0].lower == "it");
+            // (`it` names an organisation or a thing, never a person: `saying it showed "..."`;
+            // nor does `they`: `According to two people familiar with the talks, … He refused,
+            // they said` is theirs, not the last person's who spoke.)
+            let not_one =
+                f.source.is_some_and(|r| matches!(v.toks[r.0].lower.as_str(), "it" | "they" | "we"));
             let person = |id: &String| entities.iter().any(|e| &e.id == id && e.kind == EntityType::Person);
-            if it && id.as_ref().is_some_and(person) {
+            if not_one && id.as_ref().is_some_and(person) {
                 id = None;
             }
         }

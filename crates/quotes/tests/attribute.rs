@@ -1176,3 +1176,22 @@ fn an_aside_after_an_according_to_source_is_no_content() {
         &["indirect|According to|the report|the agency missed 37 cases"],
     );
 }
+
+/// `they` is never one person: with no group named as its antecedent it has no speaker,
+/// rather than the last person who spoke.
+#[test]
+fn they_is_never_the_last_person_who_spoke() {
+    let text = "Delgado said she believed a compromise was close. According to two people familiar \
+                with the talks, the governor's staff had asked Okafor to exempt small towns. He \
+                refused, they said, because most stations are in such towns.";
+    let entities = [
+        entity("e1", EntityType::Person, text, &["Delgado", "she"]),
+        entity("e2", EntityType::Person, text, &["Okafor", "He"]),
+    ];
+    check_entities(
+        text,
+        &entities,
+        &["indirect|said|e1|-", "indirect|According to|-|-", "indirect|said|-|-", "indirect|said|-|-"],
+        &[],
+    );
+}
