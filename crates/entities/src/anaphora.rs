@@ -106,7 +106,7 @@ pub(crate) fn link_others(w: &Words, lower: &[&str], covered: &mut [bool], clust
         }
         // Descriptions: `the (Russian) leader`.
         if word == "the" {
-            if let Some(end) = description(w, lower, i, clusters) {
+            if let Some(end) = description(w, lower, i, &quoted, clusters) {
                 for c in covered.iter_mut().take(end).skip(i) {
                     *c = true;
                 }
@@ -182,31 +182,54 @@ fn quoted(w: &Words) -> Vec<bool> {
 }
 
 /// Links a description starting with `the` at word `i`; returns the word after it.
-fn description(w: &Words, lower: &[&str], i: usize, clusters: &mut [Cluster]) -> Option<usize> {
+fn description(
+    w: &Words,
+    lower: &[&str],
+    i: usize,
+    quoted: &[bool],
+    clusters: &mut [Cluster],
+) -> Option<usize> {
     let lx = &*LEXICON;
     let sent = w.sentence(i);
     let mut j = i + 1;
     while lower.get(j).is_some_and(|x| DESCRIPTION_ADJECTIVES.contains(x)) {
         j += 1;
     }
-    let country =
-        lx.country_of(w.raw.get(j)?).filter(|_| w.raw[j].chars().next().is_some_and(char::is_uppercase));
+    let person_of_country = lx.person_demonym(w.raw.get(j)?);
+    let country = person_of_country.or_else(|| {
+        lx.country_of(w.raw[j]).filter(|_| w.raw[j].chars().next().is_some_and(char::is_uppercase))
+    });
     if country.is_some() {
         j += 1;
     }
-    let (k, noun) = lx.longest(&lx.role_nouns, lower, j)?;
-    let end = j + k;
+    // A noun for a person of a country (`the Dutchman`) or one of an age (`the
+    // 58-year-old`) describes a person of any office; the age must be the one the text gave.
+    let age = if country.is_none() { age_at(lower, j) } else { None };
+    let (end, kind, matches, age) = if person_of_country.is_some() {
+        (j, EntityType::Person, None, None)
+    } else if let Some((k, years)) = age {
+        (j + k, EntityType::Person, None, Some(years))
+    } else {
+        let (k, noun) = lx.longest(&lx.role_nouns, lower, j)?;
+        let kind = match noun.kind.as_str() {
+            "PERSON" => EntityType::Person,
+            "ORG" => EntityType::Org,
+            _ => EntityType::Location,
+        };
+        (j + k, kind, Some(noun.matches.as_str()), None)
+    };
+    // (Inside a quotation, a bare description of a person is too often someone the speaker
+    // talks of or to: `I speak to the chairman every week` is not the speaker. Only a person
+    // named with that very office is meant there.)
+    if quoted.get(i) == Some(&true) && kind == EntityType::Person && matches.is_none_or(|t| t == "head") {
+        return None;
+    }
     if end < lower.len() && w.sentence(end) == sent {
         let next = w.raw[end];
         if lower[end] == "of" || next.chars().next().is_some_and(char::is_uppercase) && lower[end] != "'s" {
             return None;
         }
     }
-    let kind = match noun.kind.as_str() {
-        "PERSON" => EntityType::Person,
-        "ORG" => EntityType::Org,
-        _ => EntityType::Location,
-    };
     let window = if kind == EntityType::Person { 6 } else { 2 };
     let best = clusters
         .iter()
@@ -220,7 +243,18 @@ fn description(w: &Words, lower: &[&str], i: usize, clusters: &mut [Cluster]) ->
                 (Some(_), None) => 1,
                 _ => 1,
             };
-            let title_fit = match (kind, noun.matches.as_str()) {
+            if age.is_some_and(|years| given_age(w, lower, c).is_some_and(|a| a != years)) {
+                return None;
+            }
+            let Some(matches) = matches else {
+                let age_fit = if age.is_some() && given_age(w, lower, c) == age { 2 } else { 1 };
+                let last = c.last_before_where(i, |p| !quoted[p])?;
+                if w.sentence(last) + window < sent {
+                    return None;
+                }
+                return Some((n, (country_fit, age_fit, last)));
+            };
+            let title_fit = match (kind, matches) {
                 (EntityType::Person, "head") => match &c.title {
                     Some((_, tk)) if tk == "head" => 2,
                     Some(_) => return None,
@@ -271,6 +305,10 @@ fn description(w: &Words, lower: &[&str], i: usize, clusters: &mut [Cluster]) ->
             if w.sentence(last) + reach < sent {
                 return None;
             }
+            // (Inside a quotation, only the holder of that very office: see above.)
+            if quoted[i] && kind == EntityType::Person && title_fit < 2 {
+                return None;
+            }
             Some((n, (country_fit, title_fit, last)))
         })
         .max_by_key(|(_, s)| *s);
@@ -290,4 +328,57 @@ fn person_country(c: &Cluster) -> Option<usize> {
         return None;
     }
     LEXICON.leaders.get(&c.name.to_lowercase()).and_then(|l| l.country)
+}
+
+/// An age as a noun at word `j` (`58-year-old`, or `58`, `-`, `year`, `-`, `old`): its words
+/// and the years.
+fn age_at(lower: &[&str], j: usize) -> Option<(usize, u32)> {
+    let first = lower.get(j)?;
+    let (digits, words) = match first.strip_suffix("-year-old") {
+        Some(d) => (d, 1),
+        None if lower.get(j + 1..j + 5) == Some(&["-", "year", "-", "old"][..]) => (*first, 5),
+        None => return None,
+    };
+    let years: u32 = digits.parse().ok()?;
+    // (`the 58-year-old striker`: a noun after the age heads another description.)
+    // (No part-of-speech tags here: a verb after it mostly ends in `-ed` or `-s`, or is an
+    // auxiliary or a verb of saying of irregular form.)
+    let next = lower.get(j + words).copied().unwrap_or(".");
+    let verb_after = !next.chars().next().is_some_and(char::is_alphabetic)
+        || next.ends_with("ed")
+        || next.ends_with('s') && !next.ends_with("ss")
+        || matches!(
+            next,
+            "is" | "was"
+                | "has"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "must"
+                | "said"
+                | "told"
+                | "who"
+                | "and"
+                | "also"
+                | "then"
+                | "later"
+                | "now"
+                | "did"
+                | "does"
+        );
+    ((1..=120).contains(&years) && verb_after).then_some((words, years))
+}
+
+/// The age the text gives a person right after one of its names (`Petter Brandvold, 61,`).
+fn given_age(w: &Words, lower: &[&str], c: &Cluster) -> Option<u32> {
+    c.name_pos.iter().find_map(|&p| {
+        let comma = (p + 1..(p + 6).min(lower.len())).find(|&k| lower[k] == ",")?;
+        let named = (p..comma).all(|k| w.raw[k].chars().next().is_some_and(char::is_uppercase));
+        let years = w.raw.get(comma + 1)?.parse::<u32>().ok()?;
+        (named && lower.get(comma + 2) == Some(&",")).then_some(years)
+    })
 }

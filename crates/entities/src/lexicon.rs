@@ -281,6 +281,30 @@ impl Lexicon {
         }
     }
 
+    /// The country of a noun for one of its people that is no adjective (`Dutchman`,
+    /// `Frenchwoman`, `Spaniard`), capitalised.
+    pub fn person_demonym(&self, word: &str) -> Option<usize> {
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        let adjective = match lower.as_str() {
+            "spaniard" => "spanish",
+            "briton" | "brit" => "british",
+            "dane" => "danish",
+            "swede" => "swedish",
+            "finn" => "finnish",
+            "pole" => "polish",
+            "turk" => "turkish",
+            "scot" => "scottish",
+            w => w.strip_suffix("woman").or_else(|| w.strip_suffix("man")).filter(|s| s.len() > 2)?,
+        };
+        match self.places.get(&key(adjective))? {
+            Place::Demonym(c) => Some(*c),
+            _ => None,
+        }
+    }
+
     /// `m`, `f` or `u` for a given name.
     pub fn gender(&self, first: &str) -> char {
         self.first_names.get(&first.to_lowercase()).copied().unwrap_or('u')

@@ -288,6 +288,7 @@ fn join_particles(p: &Prepared, lower: &[&str], spans: &mut Vec<NameSpan>) {
         }
         k += 1;
     }
+    let others = spans.clone();
     for s in spans.iter_mut() {
         // Back over the particles before the span, to one that opens a surname.
         let mut a = s.start;
@@ -308,8 +309,11 @@ fn join_particles(p: &Prepared, lower: &[&str], spans: &mut Vec<NameSpan>) {
             }
         }
         let before_capital = a > 0 && p.raw.get(a - 1).is_some_and(|w| capitalised(w)) && !capital_opener;
-        if a < s.start && !before_capital {
-            s.start = a;
+        // (A given name the tagger left out before the particles joins: `Coach Joost van der
+        // Berg`.)
+        let given = before_capital && a < s.start && unlisted_capital(p, lower, &others, a - 1);
+        if a < s.start && (!before_capital || given) {
+            s.start = if given { a - 1 } else { a };
             s.kind = EntityType::Person;
             s.subtype = None;
             s.place = None;
@@ -1277,6 +1281,9 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             s.subtype = Some("other");
         }
     }
+    // A noun for one of a country's people is no name (`The Dutchman said`): anaphora takes
+    // it for a description of the person meant.
+    spans.retain(|s| s.end - s.start > 1 || lx.person_demonym(&p.raw[s.start]).is_none());
     spans.sort_by_key(|s| (s.start, s.end));
     spans.dedup_by(|b, a| b.start < a.end);
     spans

@@ -47,6 +47,18 @@ fn check_absent(text: &str, name: &str) {
     assert!(!entities.iter().any(|e| e.name == name), "{name} should not be an entity in {text:?}");
 }
 
+/// Asserts that no entity has a mention reading `mention`.
+fn check_no_mention(text: &str, mention: &str) {
+    let seg = newsdesk_segment::segment(text);
+    let entities = recognize(text, &seg);
+    let holder = entities.iter().find(|e| e.mentions.iter().any(|m| m.text == mention));
+    assert!(
+        holder.is_none(),
+        "{mention:?} should be no mention in {text:?}, is one of {:?}",
+        holder.map(|e| &e.name)
+    );
+}
+
 use EntityType::{Location as L, Org as O, Person as P};
 
 #[test]
@@ -679,4 +691,28 @@ fn family_names_written_first_open_a_name() {
     let text = "\"We have moved 3,000 residents,\" said Nguyen Van Thanh, the vice chairman of the district.";
     check(text, P, "Nguyen Van Thanh", &[], &["Nguyen Van Thanh"]);
     check_absent(text, "Nguyen");
+}
+
+/// A noun for one of a country's people (`The Dutchman`) and an age as a noun (`the
+/// 58-year-old`) describe a person named before; an age must be the one the text gave.
+#[test]
+fn demonym_nouns_and_ages_describe_a_person() {
+    let text = "Coach Joost van der Berg blamed the referee. The Dutchman said he would not complain.";
+    check(text, P, "Joost van der Berg", &[], &["Joost van der Berg", "The Dutchman", "he"]);
+    check_absent(text, "Dutchman");
+    let text =
+        "Manager Steve Pollard defended the decision. The 58-year-old added that his side deserved the win.";
+    check(text, P, "Steve Pollard", &[], &["Steve Pollard", "The 58-year-old", "his"]);
+    let text = "Luca Ferraro, 23, was calm. Manager Steve Pollard defended him. The 23-year-old said little.";
+    check(text, P, "Luca Ferraro", &[], &["Luca Ferraro", "The 23-year-old"]);
+}
+
+/// Inside a quotation, a bare description of a person is not the last person named: the
+/// speaker talks of someone else (`I speak to the chairman every week`).
+#[test]
+fn a_description_inside_a_quotation_needs_the_office() {
+    let text =
+        "Joost van der Berg insisted his job was safe. \"I speak to the chairman every week,\" he said.";
+    check(text, P, "Joost van der Berg", &[], &["Joost van der Berg", "his", "he"]);
+    check_no_mention(text, "the chairman");
 }
