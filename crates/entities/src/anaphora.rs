@@ -24,6 +24,36 @@ const DESCRIPTION_ADJECTIVES: &[&str] = &[
     "longtime",
     "ousted",
 ];
+/// Words in the name of a public body, which `the company` never names (`BUSINESS` in
+/// `data/role_nouns.tsv`).
+const PUBLIC_BODIES: &[&str] = &[
+    "Department",
+    "Ministry",
+    "Agency",
+    "Commission",
+    "Council",
+    "Committee",
+    "Court",
+    "Senate",
+    "Congress",
+    "Parliament",
+    "Party",
+    "University",
+    "Police",
+    "Army",
+    "Navy",
+    "Office",
+    "Bureau",
+    "Authority",
+    "Administration",
+    "Government",
+    "Assembly",
+    "Church",
+    "Foundation",
+    "Association",
+    "Union",
+    "League",
+];
 /// How many sentences back a description may name a person who holds its office.
 const TITLED_REACH: usize = 20;
 const PREPOSITIONS: &[&str] =
@@ -279,7 +309,9 @@ fn description(
                     let name = c.name.to_lowercase();
                     let initialism = c.name.chars().all(|ch| ch.is_ascii_uppercase() || ch == '.');
                     let fits = |t: &str| {
-                        if t == "INITIALISM" {
+                        if t == "BUSINESS" {
+                            !c.name.split(' ').any(|w| PUBLIC_BODIES.contains(&w))
+                        } else if t == "INITIALISM" {
                             initialism
                         } else {
                             name.contains(&t.to_lowercase())

@@ -905,16 +905,27 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     // names are one (`Vestland Shipping ASA`, `Kordal Resources has agreed`), when no
     // capitalised word follows (`Natural Resources Minister`).
     for j in 1..n {
-        let free = |k: usize| open_capital(p, &lower, &spans, k);
-        let suffix = lx.org_words.get(&*p.raw[j]).is_some_and(|pos| pos == "end");
-        // (The suffix itself may be a function word's capitals: `AS`.)
-        let taken = spans.iter().any(|s| s.start <= j && j < s.end);
+        // (A modifier such as `Rubio-backing` or `Republican-controlled` is no name's word.)
+        let modifier =
+            |k: usize| p.raw[k].rsplit_once('-').is_some_and(|(_, b)| b.starts_with(char::is_lowercase));
+        let free = |k: usize| open_capital(p, &lower, &spans, k) && !modifier(k);
+        let suffix = lx.org_words.get(&*p.raw[j]).is_some_and(|pos| pos != "start");
+        // (The suffix itself may be a function word's capitals: `AS`. The tagger may have
+        // tagged the suffix alone: `the Justice Department`.)
+        let alone = spans.iter().position(|s| s.start == j && s.end == j + 1);
+        let taken = alone.is_none() && spans.iter().any(|s| s.start <= j && j < s.end);
         if headline || !suffix || taken || p.raw.get(j + 1).is_some_and(|w| capitalised(w)) {
             continue;
         }
         let mut start = j;
         while start > 0 && j - start < 4 && free(start - 1) {
             start -= 1;
+        }
+        if let Some(k) = alone {
+            if start < j {
+                spans[k] = NameSpan { start, end: j + 1, kind: EntityType::Org, subtype: None, place: None };
+            }
+            continue;
         }
         // (A name the tagger cut short runs on: `Nordsjø` + `Dredging AS`.)
         let cut = spans.iter().position(|s| s.end == start && s.place.is_none() && s.end - s.start < 3);

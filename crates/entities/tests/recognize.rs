@@ -716,3 +716,15 @@ fn a_description_inside_a_quotation_needs_the_office() {
     check(text, P, "Joost van der Berg", &[], &["Joost van der Berg", "his", "he"]);
     check_no_mention(text, "the chairman");
 }
+
+/// An industry word ends a company's name (`Quellon Semiconductor`), a body's word after the
+/// words the tagger left out (`the Justice Department`), and `the company` is never a public
+/// body.
+#[test]
+fn industry_words_end_names_and_the_company_is_no_public_body() {
+    let text = "Shares of Quellon Semiconductor fell on Thursday. Quellon said it had received a \
+                subpoena from the Justice Department in September. The company said it was cooperating.";
+    check(text, O, "Quellon Semiconductor", &[], &["Quellon Semiconductor", "Quellon", "The company"]);
+    check(text, O, "Justice Department", &[], &["Justice Department"]);
+    check("A Clinton-backing Senate passed the bill.", O, "Senate", &[], &["Senate"]);
+}
