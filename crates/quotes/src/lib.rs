@@ -263,11 +263,21 @@ fn apposed_name(v: &View, entities: &[Entity], (_, b): source::Range) -> Option<
     }
     // (Lowercase words ending in a noun for a person may describe the name: `One of them,
     // deputy governor Tomas Reinholt, argued`.)
+    // So may modifiers before a title (`Its author, state Sen. Darnell Okafor, said`), but
+    // no function word: `The plan, according to Jo Park, ...` is not Jo Park's.
     let lowercase = |k: usize| v.toks.get(k).is_some_and(|t| t.word && !t.cap);
+    // (A participle opens a clause: `Biden, echoing Erdogan, called`.)
+    let modifier = |w: &str| {
+        !MODIFIER_STOPS.contains(&w)
+            && (!(w.ends_with("ing") || w.ends_with("ed")) || matches!(w, "acting" | "retired"))
+    };
     let described = (b + 2..b + 5)
         .take_while(|&k| lowercase(k - 1))
         .find(|&k| LEXICON.is_source_noun(&v.toks[k - 1].lower) && !lowercase(k));
-    let start = v.toks.get(described.unwrap_or(b + 1))?.start;
+    let modifiers = (b + 2..b + 4)
+        .take_while(|&k| lowercase(k - 1) && modifier(&v.toks[k - 1].lower))
+        .find(|&k| v.toks.get(k).is_some_and(|t| t.cap));
+    let start = v.toks.get(described.or(modifiers).unwrap_or(b + 1))?.start;
     let sent = v.toks[b].sent;
     entities.iter().filter(|e| e.kind == EntityType::Person).find_map(|e| {
         let m = e.mentions.iter().find(|m| m.start == start)?;
@@ -277,6 +287,41 @@ fn apposed_name(v: &View, entities: &[Entity], (_, b): source::Range) -> Option<
         closed.then(|| e.id.clone())
     })
 }
+
+/// Lowercase words that never modify a name set off after a source (see [`apposed_name`]).
+const MODIFIER_STOPS: &[&str] = &[
+    "according",
+    "to",
+    "of",
+    "who",
+    "which",
+    "that",
+    "is",
+    "was",
+    "in",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "on",
+    "as",
+    "and",
+    "or",
+    "but",
+    "said",
+    "says",
+    "told",
+    "like",
+    "including",
+    "not",
+    "his",
+    "her",
+    "their",
+    "its",
+    "a",
+    "an",
+];
 
 /// The person mentioned last before byte `at`.
 fn last_person_before(entities: &[Entity], at: usize) -> Option<String> {

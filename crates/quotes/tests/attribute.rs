@@ -441,7 +441,7 @@ fn the_speaker_is_the_head_of_the_source_or_the_name_in_apposition_to_it() {
     // An entity as its id, type and mention texts.
     type Named<'a> = (&'a str, EntityType, &'a [&'a str]);
     // (text, its entities, the expected attribution)
-    let cases: [(&str, &[Named], &str); 7] = [
+    let cases: [(&str, &[Named], &str); 9] = [
         // A name a preposition follows heads the source, not the place after it.
         (
             "Senator Tom Becker of Kansas said the bill was unfair.",
@@ -476,6 +476,18 @@ fn the_speaker_is_the_head_of_the_source_or_the_name_in_apposition_to_it() {
             "Exit polls taken in Ohio found that most voters had decided early.",
             &[("e1", Location, &["Ohio"])],
             "indirect|found|-|-",
+        ),
+        // Lowercase modifiers may come before the name's title, but no participle and no
+        // function word.
+        (
+            "Its author, state Sen. Darnell Okafor, said he was deeply disappointed.",
+            &[("e1", Person, &["Sen. Darnell Okafor"])],
+            "indirect|said|e1|-",
+        ),
+        (
+            "Smith, delivering Cross' speech, said the attack could have been prevented.",
+            &[("e1", Person, &["Smith"]), ("e2", Person, &["Cross"])],
+            "indirect|said|e1|-",
         ),
         // Without a name of a person there, the head still ends the phrase.
         (
