@@ -963,6 +963,15 @@ fn aside_end(v: &View, k: usize, sent_end: usize) -> Option<usize> {
 fn addressee_then_clause(v: &View, cue: usize, k: usize, sent_end: usize) -> Option<usize> {
     let first = v.toks.get(k).filter(|t| t.word && takes_addressee(v, cue))?;
     let det = LEXICON.is(&first.lower, "det");
+    // (`told analysts the company still planned ...`: a bare plural noun for people is who
+    // hears when a determiner opens a clause right after it.)
+    let plural = !det && !first.cap && first.lower.ends_with('s') && LEXICON.is_source_noun(&first.lower);
+    let opens = |t: &crate::text::Tok| {
+        LEXICON.is(&t.lower, "det") || matches!(t.lower.as_str(), "his" | "her" | "its" | "their" | "our")
+    };
+    if plural && k + 2 < sent_end && v.toks.get(k + 1).is_some_and(opens) {
+        return Some(k + 1);
+    }
     let p = (k + 1..(k + 7).min(sent_end)).find(|&g| {
         let t = &v.toks[g];
         t.word && LEXICON.is(&t.lower, "pronoun") && (!t.cap || t.lower == "i")
@@ -1100,6 +1109,16 @@ mod tests {
         );
         assert_eq!(contents("Rachel Owens told The New York Times he was wrong."), ["he was wrong"]);
         assert_eq!(contents("Rachel Owens told the crowd it was time to act."), ["it was time to act"]);
+        // (A bare plural noun for people, then a determiner: `told analysts the company ...`;
+        // not any plural: `tells stories the way ...` is what is told.)
+        assert_eq!(
+            contents("Ravi Menon told analysts the company still planned a buyback."),
+            ["the company still planned a buyback"]
+        );
+        assert_eq!(
+            contents("Ravi Menon tells stories the way his father did."),
+            ["stories the way his father did"]
+        );
         // (A name with no clause after it is what was told: `told Jo Park to resign`.)
         assert_eq!(contents("Rachel Owens told Jo Park to resign."), ["Jo Park to resign"]);
     }
