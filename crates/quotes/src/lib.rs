@@ -24,6 +24,7 @@ pub mod learned;
 mod lexicon;
 mod naming;
 mod nested;
+mod reception;
 mod source;
 mod text;
 mod transcript;
@@ -52,6 +53,8 @@ pub fn attribute(text: &str, seg: &Segmentation, entities: &[Entity]) -> Attribu
     // (`a firm called Harbor Analytics`, `Obama called Abedini.`: no speech reported.)
     let drop: Vec<bool> = found.iter().map(|f| naming::reports_nothing(&v, f)).collect();
     found::remove(&mut found, &drop);
+    // (`The veto drew praise from the League`: the League's praise, of the veto.)
+    reception::reverse(&v, &mut found);
     for f in found.iter_mut() {
         f.source = f.source.and_then(|r| source::without_time(&v, source::without_verb(&v, r)));
     }

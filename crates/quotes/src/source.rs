@@ -198,7 +198,7 @@ pub fn without_time(v: &View, (a0, b0): Range) -> Option<Range> {
 }
 
 /// A time word (`Tuesday`, `later`, `last`), not `this` or `next` (`This group said`).
-fn time_word(lower: &str) -> bool {
+pub(crate) fn time_word(lower: &str) -> bool {
     LEXICON.is(lower, "time") && !matches!(lower, "this" | "next")
 }
 

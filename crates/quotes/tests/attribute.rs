@@ -1207,3 +1207,17 @@ fn they_is_never_the_last_person_who_spoke() {
         &[],
     );
 }
+
+/// A reaction received: the phrase after `from` is the source, the subject of the verb what
+/// the reaction is about.
+#[test]
+fn a_reaction_received_is_its_givers() {
+    check(
+        "The veto drew praise from the League of Suburban Municipalities.",
+        &["indirect|drew praise|the League of Suburban Municipalities|The veto"],
+    );
+    check(
+        "On Monday, the proposal has drawn harsh criticism from fellow lawmakers who called it cruel.",
+        &["indirect|drawn harsh criticism|fellow lawmakers|the proposal", "indirect|called|who|it cruel"],
+    );
+}
