@@ -316,8 +316,8 @@ fn short_org_names(w: &Words, lower: &[&str], covered: &mut [bool], clusters: &m
             c.mentions.push((i, m));
         }
     }
-    // The tagger may have made the short name alone a person or a place of its own (`Orvel's
-    // shares rose`): that entity is the organisation too, before any pronoun can go to it;
+    // The tagger may have made the short name alone a person, a place or an organisation of
+    // its own (`Orvel's shares rose`): that entity is the organisation too, before any pronoun can go to it;
     // unless a person of the text bears that name (`Clinton` and the Clinton Foundation).
     for (head, &k) in &short {
         let key = head.to_lowercase();
@@ -330,12 +330,9 @@ fn short_org_names(w: &Words, lower: &[&str], covered: &mut [bool], clusters: &m
         for o in 0..clusters.len() {
             let other = &clusters[o];
             let alone = !other.keys.is_empty() && other.keys.iter().all(|n| n.len() == 1 && n[0] == key);
-            if o == k
-                || other.kind == EntityType::Org
-                || other.title.is_some()
-                || other.place.is_some()
-                || !alone
-            {
+            // (Also an organisation of its own: `a SkyNorth spokesman` after `SkyNorth
+            // Airlines`; not a listed one.)
+            if o == k || other.org.is_some() || other.title.is_some() || other.place.is_some() || !alone {
                 continue;
             }
             let mentions = std::mem::take(&mut clusters[o].mentions);

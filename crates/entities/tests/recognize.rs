@@ -728,3 +728,13 @@ fn industry_words_end_names_and_the_company_is_no_public_body() {
     check(text, O, "Justice Department", &[], &["Justice Department"]);
     check("A Clinton-backing Senate passed the bill.", O, "Senate", &[], &["Senate"]);
 }
+
+/// A company's short name that the tagger made an organisation of its own joins the full name.
+#[test]
+fn a_short_name_tagged_alone_joins_the_full_name() {
+    let text = "A Senate committee issued a subpoena to the chief executive of SkyNorth Airlines.\n\n\
+                \"We will cooperate,\" a SkyNorth spokesman said in an email.\n\n\
+                SkyNorth has paid $84 million in refunds.";
+    check(text, O, "SkyNorth Airlines", &[], &["SkyNorth Airlines", "SkyNorth", "SkyNorth"]);
+    check_absent(text, "SkyNorth");
+}
