@@ -43,6 +43,8 @@ pub struct Lexicon {
     /// Multi-word entries of `quote_words.tsv` (extensions, addressee phrases), split in words.
     phrases: HashMap<String, Vec<Vec<String>>>,
     source_nouns: HashSet<String>,
+    /// Nouns for a person (`colleague`, `spokesman`, `wife`), of `person_nouns.tsv`.
+    person_nouns: HashSet<String>,
     /// Cue forms whose subject PolNeAR's annotators count as content, not source (`seems`).
     sourceless: HashSet<String>,
     /// Verbs of seeming (`seems`, `appeared`), sourceless in every use.
@@ -125,7 +127,8 @@ impl Lexicon {
             .chain(rows(PERSON_NOUNS))
             .filter_map(|r| r.first().map(|w| w.to_lowercase()))
             .collect();
-        Lexicon { cues, classes, phrases, source_nouns, sourceless, seeming }
+        let person_nouns = rows(PERSON_NOUNS).filter_map(|r| r.first().map(|w| w.to_lowercase())).collect();
+        Lexicon { cues, classes, phrases, source_nouns, person_nouns, sourceless, seeming }
     }
 
     /// The cue verbs whose first word is `lower`, longest first.
@@ -154,5 +157,11 @@ impl Lexicon {
 
     pub fn is_source_noun(&self, lower: &str) -> bool {
         self.source_nouns.contains(lower)
+    }
+
+    /// A noun for a person, singular or plural (`colleague`, `aides`).
+    pub fn is_person_noun(&self, lower: &str) -> bool {
+        self.person_nouns.contains(lower)
+            || lower.strip_suffix('s').is_some_and(|w| self.person_nouns.contains(w))
     }
 }

@@ -264,6 +264,30 @@ fn apposed_name(v: &View, entities: &[Entity], (_, b): source::Range) -> Option<
     if !v.punct(b, ",") {
         return None;
     }
+    // (The name may come after a second phrase set off by commas: `Mr Whitfield's
+    // colleague, the Conservative MP for North Dorset, Helen Crawley, said`.)
+    named_after_comma(v, entities, b).or_else(|| {
+        let sent = v.toks[b].sent;
+        let next = (b + 2..(b + 12).min(v.toks.len()))
+            .take_while(|&k| {
+                v.toks[k].sent == sent && (v.toks[k].word || v.punct(k, ",")) && v.region_of(k).is_none()
+            })
+            .find(|&k| v.punct(k, ","))?;
+        let phrase = (b + 1..next).all(|k| v.toks[k].word && source::cue_at(v, k).is_none());
+        let opens = LEXICON.is(&v.toks[b + 1].lower, "det") || v.toks[b + 1].cap;
+        // (Only after a common noun: `Giovanni Maria Vian, the editor of L'Osservatore
+        // Romano, said` is Vian speaking.)
+        let common = b > 0 && v.toks[b - 1].word && !v.toks[b - 1].cap;
+        if phrase && opens && common {
+            named_after_comma(v, entities, next)
+        } else {
+            None
+        }
+    })
+}
+
+/// The person named right after the comma at `b` and set off there (see [`apposed_name`]).
+fn named_after_comma(v: &View, entities: &[Entity], b: usize) -> Option<String> {
     // (Lowercase words ending in a noun for a person may describe the name: `One of them,
     // deputy governor Tomas Reinholt, argued`.)
     // So may modifiers before a title (`Its author, state Sen. Darnell Okafor, said`), but
@@ -275,7 +299,10 @@ fn apposed_name(v: &View, entities: &[Entity], (_, b): source::Range) -> Option<
             && (!(w.ends_with("ing") || w.ends_with("ed")) || matches!(w, "acting" | "retired"))
     };
     let described = (b + 2..b + 5)
-        .take_while(|&k| lowercase(k - 1))
+        .take_while(|&k| {
+            lowercase(k - 1)
+                && (modifier(&v.toks[k - 1].lower) || LEXICON.is_source_noun(&v.toks[k - 1].lower))
+        })
         .find(|&k| LEXICON.is_source_noun(&v.toks[k - 1].lower) && !lowercase(k));
     let modifiers = (b + 2..b + 4)
         .take_while(|&k| lowercase(k - 1) && modifier(&v.toks[k - 1].lower))

@@ -821,10 +821,23 @@ pub fn resolve(v: &View, entities: &[Entity], span: Span) -> Option<String> {
         let k = v.first_tok_from(m.start);
         m.start > span.start && k > 0 && preposition(&v.toks[k - 1].lower)
     };
+    // A possessor before a noun for a person is someone else (`Mr Whitfield's colleague`,
+    // `Trump's lawyer`), unlike one before a body, which speaks for it (`Her party`).
+    let last = (v.first_tok_from(span.start)..v.first_tok_from(span.end)).rev().find(|&k| v.toks[k].word);
+    let person_head = last.is_some_and(|k| LEXICON.is_person_noun(&v.toks[k].lower));
+    let possessor = |m: &newsdesk_model::Mention| {
+        let after = &v.text[m.end..span.end.max(m.end)];
+        ["'s", "’s", "' ", "’ "].iter().any(|e| after.starts_with(e))
+            || possessive(&v.text[m.start..m.end].to_lowercase())
+            || matches!(v.text[m.start..m.end].to_lowercase().as_str(), "his" | "her" | "their")
+    };
     for e in entities {
         let person = e.kind == EntityType::Person;
         for m in &e.mentions {
             if !m.span().overlaps(span) || (e.kind == EntityType::Location && qualifying(m)) {
+                continue;
+            }
+            if person_head && possessor(m) {
                 continue;
             }
             if person && head_name(m) && head.is_none_or(|(s, _)| m.start < s) {

@@ -441,7 +441,7 @@ fn the_speaker_is_the_head_of_the_source_or_the_name_in_apposition_to_it() {
     // An entity as its id, type and mention texts.
     type Named<'a> = (&'a str, EntityType, &'a [&'a str]);
     // (text, its entities, the expected attribution)
-    let cases: [(&str, &[Named], &str); 9] = [
+    let cases: [(&str, &[Named], &str); 12] = [
         // A name a preposition follows heads the source, not the place after it.
         (
             "Senator Tom Becker of Kansas said the bill was unfair.",
@@ -488,6 +488,24 @@ fn the_speaker_is_the_head_of_the_source_or_the_name_in_apposition_to_it() {
             "Smith, delivering Cross' speech, said the attack could have been prevented.",
             &[("e1", Person, &["Smith"]), ("e2", Person, &["Cross"])],
             "indirect|said|e1|-",
+        ),
+        // A possessor before a noun for a person is someone else; before a body, it speaks
+        // for it.
+        (
+            "Mr Whitfield's colleague said the plan was bad.",
+            &[("e1", Person, &["Mr Whitfield"])],
+            "indirect|said|-|-",
+        ),
+        (
+            "Her party said the plan was bad.",
+            &[("e1", Person, &["Her"])],
+            "indirect|said|e1|-",
+        ),
+        // The name may come after a second phrase set off by commas.
+        (
+            "Mr Whitfield's colleague, the Conservative MP for North Dorset, Helen Crawley, said the plan was bad.",
+            &[("e1", Person, &["Mr Whitfield"]), ("e2", Location, &["North Dorset"]), ("e3", Person, &["Helen Crawley"])],
+            "indirect|said|e3|-",
         ),
         // Without a name of a person there, the head still ends the phrase.
         (
