@@ -972,9 +972,12 @@ fn addressee_then_clause(v: &View, cue: usize, k: usize, sent_end: usize) -> Opt
     if plural && k + 2 < sent_end && v.toks.get(k + 1).is_some_and(opens) {
         return Some(k + 1);
     }
+    // (Or a determiner after a name: `told the BBC the closures would ...`.)
     let p = (k + 1..(k + 7).min(sent_end)).find(|&g| {
         let t = &v.toks[g];
-        t.word && LEXICON.is(&t.lower, "pronoun") && (!t.cap || t.lower == "i")
+        let pronoun = t.word && LEXICON.is(&t.lower, "pronoun") && (!t.cap || t.lower == "i");
+        let det_after_name = !t.cap && LEXICON.is(&t.lower, "det") && v.toks[g - 1].cap && g + 1 < sent_end;
+        pronoun || det_after_name
     })?;
     let name_part = |g: usize| {
         let t = &v.toks[g];
@@ -1118,6 +1121,11 @@ mod tests {
         assert_eq!(
             contents("Ravi Menon tells stories the way his father did."),
             ["stories the way his father did"]
+        );
+        // (A name, then a determiner: `told the BBC the closures ...`.)
+        assert_eq!(
+            contents("Alan Whitfield told the BBC the closures would save money."),
+            ["the closures would save money"]
         );
         // (A name with no clause after it is what was told: `told Jo Park to resign`.)
         assert_eq!(contents("Rachel Owens told Jo Park to resign."), ["Jo Park to resign"]);

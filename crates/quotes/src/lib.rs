@@ -311,7 +311,17 @@ fn named_after_comma(v: &View, entities: &[Entity], b: usize) -> Option<String> 
     let sent = v.toks[b].sent;
     entities.iter().filter(|e| e.kind == EntityType::Person).find_map(|e| {
         let m = e.mentions.iter().find(|m| m.start == start)?;
-        let k = v.first_tok_from(m.end);
+        let mut k = v.first_tok_from(m.end);
+        // (Past a place the name is from: `Sen. Wade Harlan of Oklahoma,`.)
+        if v.toks.get(k).is_some_and(|t| matches!(t.lower.as_str(), "of" | "from")) {
+            let mut j = k + 1;
+            while v.toks.get(j).is_some_and(|t| t.word && t.cap) && j < k + 4 {
+                j += 1;
+            }
+            if j > k + 1 && v.punct(j, ",") {
+                k = j;
+            }
+        }
         let closed =
             v.toks.get(k).is_none_or(|t| t.sent != sent || (!t.word && t.lower != "'s" && t.lower != "’s"));
         closed.then(|| e.id.clone())

@@ -441,7 +441,7 @@ fn the_speaker_is_the_head_of_the_source_or_the_name_in_apposition_to_it() {
     // An entity as its id, type and mention texts.
     type Named<'a> = (&'a str, EntityType, &'a [&'a str]);
     // (text, its entities, the expected attribution)
-    let cases: [(&str, &[Named], &str); 12] = [
+    let cases: [(&str, &[Named], &str); 13] = [
         // A name a preposition follows heads the source, not the place after it.
         (
             "Senator Tom Becker of Kansas said the bill was unfair.",
@@ -506,6 +506,12 @@ fn the_speaker_is_the_head_of_the_source_or_the_name_in_apposition_to_it() {
             "Mr Whitfield's colleague, the Conservative MP for North Dorset, Helen Crawley, said the plan was bad.",
             &[("e1", Person, &["Mr Whitfield"]), ("e2", Location, &["North Dorset"]), ("e3", Person, &["Helen Crawley"])],
             "indirect|said|e3|-",
+        ),
+        // The name set off may hold the place its bearer is from.
+        (
+            "The committee's top Republican, Sen. Wade Harlan of Oklahoma, said he hoped so.",
+            &[("e1", Person, &["Sen. Wade Harlan"]), ("e2", Location, &["Oklahoma"])],
+            "indirect|said|e1|-",
         ),
         // Without a name of a person there, the head still ends the phrase.
         (
