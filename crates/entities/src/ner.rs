@@ -750,6 +750,17 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
                 break;
             }
         }
+        // A party word ends no person's name: `the Minnesota Democrat who chairs ...` names a
+        // place and a party.
+        let member = matches!(lower[s.end - 1], "democrat" | "republican" | "libertarian");
+        if s.kind != EntityType::Org && s.end - s.start > 1 && member {
+            s.end -= 1;
+            if let Some((1, place)) = p.places[s.start].filter(|_| s.end - s.start == 1) {
+                s.kind = EntityType::Location;
+                s.place = Some(place);
+                s.subtype = Some(subtype_of(place));
+            }
+        }
     }
     // Name particles the tagger tends to drop: `Abdel Fattah el-Sisi`, `Mohammed bin Salman`.
     for k in 0..spans.len() {

@@ -738,3 +738,11 @@ fn a_short_name_tagged_alone_joins_the_full_name() {
     check(text, O, "SkyNorth Airlines", &[], &["SkyNorth Airlines", "SkyNorth", "SkyNorth"]);
     check_absent(text, "SkyNorth");
 }
+
+/// A party word ends no name: `the Minnesota Democrat` names a place (and a party).
+#[test]
+fn a_party_word_ends_no_name() {
+    let text = "Sen. Patricia Lindqvist, the Minnesota Democrat who chairs the Commerce Committee, said no.";
+    check(text, L, "Minnesota", &[], &["Minnesota"]);
+    check_absent(text, "Minnesota Democrat");
+}
