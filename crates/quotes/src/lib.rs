@@ -158,6 +158,9 @@ fn resolve_speakers(v: &View, entities: &[Entity], found: &[Found]) -> Vec<(Opti
     let mut out: Vec<(Option<String>, Option<Span>)> = vec![(None, None); found.len()];
     let mut last_speaker: Option<String> = None;
     let mut heads: Vec<(source::Range, String)> = Vec::new();
+    // The sentence of the last cue whose source is a person introduced unnamed (`a
+    // spokesman`), and where that source ends.
+    let mut unnamed: Option<(usize, usize)> = None;
     for &i in order.iter().filter(|&&i| found[i].continues.is_none()) {
         let f = &found[i];
         let span = f.source.map(|r| source_span(v, r));
@@ -189,6 +192,39 @@ fn resolve_speakers(v: &View, entities: &[Entity], found: &[Found]) -> Vec<(Opti
         if let (Some(r), Some(id)) = (f.source, &id) {
             heads.push((r, id.clone()));
         }
+        // (`A spokesman for Downing Street said …. "…," he added.`: right after a person
+        // introduced unnamed spoke, `he` or `she` is that person, whoever else the pronoun
+        // could name.)
+        // (Unless the text names the pronoun's person again after that one: `When an NBC
+        // reporter asked Trump …, Trump deflected. "…," he said.`)
+        let pronoun = f.source.filter(|&r| source::is_pronoun(v, r)).map(|r| v.toks[r.0].lower.as_str());
+        let cue_sent = f.cue.and_then(|c| v.toks.get(c.0)).map(|t| t.sent);
+        if let (Some("he" | "she"), Some(s), Some((u_sent, u_end))) = (pronoun, cue_sent, unnamed) {
+            let at = v.toks[f.source.map_or(0, |r| r.0)].start;
+            let named_since = id.as_ref().is_some_and(|id| {
+                entities
+                    .iter()
+                    .filter(|e| &e.id == id)
+                    .flat_map(|e| &e.mentions)
+                    .any(|m| m.start >= u_end && m.end <= at)
+            });
+            if s <= u_sent + 1 && !named_since {
+                id = None;
+            }
+        }
+        let no_person = id
+            .as_ref()
+            .is_none_or(|id| !entities.iter().any(|e| &e.id == id && e.kind == EntityType::Person));
+        // (Only an indefinite one headed by a noun for a person: `the candidate` is someone
+        // named before.)
+        let indefinite =
+            f.source.is_some_and(|(a, _)| matches!(v.toks[a].lower.as_str(), "a" | "an" | "one"));
+        let person_noun =
+            f.source.is_some_and(|(a, b)| (a..b).any(|k| LEXICON.is_person_noun(&v.toks[k].lower)));
+        unnamed = match (cue_sent, f.source) {
+            (Some(s), Some((_, b))) if no_person && indefinite && person_noun => Some((s, v.toks[b - 1].end)),
+            _ => None,
+        };
         if id.is_some() {
             last_speaker = id.clone();
         }

@@ -392,7 +392,8 @@ fn entity(id: &str, kind: EntityType, text: &str, mentions: &[&str]) -> Entity {
     for m in mentions {
         for (start, _) in text.match_indices(m) {
             let end = start + m.len();
-            let whole_word = !text[end..].starts_with(char::is_alphanumeric);
+            let whole_word = !text[end..].starts_with(char::is_alphanumeric)
+                && !text[..start].ends_with(char::is_alphanumeric);
             if whole_word {
                 ms.push(Mention { start, end, text: m.to_string(), form: MentionForm::Name });
             }
@@ -1244,4 +1245,25 @@ fn a_reaction_received_is_its_givers() {
         "On Monday, the proposal has drawn harsh criticism from fellow lawmakers who called it cruel.",
         &["indirect|drawn harsh criticism|fellow lawmakers|the proposal", "indirect|called|who|it cruel"],
     );
+}
+
+/// Right after a person introduced unnamed spoke, `he` is that person, not one named earlier;
+/// unless the text names the earlier one again in between.
+#[test]
+fn he_after_an_unnamed_spokesman_is_the_spokesman() {
+    let text = "Alan Whitfield defended the plan. A spokesman for Downing Street said the Prime \
+                Minister backed it. \"No decision is final,\" he added.";
+    let entities = [
+        entity("e1", EntityType::Person, text, &["Alan Whitfield", "he"]),
+        entity("e2", EntityType::Location, text, &["Downing Street"]),
+    ];
+    check_entities(
+        text,
+        &entities,
+        &["indirect|defended|e1|-", "indirect|said|-|-", "direct|added|-|-"],
+        &[],
+    );
+    let text = "When a reporter asked Trump about the plan, Trump deflected. \"You tell me,\" he said.";
+    let entities = [entity("e1", EntityType::Person, text, &["Trump", "Trump", "he"])];
+    check_entities(text, &entities, &["indirect|asked|-|-", "direct|said|e1|-"], &[]);
 }
