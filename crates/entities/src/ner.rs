@@ -288,31 +288,32 @@ fn join_particles(p: &Prepared, lower: &[&str], spans: &mut Vec<NameSpan>) {
         }
         k += 1;
     }
-    let others = spans.clone();
-    for s in spans.iter_mut() {
+    for k in 0..spans.len() {
+        let start = spans[k].start;
         // Back over the particles before the span, to one that opens a surname.
-        let mut a = s.start;
-        while a > 0 && a + 3 > s.start && particle(a - 1) {
+        let mut a = start;
+        while a > 0 && a + 3 > start && particle(a - 1) {
             a -= 1;
         }
         // (A sentence's first word is capitalised: `Van der Berg insisted`.)
         let capital_opener = a > 0
-            && a < s.start
+            && a < start
             && SURNAME_PARTICLES.contains(&lower[a - 1])
             && p.raw[a - 1].chars().next().is_some_and(char::is_uppercase)
             && (a == 1 || !p.raw[a - 2].chars().any(char::is_alphanumeric));
         if capital_opener {
             a -= 1;
         } else {
-            while a < s.start && !SURNAME_PARTICLES.contains(&lower[a]) {
+            while a < start && !SURNAME_PARTICLES.contains(&lower[a]) {
                 a += 1;
             }
         }
         let before_capital = a > 0 && p.raw.get(a - 1).is_some_and(|w| capitalised(w)) && !capital_opener;
         // (A given name the tagger left out before the particles joins: `Coach Joost van der
         // Berg`.)
-        let given = before_capital && a < s.start && unlisted_capital(p, lower, &others, a - 1);
-        if a < s.start && (!before_capital || given) {
+        let given = before_capital && a < start && unlisted_capital(p, lower, spans, a - 1);
+        if a < start && (!before_capital || given) {
+            let s = &mut spans[k];
             s.start = if given { a - 1 } else { a };
             s.kind = EntityType::Person;
             s.subtype = None;
