@@ -54,6 +54,11 @@ const PUBLIC_BODIES: &[&str] = &[
     "Union",
     "League",
 ];
+/// Verbs of saying and thinking whose object clause's subject is no main subject.
+const REPORTING: &[&str] = &[
+    "said", "says", "say", "told", "tells", "added", "argued", "noted", "insisted", "stressed", "warned",
+    "claimed", "believes", "believed", "thinks", "thought", "that",
+];
 /// How many sentences back a description may name a person who holds its office.
 const TITLED_REACH: usize = 20;
 const PREPOSITIONS: &[&str] =
@@ -95,16 +100,30 @@ pub(crate) fn link_others(w: &Words, lower: &[&str], covered: &mut [bool], clust
                     if last_sent + 3 < sent {
                         return None;
                     }
-                    // (A possessor inside a phrase after a word or a comma is less to the fore
-                    // than a subject: `Vasić dismissed the minister's appeal. He said …` and
-                    // `Lewandowski, Trump's campaign manager, hopped on stage. … he refused`
-                    // mean Vasić and Lewandowski. One opening its sentence, or after a quote
-                    // mark or a dash, heads the subject.)
+                    // (A possessor is less to the fore than a subject: `Vasić dismissed the
+                    // minister's appeal. He said …`, `Lewandowski, Trump's campaign manager,
+                    // hopped on stage. … he refused`; so, for a pronoun in a later sentence, is
+                    // one opening its sentence: `Banda's spokesman, Kelvin Zulu, said …. He`.
+                    // So is a name after a preposition, and the subject of what someone said:
+                    // `… said the president was confident. He accused …` means the speaker. A
+                    // name opening its sentence, or after a quote mark or a dash, heads one.)
                     let subject = c.recent(w, i).iter().any(|&m| {
                         let opens = m == 0
                             || w.sentence(m - 1) != w.sentence(m)
                             || !lower[m - 1].chars().any(|ch| ch.is_alphanumeric() || ch == ',');
-                        opens || !PREPOSITIONS.contains(&lower[m - 1]) && !c.possessor_at(w, m)
+                        if c.possessor_at(w, m) && (!opens || w.sentence(m) < sent) {
+                            return false;
+                        }
+                        // (Not after an inverted cue, where no verb follows the name: `…,''
+                        // said Ralf Jäger, the minister.` Nor for a pronoun in that very
+                        // clause: `Flynn said Trump was right when he said …`.)
+                        let reported = m > 0
+                            && w.sentence(m) < sent
+                            && REPORTING.contains(&lower[m - 1])
+                            && c.word_after(w, m).is_some_and(|k| {
+                                lower[k].chars().all(char::is_alphabetic) && !PREPOSITIONS.contains(&lower[k])
+                            });
+                        opens || !PREPOSITIONS.contains(&lower[m - 1]) && !reported
                     });
                     Some((k, (named_outside, last_sent, subject, c.mentions.len(), last)))
                 })
@@ -235,11 +254,28 @@ fn description(
     // A noun for a person of a country (`the Dutchman`) or one of an age (`the
     // 58-year-old`) describes a person of any office; the age must be the one the text gave.
     let age = if country.is_none() { age_at(lower, j) } else { None };
+    // Where a description with modifiers starts (see below).
+    let mut described = None;
     let (end, kind, matches, age) = if person_of_country.is_some() {
         (j, EntityType::Person, None, None)
     } else if let Some((k, years)) = age {
         (j + k, EntityType::Person, None, Some(years))
     } else {
+        // (Lowercase words before a noun for a person must be ones the text described the
+        // person with: `the opposition leader` after `Zambia's main opposition leader, Chanda
+        // Mwansa`, never the president.)
+        let plain = |k: usize| {
+            w.raw.get(k).is_some_and(|r| r.chars().all(|c| c.is_lowercase()))
+                && !PREPOSITIONS.contains(&lower[k])
+                && !matches!(lower[k], "who" | "that" | "which" | "said" | "is" | "was")
+        };
+        let modifiers = (0..=2).take_while(|&m| m == 0 || plain(j + m - 1)).find(|&m| {
+            lx.longest(&lx.role_nouns, lower, j + m).is_some_and(|(_, n)| m == 0 || n.kind == "PERSON")
+        })?;
+        if modifiers > 0 {
+            described = Some(j);
+        }
+        let j = j + modifiers;
         let (k, noun) = lx.longest(&lx.role_nouns, lower, j)?;
         let kind = match noun.kind.as_str() {
             "PERSON" => EntityType::Person,
@@ -257,6 +293,12 @@ fn description(
     if end < lower.len() && w.sentence(end) == sent {
         let next = w.raw[end];
         if lower[end] == "of" || next.chars().next().is_some_and(char::is_uppercase) && lower[end] != "'s" {
+            return None;
+        }
+        // (A noun for people after it heads the phrase: `the committee chairmen`.)
+        let singular = lower[end].strip_suffix("men").map(|w| format!("{w}man"));
+        let people = singular.as_deref().or_else(|| lower[end].strip_suffix('s')).unwrap_or(lower[end]);
+        if lx.person_nouns.contains(people) || lx.person_nouns.contains(lower[end]) {
             return None;
         }
     }
@@ -284,6 +326,12 @@ fn description(
                 }
                 return Some((n, (country_fit, age_fit, last)));
             };
+            if let Some(a) = described {
+                if !described_with(w, lower, c, &lower[a..end]) || w.sentence(last) + TITLED_REACH < sent {
+                    return None;
+                }
+                return Some((n, (country_fit, 2, last)));
+            }
             let title_fit = match (kind, matches) {
                 (EntityType::Person, "head") => match &c.title {
                     Some((_, tk)) if tk == "head" => 2,
@@ -333,7 +381,11 @@ fn description(
             };
             // A person holding the very office the noun names is meant further back than
             // any other (`the minister` a dozen sentences after `Transport Minister Oskar Lind`).
-            let reach = if kind == EntityType::Person && title_fit == 2 { TITLED_REACH } else { window };
+            // So is a body whose name holds the noun (`the agency` for the International
+            // Testing Agency, `the commission`).
+            let named = kind == EntityType::Org && !matches!(matches, "any" | "BUSINESS");
+            let reach =
+                if title_fit == 2 && (kind == EntityType::Person || named) { TITLED_REACH } else { window };
             if w.sentence(last) + reach < sent {
                 return None;
             }
@@ -352,6 +404,25 @@ fn description(
     }
     c.add(i, m, false);
     Some(end)
+}
+
+/// Whether the text describes a person with `phrase` (lowercase words) right before or in
+/// apposition after one of its names: `main opposition leader, Chanda Mwansa`, `opposition
+/// leader Chanda Mwansa`, `Chanda Mwansa, the opposition leader,`.
+fn described_with(w: &Words, lower: &[&str], c: &Cluster, phrase: &[&str]) -> bool {
+    let n = phrase.len();
+    c.name_pos.iter().any(|&p| {
+        let before = |end: usize| end >= n && lower[end - n..end] == *phrase;
+        if before(p) || (p > 0 && lower[p - 1] == "," && before(p - 1)) {
+            return true;
+        }
+        let Some(comma) = (p + 1..(p + 6).min(lower.len())).find(|&k| lower[k] == ",") else { return false };
+        let named = (p..comma).all(|k| w.raw[k].chars().next().is_some_and(char::is_uppercase));
+        let close = (comma + 1..(comma + 10).min(lower.len())).find(|&k| matches!(lower[k], "," | "." | ";"));
+        named
+            && matches!(lower.get(comma + 1), Some(&("a" | "an" | "the")))
+            && close.is_some_and(before)
+    })
 }
 
 /// A person's country from the list of leaders, when the text gave none.

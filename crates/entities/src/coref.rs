@@ -92,9 +92,14 @@ impl Cluster {
 
     /// Whether its mention starting at word `m` is a possessor (`the minister's`).
     pub(crate) fn possessor_at(&self, w: &Words, m: usize) -> bool {
-        let Some((_, mention)) = self.mentions.iter().find(|(p, _)| *p == m) else { return false };
+        self.word_after(w, m).is_some_and(|next| w.lower[next] == "'s" || w.lower[next] == "'")
+    }
+
+    /// The index of the word after its mention starting at word `m`.
+    pub(crate) fn word_after(&self, w: &Words, m: usize) -> Option<usize> {
+        let (_, mention) = self.mentions.iter().find(|(p, _)| *p == m)?;
         let next = w.words.partition_point(|x| x.span.start < mention.end);
-        w.lower.get(next).is_some_and(|x| x == "'s" || x == "'")
+        (next < w.words.len()).then_some(next)
     }
 
     /// Adds a mention whose first word is `word`. Name mentions come in text order, and so do

@@ -100,6 +100,7 @@ const ORG_NOUNS: &[&str] = &[
     "giant",
     "broadcaster",
     "consultancy",
+    "team",
 ];
 
 /// Words for a party's member or side, never a name alone nor part of a person's name
@@ -484,9 +485,11 @@ fn apposition_kind(p: &Prepared, lower: &[&str], end: usize) -> Option<EntityTyp
         return None;
     }
     for k in end + 2..(end + 6).min(lower.len()) {
-        // (`the Montreal-based company`: a hyphenated word may be capitalised.)
+        // (`the Montreal-based company`: a hyphenated word may be capitalised, and so may a
+        // demonym, `the American cloud company`.)
         let word = &p.raw[k];
-        if (capitalised(word) && !word.contains('-')) || !word.chars().any(char::is_alphabetic) {
+        let demonym = matches!(lx.places.get(lower[k]), Some(Place::Demonym(_)));
+        if (capitalised(word) && !word.contains('-') && !demonym) || !word.chars().any(char::is_alphabetic) {
             return None;
         }
         // (Never before a possessive: `the group's director` is a person.)
@@ -723,7 +726,8 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         (s.kind == EntityType::Org && (ends_listed || listed_to(and + 1, s.end))).then_some(and)
     });
     // Titles, demonyms and party words at the front of a name are not part of it
-    // (`Azerbaijani President Ilham Aliyev` → `Ilham Aliyev`).
+    // (`Azerbaijani President Ilham Aliyev` → `Ilham Aliyev`); a title alone names no one
+    // (`Attorney General`, `Illinois Attorney General`).
     for s in spans.iter_mut() {
         if s.kind == EntityType::Person {
             // `Trade Commissioner Elena Varga`: everything up to the last title word goes.
@@ -763,6 +767,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             }
         }
     }
+    spans.retain(|s| s.kind != EntityType::Person || p.titles[s.start] != Some(s.end - s.start));
     // Name particles the tagger tends to drop: `Abdel Fattah el-Sisi`, `Mohammed bin Salman`.
     for k in 0..spans.len() {
         if spans[k].kind != EntityType::Person {
@@ -991,18 +996,25 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     }
     // A name right after a lowercase noun for an organisation names one (`the weather
     // institute IPMA`, `the logistics firm Zentra`), whatever the tagger made of it, unless it
-    // opens with a given name or the lexicon lists it as a place.
+    // opens with a given name or the lexicon lists it as a place. So does one set off by
+    // commas after such a noun (`Ruiz's team, Iberia Pro Cycling, said`).
+    let org_noun = |k: usize| {
+        (ORG_NOUNS.contains(&lower[k]) || lx.role_nouns.get(lower[k]).is_some_and(|r| r.kind == "ORG"))
+            && p.raw[k].chars().next().is_some_and(char::is_lowercase)
+    };
+    let set_off = |end: usize| matches!(lower.get(end), Some(&("," | "." | ";")));
     for j in (1..n).filter(|_| !headline) {
-        let noun = ORG_NOUNS.contains(&lower[j - 1])
-            || lx.role_nouns.get(lower[j - 1]).is_some_and(|r| r.kind == "ORG");
-        if !noun || !p.raw[j - 1].chars().next().is_some_and(char::is_lowercase) || !capitalised(&p.raw[j]) {
+        let apposed = j >= 2 && lower[j - 1] == "," && org_noun(j - 2);
+        if !(org_noun(j - 1) || apposed) || !capitalised(&p.raw[j]) {
             continue;
         }
-        if lx.first_names.contains_key(lower[j]) || p.places[j].is_some() || p.titles[j].is_some() {
+        // (Nor a date: `to appear in court May 4`.)
+        let date = lower.get(j + 1).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
+        if lx.first_names.contains_key(lower[j]) || p.places[j].is_some() || p.titles[j].is_some() || date {
             continue;
         }
         if let Some(s) = spans.iter_mut().find(|s| s.start == j) {
-            if s.place.is_none() {
+            if s.place.is_none() && (!apposed || set_off(s.end)) {
                 s.kind = EntityType::Org;
                 s.subtype = None;
             }
@@ -1013,7 +1025,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         while end < n && end < j + 3 && free(end) {
             end += 1;
         }
-        if end > j {
+        if end > j && (!apposed || set_off(end)) {
             spans.push(NameSpan { start: j, end, kind: EntityType::Org, subtype: None, place: None });
         }
     }
@@ -1095,6 +1107,33 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
                 s.subtype = None;
             }
             _ => {}
+        }
+    }
+    // A one-word place right before a name an apposition calls a body opens it (`America
+    // Rising, a political action committee,`), unless a preposition comes before the place.
+    let opened: Vec<usize> = spans
+        .iter()
+        .filter(|s| s.kind == EntityType::Org && s.start >= 1 && s.place.is_none())
+        .map(|s| s.start - 1)
+        .filter(|&k| {
+            p.places[k].is_some_and(|(n, _)| n == 1)
+                && capitalised(&p.raw[k])
+                && (k == 0 || !matches!(lower[k - 1], "in" | "at" | "from" | "near" | "across" | "of" | "to"))
+        })
+        .filter(|&k| {
+            spans
+                .iter()
+                .find(|s| s.start == k + 1)
+                .is_some_and(|s| apposition_kind(p, &lower, s.end) == Some(EntityType::Org))
+        })
+        .collect();
+    if !opened.is_empty() {
+        spans.retain(|s| !(s.end == s.start + 1 && opened.contains(&s.start)));
+        for s in spans
+            .iter_mut()
+            .filter(|s| s.kind == EntityType::Org && opened.contains(&(s.start.wrapping_sub(1))))
+        {
+            s.start -= 1;
         }
     }
     // Such a noun opening the sentence before a name describes it (`Economist Ruth Adler
@@ -1240,7 +1279,9 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     for j in 1..n {
         let noun = lx.role_nouns.get(lower[j - 1]).is_some_and(|r| r.kind == "ORG")
             && p.raw[j - 1].chars().next().is_some_and(char::is_lowercase);
-        if !noun || !capitalised(&p.raw[j]) || spans.iter().any(|s| s.start <= j && j < s.end) {
+        // (Nor a date: `to appear in court May 4`.)
+        let date = lower.get(j + 1).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
+        if !noun || date || !capitalised(&p.raw[j]) || spans.iter().any(|s| s.start <= j && j < s.end) {
             continue;
         }
         let mut end = j + 1;

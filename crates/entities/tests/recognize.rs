@@ -746,3 +746,59 @@ fn a_party_word_ends_no_name() {
     check(text, L, "Minnesota", &[], &["Minnesota"]);
     check_absent(text, "Minnesota Democrat");
 }
+
+/// Court and prosecutors' offices are titles: `Assistant U.S. Attorney Keisha Holloway` is
+/// Keisha Holloway, and a title alone names no one.
+#[test]
+fn legal_offices_are_titles() {
+    let text = "\"Public office is not a private marketplace,\" Assistant U.S. Attorney Keisha Holloway \
+                said. U.S. District Judge Arthur Lindqvist set sentencing for March 3.";
+    check(text, P, "Keisha Holloway", &[("title", "Assistant U.S. Attorney")], &[]);
+    check(text, P, "Arthur Lindqvist", &[("title", "U.S. District Judge")], &[]);
+    check_absent(text, "U.S. District");
+}
+
+/// An apposition calls a name a firm also with a demonym in it, a name set off after a
+/// noun for a body names one, and a place may open a name an apposition calls a body.
+#[test]
+fn appositions_name_bodies() {
+    let text = "The European Commission fined Altavo, the American cloud computing company, \
+                €1.2 billion. Altavo said it would appeal.";
+    check(text, O, "Altavo", &[], &["Altavo", "Altavo"]);
+    let text = "Mateo Ruiz denied it. Ruiz's team, Iberia Pro Cycling, said it had suspended him.";
+    check(text, O, "Iberia Pro Cycling", &[], &["Iberia Pro Cycling"]);
+    let text = "And Canada Rising, a conservative political action committee, called him a liability.";
+    check(text, O, "Canada Rising", &[], &["Canada Rising"]);
+}
+
+/// Descriptions: one with modifiers needs a person the text described with them (`the
+/// opposition leader`, never the president); a body's noun that its name holds reaches far
+/// back (`the agency`); a noun for people after one heads another phrase (`the committee
+/// chairmen`).
+#[test]
+fn descriptions_with_modifiers_and_bodies() {
+    let text = "Zambia's main opposition leader, Chanda Mwansa, claimed victory. Partial results showed \
+                President Joseph Banda leading. Banda's spokesman said the count was fair. Observers \
+                praised the vote. The opposition leader said the count was rigged.";
+    check(text, P, "Chanda Mwansa", &[], &["Chanda Mwansa", "The opposition leader"]);
+    check_no_mention("Partial results showed President Joseph Banda leading. The opposition leader said the count was rigged.", "The opposition leader");
+    let text = "The International Testing Agency said a sample contained EPO. Ruiz denied it. His \
+                agent said the rider would appeal. He said the sample had been mishandled. The agency \
+                rejected that claim.";
+    check(text, O, "International Testing Agency", &[], &["International Testing Agency", "The agency"]);
+    let text = "The Benghazi Committee met on Monday. The committee chairmen said the report was late.";
+    check_no_mention(text, "The committee");
+}
+
+/// A possessor, or the subject of what someone said, is not whom the next sentence's
+/// pronoun means: the speaker is.
+#[test]
+fn the_speaker_not_whom_he_spoke_of_is_the_next_pronoun() {
+    let text = "Partial results showed President Joseph Banda leading. Banda's campaign spokesman, \
+                Kelvin Zulu, said the president was confident of winning. He accused the opposition of lying.";
+    check(text, P, "Kelvin Zulu", &[], &["Kelvin Zulu", "He"]);
+    // (But in that very sentence, the subject of what was said may be meant.)
+    let text = "Donald Trump spoke in Ohio on Tuesday. Retired Lt. Gen. Michael Flynn said Trump was \
+                right when he said the generals had failed.";
+    check(text, P, "Donald Trump", &[], &["Donald Trump", "Trump", "he"]);
+}
