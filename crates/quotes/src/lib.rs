@@ -172,15 +172,17 @@ fn resolve_speakers(v: &View, entities: &[Entity], found: &[Found]) -> Vec<(Opti
             .or_else(|| f.source.and_then(|r| antecedent(v, entities, r)));
         if id.is_none() && f.source.is_some_and(|r| source::is_pronoun(v, r)) {
             id = last_speaker.clone().or_else(|| last_person_before(entities, f.content.start));
-            // (`it` names an organisation or a thing, never a person: `saying it showed "..."`;
-            // nor does `they`: `According to two people familiar with the talks, … He refused,
-            // they said` is theirs, not the last person's who spoke.)
-            let not_one =
-                f.source.is_some_and(|r| matches!(v.toks[r.0].lower.as_str(), "it" | "they" | "we"));
-            let person = |id: &String| entities.iter().any(|e| &e.id == id && e.kind == EntityType::Person);
-            if not_one && id.as_ref().is_some_and(person) {
-                id = None;
-            }
+        }
+        // (`it` names an organisation or a thing, never a person: `saying it showed "..."`,
+        // `The defense did not dispute it. Instead, it argued …`; nor does `they`: `According
+        // to two people familiar with the talks, … He refused, they said` is theirs, not the
+        // last person's who spoke.)
+        let not_one = f.source.is_some_and(|r| {
+            source::is_pronoun(v, r) && matches!(v.toks[r.0].lower.as_str(), "it" | "they" | "we")
+        });
+        let person = |id: &String| entities.iter().any(|e| &e.id == id && e.kind == EntityType::Person);
+        if not_one && id.as_ref().is_some_and(person) {
+            id = None;
         }
         // (`Analysts at Brightwater Capital said … but warned …`: the second cue's source is
         // the head of the first one's, and so is its speaker.)
@@ -212,9 +214,7 @@ fn resolve_speakers(v: &View, entities: &[Entity], found: &[Found]) -> Vec<(Opti
                 id = None;
             }
         }
-        let no_person = id
-            .as_ref()
-            .is_none_or(|id| !entities.iter().any(|e| &e.id == id && e.kind == EntityType::Person));
+        let no_person = id.as_ref().is_none_or(|id| !person(id));
         // (Only an indefinite one headed by a noun for a person: `the candidate` is someone
         // named before.)
         let indefinite =
@@ -329,23 +329,42 @@ fn named_after_comma(v: &View, entities: &[Entity], b: usize) -> Option<String> 
     // So may modifiers before a title (`Its author, state Sen. Darnell Okafor, said`), but
     // no function word: `The plan, according to Jo Park, ...` is not Jo Park's.
     let lowercase = |k: usize| v.toks.get(k).is_some_and(|t| t.word && !t.cap);
+    // (A one-word place or its adjective modifies too: `former Malawian president Grace
+    // Phiri`, `Boston mayor Tom Menino`.)
+    let place = |k: usize| {
+        let t = &v.toks[k];
+        entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Location)
+            .any(|e| e.mentions.iter().any(|m| m.start == t.start && m.end == t.end))
+    };
     // (A participle opens a clause: `Biden, echoing Erdogan, called`.)
-    let modifier = |w: &str| {
+    let modifier = |k: usize| {
+        let Some(t) = v.toks.get(k) else { return false };
+        let w = t.lower.as_str();
+        if !lowercase(k) {
+            return t.word && place(k);
+        }
         !MODIFIER_STOPS.contains(&w)
             && (!(w.ends_with("ing") || w.ends_with("ed")) || matches!(w, "acting" | "retired"))
     };
     let described = (b + 2..b + 5)
         .take_while(|&k| {
-            lowercase(k - 1)
-                && (modifier(&v.toks[k - 1].lower) || LEXICON.is_source_noun(&v.toks[k - 1].lower))
+            modifier(k - 1) || (lowercase(k - 1) && LEXICON.is_source_noun(&v.toks[k - 1].lower))
         })
         .find(|&k| LEXICON.is_source_noun(&v.toks[k - 1].lower) && !lowercase(k));
     let modifiers = (b + 2..b + 4)
-        .take_while(|&k| lowercase(k - 1) && modifier(&v.toks[k - 1].lower))
+        .take_while(|&k| lowercase(k - 1) && modifier(k - 1))
         .find(|&k| v.toks.get(k).is_some_and(|t| t.cap));
     let start = v.toks.get(described.or(modifiers).unwrap_or(b + 1))?.start;
     let sent = v.toks[b].sent;
-    entities.iter().filter(|e| e.kind == EntityType::Person).find_map(|e| {
+    // (After a noun for a body, the body's name: `Ruiz's team, Iberia Pro Cycling, said`.)
+    let body = b > 0 && {
+        let head = v.toks[b - 1].lower.as_str();
+        LEXICON.is_source_noun(head) && !LEXICON.is_person_noun(head)
+    };
+    let kinds = |e: &&Entity| e.kind == EntityType::Person || (body && e.kind == EntityType::Org);
+    entities.iter().filter(kinds).find_map(|e| {
         let m = e.mentions.iter().find(|m| m.start == start)?;
         let mut k = v.first_tok_from(m.end);
         // (Past a place the name is from: `Sen. Wade Harlan of Oklahoma,`.)

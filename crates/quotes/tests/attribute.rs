@@ -442,7 +442,7 @@ fn the_speaker_is_the_head_of_the_source_or_the_name_in_apposition_to_it() {
     // An entity as its id, type and mention texts.
     type Named<'a> = (&'a str, EntityType, &'a [&'a str]);
     // (text, its entities, the expected attribution)
-    let cases: [(&str, &[Named], &str); 13] = [
+    let cases: [(&str, &[Named], &str); 15] = [
         // A name a preposition follows heads the source, not the place after it.
         (
             "Senator Tom Becker of Kansas said the bill was unfair.",
@@ -513,6 +513,18 @@ fn the_speaker_is_the_head_of_the_source_or_the_name_in_apposition_to_it() {
             "The committee's top Republican, Sen. Wade Harlan of Oklahoma, said he hoped so.",
             &[("e1", Person, &["Sen. Wade Harlan"]), ("e2", Location, &["Oklahoma"])],
             "indirect|said|e1|-",
+        ),
+        // A place or its adjective may modify the name set off, too.
+        (
+            "The head of the mission, former Malawian president Grace Phiri, said the vote was calm.",
+            &[("e1", Location, &["Malawian"]), ("e2", Person, &["Grace Phiri"])],
+            "indirect|said|e2|-",
+        ),
+        // After a noun for a body, the body's name set off speaks.
+        (
+            "Ruiz's team, Iberia Pro Cycling, said it had suspended him.",
+            &[("e1", Person, &["Ruiz"]), ("e2", Org, &["Iberia Pro Cycling"])],
+            "indirect|said|e2|-",
         ),
         // Without a name of a person there, the head still ends the phrase.
         (
