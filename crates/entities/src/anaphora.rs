@@ -419,9 +419,7 @@ fn described_with(w: &Words, lower: &[&str], c: &Cluster, phrase: &[&str]) -> bo
         let Some(comma) = (p + 1..(p + 6).min(lower.len())).find(|&k| lower[k] == ",") else { return false };
         let named = (p..comma).all(|k| w.raw[k].chars().next().is_some_and(char::is_uppercase));
         let close = (comma + 1..(comma + 10).min(lower.len())).find(|&k| matches!(lower[k], "," | "." | ";"));
-        named
-            && matches!(lower.get(comma + 1), Some(&("a" | "an" | "the")))
-            && close.is_some_and(before)
+        named && matches!(lower.get(comma + 1), Some(&("a" | "an" | "the"))) && close.is_some_and(before)
     })
 }
 

@@ -1147,7 +1147,14 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             s.subtype = None;
             continue;
         }
-        // (`Residents of Karrow`, tagged as one name: the noun and `of` go.)
+        // (`Residents of Karrow`, tagged as one name: the noun and `of` go; so do a company's
+        // shares opening a sentence: `Shares of Hallsen jumped`.)
+        let traded = matches!(lower[s.start], "shares" | "stock" | "stocks" | "units")
+            && matches!(lower.get(s.start + 1), Some(&("of" | "in")))
+            && s.end - s.start >= 3;
+        if traded {
+            s.start += 2;
+        }
         let person = s.kind == EntityType::Person;
         if person && s.end - s.start >= 3 && lower[s.start + 1] == "of" && PLACE_OF.contains(&lower[s.start])
         {

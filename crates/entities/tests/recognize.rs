@@ -802,3 +802,15 @@ fn the_speaker_not_whom_he_spoke_of_is_the_next_pronoun() {
                 right when he said the generals had failed.";
     check(text, P, "Donald Trump", &[], &["Donald Trump", "Trump", "he"]);
 }
+
+/// A company's shares opening a sentence are no part of its name, and `the agency` may be an
+/// organisation's.
+#[test]
+fn shares_are_no_name_and_the_agency_may_be_an_organisation() {
+    let text = "Nordvik Foods agreed to buy Hallsen Brands on Monday. Shares of Hallsen jumped 27 percent.";
+    check(text, O, "Hallsen Brands", &[], &["Hallsen Brands", "Hallsen"]);
+    check_absent(text, "Shares of Hallsen");
+    let text = "The World Health Organization recommends 150 minutes of exercise a week. The agency \
+                estimates that a quarter of adults do not meet that target.";
+    check(text, O, "World Health Organization", &[], &["World Health Organization", "The agency"]);
+}

@@ -267,18 +267,24 @@ fn wholly_quoted(v: &View, content: Span, cue: Option<crate::source::Range>) -> 
     (inside && all && words.len() >= 5 && (after_punct || after_cue)).then_some(r.content)
 }
 
-/// For a source that is a relative pronoun (`Sen. Ted Cruz, who has been hoping ...`), the
-/// entity of the phrase it follows: annotators take either the pronoun or that phrase, and
-/// the entity's mentions match both.
+/// For a source that is a relative pronoun (`Sen. Ted Cruz, who has been hoping ...`, `the
+/// Heart-Lung Foundation, which said`), the entity of the phrase it follows: annotators take
+/// either the pronoun or that phrase, and the entity's mentions match both.
 fn antecedent(v: &View, entities: &[Entity], (a, b): source::Range) -> Option<String> {
-    let rel =
-        b == a + 1 && v.toks.get(a).is_some_and(|t| matches!(t.lower.as_str(), "who" | "whom" | "whose"));
-    if !rel {
+    let word = v.toks.get(a).filter(|_| b == a + 1).map(|t| t.lower.as_str());
+    if !matches!(word, Some("who" | "whom" | "whose" | "which")) {
         return None;
     }
     let end = if a > 0 && v.punct(a - 1, ",") { a - 1 } else { a };
     let np = source::before(v, end)?;
-    source::resolve(v, entities, v.tok_span(np.0, np.1))
+    let id = source::resolve(v, entities, v.tok_span(np.0, np.1))?;
+    // (`which` names a body, never a person, and one named right before it: `the
+    // foundation, which said`, not `a letter to the bank from the staff association, which`.)
+    let last = v.toks.get(end.checked_sub(1)?)?.end;
+    let org = entities
+        .iter()
+        .any(|e| e.id == id && e.kind == EntityType::Org && e.mentions.iter().any(|m| m.end == last));
+    (word != Some("which") || org).then_some(id)
 }
 
 /// The person a name in apposition right after the source phrase `(a, b)` names: `the

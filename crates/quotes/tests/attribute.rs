@@ -434,6 +434,10 @@ fn relative_pronoun_source_is_its_antecedent() {
     let text = "Mayor Ann Lee, who has long opposed the tax, argued that it would hurt small shops.";
     let entities = [entity("e1", EntityType::Person, text, &["Mayor Ann Lee"])];
     check_entities(text, &entities, &["indirect|argued|e1|-"], &[]);
+    // (`which` names a body only.)
+    let text = "The study was funded by the Heart-Lung Foundation, which said it planned a campaign.";
+    let entities = [entity("e1", EntityType::Org, text, &["Heart-Lung Foundation"])];
+    check_entities(text, &entities, &["indirect|said|e1|-"], &[]);
 }
 
 #[test]
