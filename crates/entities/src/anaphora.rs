@@ -53,6 +53,9 @@ const PUBLIC_BODIES: &[&str] = &[
     "Association",
     "Union",
     "League",
+    "Center",
+    "Centre",
+    "Service",
 ];
 /// Verbs of saying and thinking whose object clause's subject is no main subject.
 const REPORTING: &[&str] = &[

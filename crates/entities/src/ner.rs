@@ -651,7 +651,19 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         }
     }
     // An ampersand joins the names of a firm (`Kieran & Moss`, `Procter & Gamble`), also
-    // two names the tagger saw apart.
+    // two names the tagger saw apart, and capitalised words between a name and it (`Florida`
+    // + `Power & Light`).
+    for k in 0..spans.len() {
+        let e = spans[k].end;
+        let mut j = e;
+        while j < e + 2 && p.raw.get(j).is_some_and(|w| capitalised(w)) && !spans.iter().any(|o| o.start == j)
+        {
+            j += 1;
+        }
+        if j > e && lower.get(j) == Some(&"&") && p.raw.get(j + 1).is_some_and(|w| capitalised(w)) {
+            spans[k].end = j;
+        }
+    }
     let mut k = 0;
     while k < spans.len() {
         let e = spans[k].end;
@@ -824,11 +836,20 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     });
     // A name right after a lowercase noun for a made thing names that thing, no person or
     // place (`its arthritis drug Kestrel`, `the tanker Aurora`, `the app Lumo`).
+    // A storm's name is one with its kind capitalised before it (`Hurricane Dana`, `Tropical
+    // Storm Ana`).
+    let storm = |k: usize| {
+        matches!(lower[k], "hurricane" | "typhoon" | "cyclone" | "storm") && capitalised(&p.raw[k])
+    };
     for s in spans.iter_mut() {
+        if s.start > 0 && storm(s.start - 1) {
+            s.start -= 1;
+        }
+        let named_storm = s.end - s.start > 1 && storm(s.start);
         let after_thing = s.start > 0
             && THING_NOUNS.contains(&lower[s.start - 1])
             && p.raw[s.start - 1].chars().next().is_some_and(char::is_lowercase);
-        if after_thing && s.kind != EntityType::Org && s.place.is_none() {
+        if (after_thing || named_storm) && s.kind != EntityType::Org && s.place.is_none() {
             s.kind = EntityType::Misc;
         }
     }

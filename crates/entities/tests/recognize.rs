@@ -814,3 +814,17 @@ fn shares_are_no_name_and_the_agency_may_be_an_organisation() {
                 estimates that a quarter of adults do not meet that target.";
     check(text, O, "World Health Organization", &[], &["World Health Organization", "The agency"]);
 }
+
+/// An ampersand joins capitalised words after a name (`Florida` + `Power & Light`), a storm's
+/// name is no person's (`Hurricane Dana`), and `the company` is no public centre.
+#[test]
+fn firms_storms_and_centres() {
+    let text = "Crews were sent, according to Florida Power & Light. The company said it expected to \
+                restore power.";
+    check(text, O, "Florida Power & Light", &[], &["Florida Power & Light", "The company"]);
+    let text = "Hurricane Dana made landfall near Cedar Key on Friday night.";
+    check(text, EntityType::Misc, "Hurricane Dana", &[], &["Hurricane Dana"]);
+    let text = "The National Hurricane Center said the storm had weakened. The company said it expected \
+                to restore power.";
+    check_no_mention(text, "The company");
+}

@@ -482,8 +482,12 @@ fn according(v: &View, i: usize, end: usize) -> Option<Found> {
         };
         // `Over the long term, according to X, the deficit ...`: a parenthesis inside the
         // content, whose longer side is taken.
+        // (Not a relative clause on the source: `..., according to the Red Cross, which said
+        // its teams ...`.)
         let words = |a: usize, b: usize| (a..b).filter(|&k| v.toks[k].word).count();
-        if v.punct(src.1, ",") && v.punct(i - 1, ",") {
+        let relative =
+            v.toks.get(src.1 + 1).is_some_and(|t| matches!(t.lower.as_str(), "which" | "who" | "whose"));
+        if v.punct(src.1, ",") && v.punct(i - 1, ",") && !relative {
             let tail_end = content_end(v, src.1 + 1, sb);
             if words(src.1 + 1, tail_end) > words(sa, i - 1) {
                 let span = content(v, src.1 + 1, tail_end)?;

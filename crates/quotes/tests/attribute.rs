@@ -235,6 +235,11 @@ fn headline_label_is_no_speaker() {
 
 #[test]
 fn indirect_speech() {
+    // (A relative clause after `according to X,` is no content of X's attribution.)
+    check(
+        "Seven people were killed on Tuesday, according to the Red Cross, which said its teams could not reach the villages.",
+        &["indirect|according to|the Red Cross|Seven people were killed on Tuesday"],
+    );
     check(
         "Taxes will not rise, officials in both cities insist, because costs fell.",
         &[
