@@ -67,6 +67,7 @@ pub fn attribute(text: &str, seg: &Segmentation, entities: &[Entity]) -> Attribu
             f.kind = QuoteKind::Mixed;
         }
     }
+    share_coordinated_sources(&v, &mut found);
     let speakers = resolve_speakers(&v, entities, &found);
     let mut mentions = Vec::new();
     let mut nested = Vec::new();
@@ -149,6 +150,44 @@ fn source_span(v: &View, (mut a, mut b): crate::source::Range) -> Span {
         a += 1;
     }
     v.tok_span(a, b)
+}
+
+/// A cue coordinated right after another attribution's content in its sentence (`X said he
+/// was alarmed by the reports and urged both sides to talk`) has that attribution's source,
+/// whatever phrase before the sentence's subject the source reading reached.
+fn share_coordinated_sources(v: &View, found: &mut [Found]) {
+    for i in 0..found.len() {
+        let Some((c, _)) = found[i].cue else { continue };
+        let mut p = c;
+        while p > 0 && v.toks[p - 1].word && source::is_adverb(&v.toks[p - 1]) {
+            p -= 1;
+        }
+        if p == 0 || !matches!(v.toks[p - 1].lower.as_str(), "and" | "but") {
+            continue;
+        }
+        let and = v.toks[p - 1].start;
+        let sent = v.toks[c].sent;
+        let before = found
+            .iter()
+            // (Only a subject's: not `was denounced by X … and`, nor `his call … and`.)
+            .filter(|g| g.kind != QuoteKind::Direct)
+            .filter(|g| {
+                g.source.zip(g.cue).is_some_and(|((a, b), (gc, _))| {
+                    b <= gc && !(b == a + 1 && source::possessive(&v.toks[a].lower))
+                })
+            })
+            .filter(|g| g.cue.is_some_and(|(gc, _)| gc < c && v.toks[gc].sent == sent))
+            .filter(|g| {
+                g.content.end <= and
+                    && v.toks[v.first_tok_from(g.content.end).min(p - 1)..p - 1].iter().all(|t| !t.word)
+            })
+            .max_by_key(|g| g.content.end)
+            .map(|g| (g.source, g.speaker.clone()));
+        if let Some((source, speaker)) = before {
+            found[i].source = source;
+            found[i].speaker = speaker;
+        }
+    }
 }
 
 /// For each found quote: the speaker entity id and the span naming the speaker.

@@ -235,6 +235,14 @@ fn headline_label_is_no_speaker() {
 
 #[test]
 fn indirect_speech() {
+    // (A cue coordinated after another's content shares its source, whatever came before.)
+    check(
+        "In a statement issued by his spokesman, Ilan Dray, Guterres said he was alarmed by the reports and urged both governments to return to talks.",
+        &[
+            "indirect|said|Guterres|he was alarmed by the reports",
+            "indirect|urged|Guterres|both governments to return to talks",
+        ],
+    );
     // (A relative clause after `according to X,` is no content of X's attribution.)
     check(
         "Seven people were killed on Tuesday, according to the Red Cross, which said its teams could not reach the villages.",
