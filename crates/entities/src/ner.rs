@@ -592,6 +592,9 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     let lx = &*LEXICON;
     let lower: Vec<&str> = p.lower.iter().map(|w| &**w).collect();
     let n = p.len();
+    // Whether a day's number follows word `j` (`May 4`): a date, no name after a noun for a
+    // body (`to appear in court May 4`).
+    let dated = |j: usize| lower.get(j + 1).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
     // A noun for a person, singular or plural (`economist`, `critics`).
     let person_noun = |w: &str| {
         lx.person_nouns.contains(w) || w.strip_suffix('s').is_some_and(|w| lx.person_nouns.contains(w))
@@ -1029,9 +1032,8 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         if !(org_noun(j - 1) || apposed) || !capitalised(&p.raw[j]) {
             continue;
         }
-        // (Nor a date: `to appear in court May 4`.)
-        let date = lower.get(j + 1).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
-        if lx.first_names.contains_key(lower[j]) || p.places[j].is_some() || p.titles[j].is_some() || date {
+        if lx.first_names.contains_key(lower[j]) || p.places[j].is_some() || p.titles[j].is_some() || dated(j)
+        {
             continue;
         }
         if let Some(s) = spans.iter_mut().find(|s| s.start == j) {
@@ -1307,9 +1309,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     for j in 1..n {
         let noun = lx.role_nouns.get(lower[j - 1]).is_some_and(|r| r.kind == "ORG")
             && p.raw[j - 1].chars().next().is_some_and(char::is_lowercase);
-        // (Nor a date: `to appear in court May 4`.)
-        let date = lower.get(j + 1).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
-        if !noun || date || !capitalised(&p.raw[j]) || spans.iter().any(|s| s.start <= j && j < s.end) {
+        if !noun || dated(j) || !capitalised(&p.raw[j]) || spans.iter().any(|s| s.start <= j && j < s.end) {
             continue;
         }
         let mut end = j + 1;

@@ -815,11 +815,7 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
         None
     } else {
         // `... and said`, `... but did note`: a second verb of the sentence's subject.
-        let mut p = i;
-        while p > 0 && v.toks[p - 1].word && source::is_adverb(&v.toks[p - 1]) {
-            p -= 1;
-        }
-        let coordinated = p > 0 && matches!(v.toks[p - 1].lower.as_str(), "and" | "but");
+        let coordinated = source::conjunction_before(v, i).is_some();
         // `Voters who have listened to him said ...`: a subject with a relative clause.
         let relative = |s: &source::Range| {
             v.toks.get(s.1).is_some_and(|t| matches!(t.lower.as_str(), "who" | "which" | "that"))

@@ -158,14 +158,8 @@ fn source_span(v: &View, (mut a, mut b): crate::source::Range) -> Span {
 fn share_coordinated_sources(v: &View, found: &mut [Found]) {
     for i in 0..found.len() {
         let Some((c, _)) = found[i].cue else { continue };
-        let mut p = c;
-        while p > 0 && v.toks[p - 1].word && source::is_adverb(&v.toks[p - 1]) {
-            p -= 1;
-        }
-        if p == 0 || !matches!(v.toks[p - 1].lower.as_str(), "and" | "but") {
-            continue;
-        }
-        let and = v.toks[p - 1].start;
+        let Some(conj) = source::conjunction_before(v, c) else { continue };
+        let and = v.toks[conj].start;
         let sent = v.toks[c].sent;
         let before = found
             .iter()
@@ -179,7 +173,7 @@ fn share_coordinated_sources(v: &View, found: &mut [Found]) {
             .filter(|g| g.cue.is_some_and(|(gc, _)| gc < c && v.toks[gc].sent == sent))
             .filter(|g| {
                 g.content.end <= and
-                    && v.toks[v.first_tok_from(g.content.end).min(p - 1)..p - 1].iter().all(|t| !t.word)
+                    && v.toks[v.first_tok_from(g.content.end).min(conj)..conj].iter().all(|t| !t.word)
             })
             .max_by_key(|g| g.content.end)
             .map(|g| (g.source, g.speaker.clone()));

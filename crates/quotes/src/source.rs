@@ -110,6 +110,16 @@ fn middle_initial(v: &View, start: usize, i: usize) -> bool {
         })
 }
 
+/// The `and` or `but` before the verb at token `i`, past adverbs (`... and said`, `... but
+/// did note`, `and then urged`): the verb is a second one of the same subject.
+pub fn conjunction_before(v: &View, i: usize) -> Option<usize> {
+    let mut p = i;
+    while p > 0 && v.toks[p - 1].word && is_adverb(&v.toks[p - 1]) {
+        p -= 1;
+    }
+    (p > 0 && matches!(v.toks[p - 1].lower.as_str(), "and" | "but")).then(|| p - 1)
+}
+
 /// A word between a subject and its verb: a listed adverb or auxiliary (`also`, `has`), a
 /// negation (`did not criticize`) or a lowercase `-ly` word (`grudgingly agreed`).
 pub fn is_adverb(t: &crate::text::Tok) -> bool {
