@@ -509,12 +509,23 @@ pub fn before_apposition(v: &View, cue: usize) -> Option<Range> {
                 && !LEXICON.is(&v.toks[r.0].lower, "stop")
                 && !preposition
                 && !adverb
+                && !participle_opener(v, r.0)
             {
                 return Some(r);
             }
         }
     }
     None
+}
+
+/// A participle opening its sentence and the clause it heads (`Speaking in the Commons on
+/// Monday, the minister, Jo Park, said`; `Asked about the plan, ...`): a verb, never a name,
+/// though capitalised (`Reading`, `Downing Street` are followed by no lowercase word).
+fn participle_opener(v: &View, k: usize) -> bool {
+    let t = &v.toks[k];
+    let opens = k == 0 || v.toks[k - 1].sent != t.sent;
+    let verb_form = (t.lower.ends_with("ing") || t.lower.ends_with("ed")) && t.lower.len() > 5;
+    opens && verb_form && v.toks.get(k + 1).is_some_and(|n| n.word && !n.cap)
 }
 
 /// `Santiago, 14 May 2025 — `, `WASHINGTON ― ` or `WASHINGTON (AP) -- ` at a paragraph start `a`: the token

@@ -1296,3 +1296,12 @@ fn he_after_an_unnamed_spokesman_is_the_spokesman() {
     let entities = [entity("e1", EntityType::Person, text, &["Trump", "Trump", "he"])];
     check_entities(text, &entities, &["indirect|asked|-|-", "direct|said|e1|-"], &[]);
 }
+
+#[test]
+fn a_participle_opening_the_sentence_is_never_the_source() {
+    check(
+        "Speaking in the chamber on Monday, the shadow housing minister, Rhona Birchall, said the \
+         council had broken its promise.",
+        &["indirect|said|Rhona Birchall|the council had broken its promise"],
+    );
+}
