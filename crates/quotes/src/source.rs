@@ -852,10 +852,28 @@ pub fn resolve(v: &View, entities: &[Entity], span: Span) -> Option<String> {
             || possessive(&v.text[m.start..m.end].to_lowercase())
             || matches!(v.text[m.start..m.end].to_lowercase().as_str(), "his" | "her" | "their")
     };
+    // A place or its adjective before a noun of the phrase only qualifies its head when that
+    // head is a person (`The Nigerian striker`) or a name (`the Spanish insurers' association
+    // Unespa`); before a body's noun it speaks for the place (`the Russian foreign ministry`).
+    let named_head =
+        last.is_some_and(|k| v.toks[k].cap && v.toks[k].sent == v.toks[v.first_tok_from(span.start)].sent);
+    let modifier = |m: &newsdesk_model::Mention| {
+        let k = v.first_tok_from(m.end);
+        (person_head || named_head)
+            && m.end < span.end
+            && v.toks.get(k).is_some_and(|t| {
+                t.word
+                    && !t.cap
+                    && t.start < span.end
+                    && !preposition(&t.lower)
+                    && !LEXICON.is(&t.lower, "boundary")
+            })
+    };
     for e in entities {
         let person = e.kind == EntityType::Person;
         for m in &e.mentions {
-            if !m.span().overlaps(span) || (e.kind == EntityType::Location && qualifying(m)) {
+            let place = e.kind == EntityType::Location;
+            if !m.span().overlaps(span) || (place && (qualifying(m) || modifier(m))) {
                 continue;
             }
             if person_head && possessor(m) {

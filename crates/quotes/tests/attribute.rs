@@ -1305,3 +1305,17 @@ fn a_participle_opening_the_sentence_is_never_the_source() {
         &["indirect|said|Rhona Birchall|the council had broken its promise"],
     );
 }
+
+#[test]
+fn a_place_before_a_persons_noun_or_a_name_only_qualifies_the_speaker() {
+    let text = "The Ghanaian midfielder said he was happy with the draw.";
+    let entities = [entity("e1", EntityType::Location, text, &["Ghanaian"])];
+    check_entities(text, &entities, &["indirect|said|-|-"], &[]);
+    let text = "Losses will top 3 billion euros, according to the Portuguese insurers' group Segurpor.";
+    let entities = [entity("e1", EntityType::Location, text, &["Portuguese"])];
+    check_entities(text, &entities, &["indirect|according to|-|-"], &[]);
+    // (Before a body's noun the place speaks: its ministry is its voice.)
+    let text = "The Ghanaian foreign ministry said the talks had failed.";
+    let entities = [entity("e1", EntityType::Location, text, &["Ghanaian"])];
+    check_entities(text, &entities, &["indirect|said|e1|-"], &[]);
+}
