@@ -278,6 +278,12 @@ pub(crate) fn without_time(v: &View, a: usize, mut b: usize) -> usize {
         && (time(b - 2) || v.toks[b - 2].lower == "on")
     {
         b -= 2;
+        // (`issued its alert on Tuesday morning`: not `its alert on`.)
+        if b > a + 1
+            && matches!(v.toks[b - 1].lower.as_str(), "on" | "by" | "until" | "since" | "early" | "late")
+        {
+            b -= 1;
+        }
     } else if b > a + 1 && time(b - 1) && !matches!(v.toks[b - 1].lower.as_str(), "this" | "last" | "next") {
         // (A lone `this`, `last` or `next` is a pronoun or adjective: `a case like this`.)
         b -= 1;

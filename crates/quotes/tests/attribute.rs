@@ -1319,3 +1319,11 @@ fn a_place_before_a_persons_noun_or_a_name_only_qualifies_the_speaker() {
     let entities = [entity("e1", EntityType::Location, text, &["Ghanaian"])];
     check_entities(text, &entities, &["indirect|said|e1|-"], &[]);
 }
+
+#[test]
+fn a_content_loses_a_closing_time_with_its_preposition() {
+    check(
+        "The flood agency had announced its highest alert on Tuesday morning.",
+        &["indirect|announced|The flood agency|its highest alert"],
+    );
+}
