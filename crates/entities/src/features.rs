@@ -197,7 +197,7 @@ fn gazetteer(p: &Prepared, flags: &[u8]) -> Vec<&'static str> {
             continue;
         }
         let f = flags.get(i).copied().unwrap_or(0);
-        if f & WordFlags::FIRST_NAME != 0 && lx.first_names.contains_key(&*p.lower[i]) {
+        if f & WordFlags::FIRST_NAME != 0 && lx.first_names.contains_key(&p.lower[i]) {
             gaz[i] = "first";
         } else if f & WordFlags::ORG_WORD != 0 && lx.org_words.contains_key(&*p.raw[i]) {
             gaz[i] = "org";

@@ -72,6 +72,53 @@ pub struct Leader {
 }
 
 /// All the lists, keyed by lowercase text.
+/// Given names (lowercase) → `m`, `f` or `u`, found with or without their accents: `Inés`
+/// is a given name as `Ines` is, though the list writes one form.
+#[derive(Debug, Default)]
+pub struct FirstNames(HashMap<String, char>);
+
+impl FirstNames {
+    pub fn get(&self, lower: &str) -> Option<&char> {
+        self.0.get(lower).or_else(|| without_accents(lower).and_then(|w| self.0.get(&w)))
+    }
+    pub fn contains_key(&self, lower: &str) -> bool {
+        self.get(lower).is_some()
+    }
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.keys()
+    }
+}
+
+/// A lowercase word with the accents of Latin letters taken off (`inés` → `ines`), or `None`
+/// when it has none to take off.
+pub fn without_accents(lower: &str) -> Option<String> {
+    if lower.is_ascii() {
+        return None;
+    }
+    let plain = |c: char| -> char {
+        match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' | 'ő' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ç' | 'ć' | 'č' => 'c',
+            'ś' | 'š' | 'ş' | 'ș' => 's',
+            'ž' | 'ź' | 'ż' => 'z',
+            'ý' | 'ÿ' => 'y',
+            'ł' => 'l',
+            'ř' => 'r',
+            'ğ' => 'g',
+            'ț' | 'ţ' => 't',
+            'ď' => 'd',
+            c => c,
+        }
+    };
+    let folded: String = lower.chars().map(plain).collect();
+    (folded != lower).then_some(folded)
+}
+
 #[derive(Debug, Default)]
 pub struct Lexicon {
     pub countries: Vec<Country>,
@@ -79,7 +126,7 @@ pub struct Lexicon {
     pub places: HashMap<String, Place>,
     pub titles: HashMap<String, Title>,
     /// Lowercase given name → `m`, `f` or `u`.
-    pub first_names: HashMap<String, char>,
+    pub first_names: FirstNames,
     /// Organisation word as written → position (`end`, `start`, `any`).
     pub org_words: HashMap<String, String>,
     pub role_nouns: HashMap<String, RoleNoun>,
@@ -161,7 +208,7 @@ impl Lexicon {
         for row in rows(FIRST_NAMES) {
             let [name, gender, ..] = row[..] else { continue };
             let g = gender.chars().next().unwrap_or('u');
-            let entry = lx.first_names.entry(name.to_lowercase()).or_insert(g);
+            let entry = lx.first_names.0.entry(name.to_lowercase()).or_insert(g);
             if *entry != g {
                 *entry = 'u';
             }
@@ -265,7 +312,8 @@ impl Lexicon {
 
     /// The [`WordFlags`] of a lowercase word (0: in no table).
     pub fn flags(&self, lower: &str) -> u8 {
-        self.word_flags.get(lower).copied().unwrap_or(0)
+        let of = |w: &str| self.word_flags.get(w).copied();
+        of(lower).or_else(|| without_accents(lower).and_then(|w| of(&w))).unwrap_or(0)
     }
 
     /// The place phrase starting at word `i`, longest first.

@@ -617,7 +617,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             }
             // (`in` only before a given name: `a radio host in Cape Breton, Nova Scotia,`
             // names a region, `a supporter in Silicon Valley, Tyrone Pike,` a person.)
-            let given = || lower.get(comma + 1).is_some_and(|w| lx.first_names.contains_key(*w));
+            let given = || lower.get(comma + 1).is_some_and(|w| lx.first_names.contains_key(w));
             let prep = matches!(lower[j], "of" | "for" | "at" | "with" | "to") || lower[j] == "in" && given();
             if prep && noun(j - 1) {
                 return true;

@@ -828,3 +828,15 @@ fn firms_storms_and_centres() {
                 to restore power.";
     check_no_mention(text, "The company");
 }
+
+#[test]
+fn a_given_name_is_known_with_its_accents() {
+    // The list writes `Ines`; a Spanish report writes `Inés`.
+    check(
+        "Inés Valdemora accused the regional government of ignoring the forecasts. She demanded an inquiry.",
+        EntityType::Person,
+        "Inés Valdemora",
+        &[],
+        &["Inés Valdemora", "She"],
+    );
+}
