@@ -840,3 +840,10 @@ fn a_given_name_is_known_with_its_accents() {
         &["Inés Valdemora", "She"],
     );
 }
+
+#[test]
+fn a_football_clubs_last_word_makes_it_a_club() {
+    let text = "Dunmore Rovers beat Kelby Athletic 3-1 on Saturday. Kelby manager Sean Tully was furious.";
+    check(text, EntityType::Org, "Dunmore Rovers", &[], &["Dunmore Rovers"]);
+    check(text, EntityType::Org, "Kelby Athletic", &[], &["Kelby Athletic", "Kelby"]);
+}
