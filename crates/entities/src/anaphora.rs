@@ -126,7 +126,11 @@ pub(crate) fn link_others(w: &Words, lower: &[&str], covered: &mut [bool], clust
                             && c.word_after(w, m).is_some_and(|k| {
                                 lower[k].chars().all(char::is_alphabetic) && !PREPOSITIONS.contains(&lower[k])
                             });
-                        opens || !PREPOSITIONS.contains(&lower[m - 1]) && !reported
+                        // (Nor the object of a verb, for a pronoun in a later sentence: `Wes
+                        // Darnell accused Ashworth of …. He said`; but one asked or told
+                        // answers: `asked Sanders about …. He started his answer`.)
+                        let object = m > 0 && w.sentence(m) < sent && object_of_verb(lower[m - 1]);
+                        opens || !PREPOSITIONS.contains(&lower[m - 1]) && !reported && !object
                     });
                     Some((k, (named_outside, last_sent, subject, c.mentions.len(), last)))
                 })
@@ -195,6 +199,15 @@ pub(crate) fn link_others(w: &Words, lower: &[&str], covered: &mut [bool], clust
         let _ = sent;
         i += 1;
     }
+}
+
+/// A verb whose object a name right after it is (`accused Ashworth`, `met Park`): a past form
+/// of more than three letters, or an irregular one that takes a person as its object; not one
+/// of addressing, whose object is the one who answers next (`asked Park`).
+fn object_of_verb(word: &str) -> bool {
+    let past = word.len() > 4 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_lowercase());
+    let addressed = matches!(word, "asked" | "questioned" | "pressed" | "interviewed" | "urged" | "reminded");
+    (past && !addressed) || matches!(word, "met" | "beat" | "hit" | "saw" | "fought")
 }
 
 /// Whether each word stands inside quotation marks: a double mark opens or closes (a

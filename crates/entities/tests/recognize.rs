@@ -847,3 +847,23 @@ fn a_football_clubs_last_word_makes_it_a_club() {
     check(text, EntityType::Org, "Dunmore Rovers", &[], &["Dunmore Rovers"]);
     check(text, EntityType::Org, "Kelby Athletic", &[], &["Kelby Athletic", "Kelby"]);
 }
+
+#[test]
+fn a_pronoun_in_a_later_sentence_means_the_subject_not_the_object() {
+    check(
+        "Health minister Tamsin Oberlay rejected the figures on Monday. The opposition's spokesman, \
+         Corran Vesk, accused Oberlay of hiding the truth. He said the minister should resign.",
+        EntityType::Person,
+        "Corran Vesk",
+        &[],
+        &["Corran Vesk", "He"],
+    );
+    // (One asked answers: `asked X about …. He started his answer`.)
+    check(
+        "Corran Vesk spoke first. A voter asked Tamsin Oberlay about the plan. He started his answer with a story.",
+        EntityType::Person,
+        "Tamsin Oberlay",
+        &[],
+        &["Tamsin Oberlay", "He"],
+    );
+}
