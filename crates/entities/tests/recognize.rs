@@ -867,3 +867,16 @@ fn a_pronoun_in_a_later_sentence_means_the_subject_not_the_object() {
         &["Tamsin Oberlay", "He"],
     );
 }
+
+#[test]
+fn the_union_names_a_body_whose_name_says_it_is_one() {
+    let text =
+        "The Harbour Dockers' Union called a strike. Officials at Castlegate Logistics said talks had \
+                failed. The strike will start on Monday, according to the union.";
+    check(text, EntityType::Org, "Harbour Dockers' Union", &[], &["Harbour Dockers' Union", "the union"]);
+    check_no_mention(
+        "Officials at Castlegate Logistics said talks had failed. The strike will start on Monday, according \
+         to the union.",
+        "the union",
+    );
+}
