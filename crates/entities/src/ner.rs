@@ -8,6 +8,11 @@ use crate::lexicon::{Place, LEXICON};
 use crate::model::{Model, MODEL, TAGS};
 use newsdesk_model::EntityType;
 
+/// Whether span `o` lies wholly within words `a..b`.
+fn whole_of(o: &NameSpan, a: usize, b: usize) -> bool {
+    o.start >= a && o.end <= b
+}
+
 /// A name found in a sentence: words `start..end`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameSpan {
@@ -1329,6 +1334,70 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             s.subtype = None;
         }
     }
+    // A person's name does not run on over `of` into a body (`Professor Tom Sandhu of Imperial
+    // College London`, `... of King's College London`): it ends before `of`, and the body is a
+    // name of its own, with a possessive (`King` + `'s` + `College London`) or a place right
+    // after it (`Imperial College` + `London`) inside.
+    let mut bodies = Vec::new();
+    for s in spans.iter_mut().filter(|s| s.kind == EntityType::Person) {
+        let Some(k) = (s.start + 2..s.end).find(|&k| lower[k] == "of") else { continue };
+        let body = (k + 1..s.end).any(|j| lx.org_words.contains_key(&*p.raw[j]));
+        let possessive = matches!(lower.get(s.end), Some(&("'" | "’"))) && lower.get(s.end + 1) == Some(&"s");
+        if body || possessive {
+            bodies.push((k + 1, s.end, possessive));
+            s.end = k;
+        }
+    }
+    for (a, b, possessive) in bodies {
+        let next = spans.iter().position(|o| o.start == if possessive { b + 2 } else { b });
+        match next {
+            Some(o) if possessive && spans[o].kind == EntityType::Org => spans[o].start = a,
+            Some(o) if !possessive && spans[o].kind == EntityType::Location => {
+                let end = spans[o].end;
+                spans.remove(o);
+                spans.push(NameSpan { start: a, end, kind: EntityType::Org, subtype: None, place: None });
+            }
+            // (`Dan Reyes of Trump's campaign`: the possessor is a name of its own.)
+            _ => {
+                let kind = if possessive { EntityType::Person } else { EntityType::Org };
+                spans.push(NameSpan { start: a, end: b, kind, subtype: None, place: None })
+            }
+        }
+    }
+    // A body's name joins capitalised words before it over `and`, after `the` (`the Food and
+    // Drink Federation`, `the Bill and Melinda Gates Foundation`): one name, not a person and
+    // a smaller body.
+    for k in 0..spans.len() {
+        let s = &spans[k];
+        let body =
+            s.kind == EntityType::Org && (s.start..s.end).any(|j| lx.org_words.contains_key(&*p.raw[j]));
+        // (A one-word body is a whole name: `the Republican-controlled House and Senate`.)
+        if !body || s.end - s.start < 2 || s.start < 3 || lower[s.start - 1] != "and" {
+            continue;
+        }
+        let mut j0 = s.start - 1;
+        // (Not over an initialism, a body's name of its own: `the IRS and ...`.)
+        let word = |j: usize| capitalised(&p.raw[j]) && p.raw[j].chars().any(char::is_lowercase);
+        while j0 > 0 && s.start - 1 - j0 < 3 && word(j0 - 1) && lower[j0 - 1] != "the" {
+            j0 -= 1;
+        }
+        if j0 == s.start - 1 || j0 == 0 || lower[j0 - 1] != "the" {
+            continue;
+        }
+        // (Only over words no other name holds but a person's as a whole, `the Bill` + `and` +
+        // ...; never a body's or a place's: `the IRS and Drug Enforcement Administration`.)
+        let inside = |o: &NameSpan| o.start < s.start - 1 && o.end > j0;
+        let person = |o: &NameSpan| o.kind == EntityType::Person && whole_of(o, j0, s.start - 1);
+        if spans.iter().any(|o| inside(o) && !person(o)) {
+            continue;
+        }
+        let and = s.start - 1;
+        spans[k].start = j0;
+        for o in spans.iter_mut().filter(|o| whole_of(o, j0, and)) {
+            o.end = o.start; // emptied, removed below
+        }
+    }
+    spans.retain(|o| o.end > o.start);
     // Site and publisher names.
     for (j, raw) in p.raw.iter().enumerate() {
         if is_site_name(raw) {

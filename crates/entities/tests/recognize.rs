@@ -880,3 +880,29 @@ fn the_union_names_a_body_whose_name_says_it_is_one() {
         "the union",
     );
 }
+
+#[test]
+fn a_persons_name_ends_before_of_and_the_body_after_it() {
+    let text = "Professor Lena Vosk of Imperial College London said the data were weak.";
+    check(text, EntityType::Person, "Lena Vosk", &[], &["Lena Vosk"]);
+    check(text, EntityType::Org, "Imperial College London", &[], &["Imperial College London"]);
+    let text = "Professor Tom Sandhu of King's College London told the centre that people smoked.";
+    check(text, EntityType::Person, "Tom Sandhu", &[], &["Tom Sandhu"]);
+    check(text, EntityType::Org, "King's College London", &[], &["King's College London"]);
+}
+
+#[test]
+fn a_bodys_name_runs_back_over_and_after_the() {
+    let text = "The Fish and Game Federation said the rules were unfair.";
+    check(text, EntityType::Org, "Fish and Game Federation", &[], &["Fish and Game Federation"]);
+    let text = "A grant from the Maud and Peter Olsen Foundation paid for it.";
+    check(text, EntityType::Org, "Maud and Peter Olsen Foundation", &[], &[]);
+    check_absent(text, "Maud");
+    let text = "The Food and Drug Administration approved the drug.";
+    check(text, EntityType::Org, "Food and Drug Administration", &[], &[]);
+    // (Never over a body or place of its own.)
+    check_absent(
+        "Agents of the IRS and Drug Enforcement Administration met.",
+        "IRS and Drug Enforcement Administration",
+    );
+}
