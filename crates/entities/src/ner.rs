@@ -1364,6 +1364,77 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             }
         }
     }
+    // A body's name ending in a word for one runs on over `on` or `for` and the capitalised
+    // words after it (`the Commission on Presidential Debates`, `the Council on Foreign
+    // Relations`, which the tagger splits into a body and a person).
+    for k in 0..spans.len() {
+        let e = spans[k].end;
+        let body = spans[k].kind == EntityType::Org && lx.org_words.contains_key(&*p.raw[e - 1]);
+        // (A member of Parliament for a constituency: `MP ... of Parliament for Tooting`.)
+        let seat = lower[e - 1] == "parliament";
+        // (Nor a place: `Hofstra University on Long Island`.)
+        let site =
+            matches!(lower[e - 1], "university" | "college" | "school" | "hospital" | "church" | "club");
+        let place = lower.get(e) == Some(&"on") && (site || p.places.get(e + 1).is_some_and(Option::is_some));
+        if !body
+            || seat
+            || place
+            || !matches!(lower.get(e), Some(&("on" | "for")))
+            || !p.raw.get(e + 1).is_some_and(|w| capitalised(w))
+        {
+            continue;
+        }
+        // (Not a date: `the Labor Department on Wednesday`, `CBS News on Super Tuesday`.)
+        let month = |w: &str| {
+            matches!(
+                w,
+                "jan"
+                    | "feb"
+                    | "mar"
+                    | "apr"
+                    | "jun"
+                    | "jul"
+                    | "aug"
+                    | "sep"
+                    | "sept"
+                    | "oct"
+                    | "nov"
+                    | "dec"
+            )
+        };
+        let time = |j: usize| {
+            NEVER_OPENS.contains(&lower[j])
+                || NEVER_ALONE.contains(&lower[j])
+                || month(lower[j])
+                || lower[j] == "super"
+                || dated(j)
+        };
+        // (Nor a person's title and name after the body's: `the Council on American-Islamic
+        // Relations National Executive Director Nihad Awad`; a title word may open the run:
+        // `the Brennan Center for Justice`.)
+        let person_at = |j: usize| spans.iter().any(|o| o.start == j && o.kind == EntityType::Person);
+        let mut end = e + 1;
+        while end < n {
+            let named = end > e + 1 && (p.titles[end].is_some() || person_at(end));
+            if capitalised(&p.raw[end]) && !time(end) && !named {
+                end += 1;
+            } else if matches!(lower[end], "of" | "and") && p.raw.get(end + 1).is_some_and(|w| capitalised(w))
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        // (Only over names wholly inside the run: never half of another.)
+        if end == e + 1 || spans.iter().any(|o| o.start < end && o.end > end) {
+            continue;
+        }
+        spans[k].end = end;
+        for o in spans.iter_mut().filter(|o| o.start > e && o.end <= end) {
+            o.end = o.start;
+        }
+    }
+    spans.retain(|o| o.end > o.start);
     // A body's name joins capitalised words before it over `and`, after `the` (`the Food and
     // Drink Federation`, `the Bill and Melinda Gates Foundation`): one name, not a person and
     // a smaller body.

@@ -906,3 +906,15 @@ fn a_bodys_name_runs_back_over_and_after_the() {
         "IRS and Drug Enforcement Administration",
     );
 }
+
+#[test]
+fn a_bodys_name_runs_on_over_on_or_for_and_its_topic() {
+    let text = "Farah Idris, a fellow at the Center for Strategic and International Studies, said the talks had stalled.";
+    check(text, EntityType::Org, "Center for Strategic and International Studies", &[], &[]);
+    check_absent(text, "International Studies");
+    let text = "The Commission on Presidential Debates said the rules were fair.";
+    check(text, EntityType::Org, "Commission on Presidential Debates", &[], &[]);
+    // (Never over a date.)
+    let text = "The Harbour Council on Monday rejected the plan.";
+    check(text, EntityType::Org, "Harbour Council", &[], &["Harbour Council"]);
+}
