@@ -71,7 +71,6 @@ pub struct Leader {
     pub organisation: Option<String>,
 }
 
-/// All the lists, keyed by lowercase text.
 /// Given names (lowercase) → `m`, `f` or `u`, found with or without their accents: `Inés`
 /// is a given name as `Ines` is, though the list writes one form.
 #[derive(Debug, Default)]
@@ -119,6 +118,7 @@ pub fn without_accents(lower: &str) -> Option<String> {
     (folded != lower).then_some(folded)
 }
 
+/// All the lists, keyed by lowercase text.
 #[derive(Debug, Default)]
 pub struct Lexicon {
     pub countries: Vec<Country>,

@@ -1385,27 +1385,10 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             continue;
         }
         // (Not a date: `the Labor Department on Wednesday`, `CBS News on Super Tuesday`.)
-        let month = |w: &str| {
-            matches!(
-                w,
-                "jan"
-                    | "feb"
-                    | "mar"
-                    | "apr"
-                    | "jun"
-                    | "jul"
-                    | "aug"
-                    | "sep"
-                    | "sept"
-                    | "oct"
-                    | "nov"
-                    | "dec"
-            )
-        };
         let time = |j: usize| {
             NEVER_OPENS.contains(&lower[j])
                 || NEVER_ALONE.contains(&lower[j])
-                || month(lower[j])
+                || MONTH_ABBREVIATIONS.contains(&lower[j])
                 || lower[j] == "super"
                 || dated(j)
         };
