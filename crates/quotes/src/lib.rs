@@ -17,6 +17,7 @@
 //! `data/indirect_words.tsv` and `data/polnear_cues.tsv` (cue verb forms counted on PolNeAR's
 //! train split by `scripts/derive_polnear_cues.py`).
 
+mod coordination;
 mod direct;
 mod found;
 mod indirect;
@@ -50,6 +51,8 @@ pub fn attribute(text: &str, seg: &Segmentation, entities: &[Entity]) -> Attribu
     let mut found = rules(&v, entities);
     let tagged_sources = learned::find(&v, &mut found);
     learned::bounds::refine(&v, &mut found, &tagged_sources);
+    // (`attacked her skills and even questioned ...`: the second verb is not what was said.)
+    coordination::cut(&v, &mut found);
     // (`a firm called Harbor Analytics`, `Obama called Abedini.`: no speech reported.)
     let drop: Vec<bool> = found.iter().map(|f| naming::reports_nothing(&v, f)).collect();
     found::remove(&mut found, &drop);

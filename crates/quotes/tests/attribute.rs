@@ -1327,3 +1327,44 @@ fn a_content_loses_a_closing_time_with_its_preposition() {
         &["indirect|announced|The flood agency|its highest alert"],
     );
 }
+
+#[test]
+fn a_content_ends_before_a_second_verb_of_its_cues_subject() {
+    check(
+        "The senator attacked the governor's budget and even questioned his record on schools.",
+        &[
+            "indirect|attacked|The senator|the governor's budget",
+            "indirect|questioned|The senator|his record on schools",
+        ],
+    );
+    check(
+        "The company denied the claims but later paid a fine to the regulator.",
+        &["indirect|denied|The company|the claims"],
+    );
+    // (A second verb of saying opens an attribution of its own.)
+    check(
+        "Rep. Dana Whitcomb promised \"every penny we can find\" and said the county would rebuild \
+         the bridge.",
+        &[
+            "direct|promised|Rep. Dana Whitcomb|every penny we can find",
+            "indirect|said|Rep. Dana Whitcomb|the county would rebuild the bridge",
+        ],
+    );
+    // (A reported clause's own verbs, a relative clause's and a list's stay in the content.)
+    check(
+        "The minister said police arrested two men and seized their cars.",
+        &["indirect|said|The minister|police arrested two men and seized their cars"],
+    );
+    check(
+        "Critics praised a nominee who is expected to be moderate and will hear the case in May.",
+        &["indirect|praised|Critics|a nominee who is expected to be moderate and will hear the case in May"],
+    );
+    check(
+        "Dr. Lena Marsh cautioned the study was small and could not prove that walking lowered the risk.",
+        &["indirect|cautioned|Dr. Lena Marsh|the study was small and could not prove that walking lowered the risk"],
+    );
+    check(
+        "The mayor criticized rising rents, crime and growing inequality in the city.",
+        &["indirect|criticized|The mayor|rising rents, crime and growing inequality in the city"],
+    );
+}
