@@ -574,6 +574,34 @@ const THING_NOUNS: &[&str] = &[
 ];
 
 /// Words naming a body of members, which a plural possessive may open (`Farmers' Union`).
+/// Nouns of a field that open a national body's name before its country (`Police Scotland`,
+/// `Sport England`, `Cricket Australia`).
+const FIELD_NOUNS: &[&str] = &[
+    "health",
+    "sport",
+    "police",
+    "rail",
+    "water",
+    "energy",
+    "arts",
+    "heritage",
+    "cricket",
+    "rugby",
+    "football",
+    "tennis",
+    "athletics",
+    "swimming",
+    "cycling",
+    "rowing",
+    "hockey",
+    "netball",
+    "basketball",
+    "golf",
+    "tourism",
+    "transport",
+    "education",
+];
+
 const MEMBER_BODIES: &[&str] = &[
     "Union",
     "Association",
@@ -1448,6 +1476,49 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         let and = s.start - 1;
         spans[k].start = j0;
         for o in spans.iter_mut().filter(|o| whole_of(o, j0, and)) {
+            o.end = o.start; // emptied, removed below
+        }
+    }
+    spans.retain(|o| o.end > o.start);
+    // A country or region right after an initialism or a field's noun closes a body's name
+    // (`NHS England`, `Public Health England`, `Police Scotland`, `Cricket Australia`); after
+    // an initialism a city does too (`BBC London`).
+    for k in 0..spans.len() {
+        let s = &spans[k];
+        let (Some(place), true) = (s.place, s.kind == EntityType::Location && s.start > 0) else { continue };
+        let j = s.start - 1;
+        let raw = &*p.raw[j];
+        // (Not in capitals throughout: `WHY SENEGAL`, `IN TURKEY`.)
+        let initialism = p.raw[s.start].chars().any(char::is_lowercase)
+            && (2..=6).contains(&raw.len())
+            && raw.chars().all(|c| c.is_ascii_uppercase())
+            && p.places[j].is_none()
+            && p.titles[j].is_none()
+            // (A ship's prefix: `the SS St. Louis`.)
+            && !matches!(raw, "SS" | "HMS" | "USS" | "RMS" | "MV");
+        let city = matches!(place, Place::City(_));
+        let field = !city && capitalised(raw) && FIELD_NOUNS.contains(&lower[j]);
+        if !initialism && !field {
+            continue;
+        }
+        // (Back over the capitalised words of the name: `Public` + `Health`.)
+        let mut j0 = j;
+        while field
+            && j0 > 1
+            && capitalised(&p.raw[j0 - 1])
+            && p.titles[j0 - 1].is_none()
+            && lower[j0 - 1] != "the"
+        {
+            j0 -= 1;
+        }
+        // (Only over words no other name holds but a body's: `Senator Ana Ruiz` + `England`
+        // stays a person and a place.)
+        if spans.iter().any(|o| o.start < j + 1 && o.end > j0 && o.kind != EntityType::Org) {
+            continue;
+        }
+        let end = spans[k].end;
+        spans[k] = NameSpan { start: j0, end, kind: EntityType::Org, subtype: None, place: None };
+        for o in spans.iter_mut().filter(|o| o.start >= j0 && o.end <= j + 1) {
             o.end = o.start; // emptied, removed below
         }
     }

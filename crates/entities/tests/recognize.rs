@@ -918,3 +918,16 @@ fn a_bodys_name_runs_on_over_on_or_for_and_its_topic() {
     let text = "The Harbour Council on Monday rejected the plan.";
     check(text, EntityType::Org, "Harbour Council", &[], &["Harbour Council"]);
 }
+
+#[test]
+fn a_country_after_an_initialism_or_a_fields_noun_closes_a_bodys_name() {
+    let text = "Ayesha Rahim, a spokeswoman for NHS England, said waiting lists had fallen.";
+    check(text, EntityType::Org, "NHS England", &[], &["NHS England"]);
+    check_absent(text, "England");
+    let text = "Officials at Public Health England said the risk to the public was low.";
+    check(text, EntityType::Org, "Public Health England", &[], &[]);
+    let text = "Police Scotland said two men had been arrested in Glasgow.";
+    check(text, EntityType::Org, "Police Scotland", &[], &[]);
+    // (Not a headline in capitals.)
+    check_absent("WHY SENEGAL MATTERS TO FRANCE", "WHY SENEGAL");
+}
