@@ -17,6 +17,7 @@
 //! `data/indirect_words.tsv` and `data/polnear_cues.tsv` (cue verb forms counted on PolNeAR's
 //! train split by `scripts/derive_polnear_cues.py`).
 
+mod adding;
 mod coordination;
 mod direct;
 mod found;
@@ -54,7 +55,9 @@ pub fn attribute(text: &str, seg: &Segmentation, entities: &[Entity]) -> Attribu
     // (`attacked her skills and even questioned ...`: the second verb is not what was said.)
     coordination::cut(&v, &mut found);
     // (`a firm called Harbor Analytics`, `Obama called Abedini.`: no speech reported.)
-    let drop: Vec<bool> = found.iter().map(|f| naming::reports_nothing(&v, f)).collect();
+    // (`Ward added a second from the penalty spot`: a goal, not words.)
+    let drop: Vec<bool> =
+        found.iter().map(|f| naming::reports_nothing(&v, f) || adding::reports_nothing(&v, f)).collect();
     found::remove(&mut found, &drop);
     // (`The veto drew praise from the League`: the League's praise, of the veto.)
     reception::reverse(&v, &mut found);

@@ -1368,3 +1368,14 @@ fn a_content_ends_before_a_second_verb_of_its_cues_subject() {
         &["indirect|criticized|The mayor|rising rents, crime and growing inequality in the city"],
     );
 }
+
+#[test]
+fn added_with_a_count_reports_nothing() {
+    check("Ward added a third from the penalty spot in the 80th minute.", &[]);
+    check("The chain added two new stores in Leeds last year.", &[]);
+    // (Words added are speech.)
+    check(
+        "The mayor added a warning that fares could rise again.",
+        &["indirect|added|The mayor|that fares could rise again"],
+    );
+}
