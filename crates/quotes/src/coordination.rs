@@ -337,7 +337,7 @@ fn second_verb(v: &View, j: usize, form: Form) -> bool {
 }
 
 /// A cue reporting a clause (`said`, `tells`, `believing`).
-fn clause_cue(v: &View, (a, b): Range) -> bool {
+pub(crate) fn clause_cue(v: &View, (a, b): Range) -> bool {
     (a..b).any(|k| {
         let w = v.toks[k].lower.as_str();
         CLAUSE_IRREGULAR.contains(&w)

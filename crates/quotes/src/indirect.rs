@@ -966,7 +966,7 @@ fn aside_end(v: &View, k: usize, sent_end: usize) -> Option<usize> {
 /// `told CNN she would ...`, `told The New York Times he ...`, `told the crowd it was ...`:
 /// after a cue naming who hears, a name (or a determiner and one noun) then a subject
 /// pronoun; the pronoun's index, where the reported clause starts.
-fn addressee_then_clause(v: &View, cue: usize, k: usize, sent_end: usize) -> Option<usize> {
+pub(crate) fn addressee_then_clause(v: &View, cue: usize, k: usize, sent_end: usize) -> Option<usize> {
     let first = v.toks.get(k).filter(|t| t.word && takes_addressee(v, cue))?;
     let det = LEXICON.is(&first.lower, "det");
     // (`told analysts the company still planned ...`: a bare plural noun for people is who

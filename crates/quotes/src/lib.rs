@@ -27,6 +27,7 @@ mod lexicon;
 mod naming;
 mod nested;
 mod reception;
+mod relative;
 mod source;
 mod text;
 mod transcript;
@@ -64,6 +65,8 @@ pub fn attribute(text: &str, seg: &Segmentation, entities: &[Entity]) -> Attribu
     for f in found.iter_mut() {
         f.source = f.source.and_then(|r| source::without_time(&v, source::without_verb(&v, r)));
     }
+    // (`Voters who backed Trump in 2016 said ...`: the clause's cue ends before the main verb.)
+    relative::split(&v, &mut found);
     for f in found.iter_mut().filter(|f| f.kind != QuoteKind::Direct) {
         if let Some(inner) = wholly_quoted(&v, f.content, f.cue) {
             f.kind = QuoteKind::Direct;

@@ -1379,3 +1379,28 @@ fn added_with_a_count_reports_nothing() {
         &["indirect|added|The mayor|that fares could rise again"],
     );
 }
+
+#[test]
+fn a_relative_clause_before_the_verb_of_saying_ends_its_content_there() {
+    check(
+        "A man accused of stealing a painting told the court he had bought it online.",
+        &["indirect|accused|A man|stealing a painting", "indirect|told|A man|he had bought it online"],
+    );
+    check(
+        "Two drivers who pleaded guilty last year testified that they had carried cash to the depot.",
+        &[
+            "indirect|pleaded|who|guilty last year",
+            "indirect|testified|Two drivers|they had carried cash to the depot",
+        ],
+    );
+    // (A source read inside the clause is the noun phrase it describes.)
+    check(
+        "Inspectors who toured the plant on Monday said the damage was severe.",
+        &["indirect|said|Inspectors|the damage was severe"],
+    );
+    // (Not a sentence's own verb after a participle: `responded with`.)
+    check(
+        "The agency responded with a report its director released.",
+        &["indirect|responded|The agency|with a report its director released"],
+    );
+}
