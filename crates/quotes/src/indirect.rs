@@ -299,7 +299,11 @@ fn lone_name(v: &View, a: usize, mut b: usize) -> Option<Span> {
     while b > a && v.punct(b - 1, ".,;:!?—–-") {
         b -= 1;
     }
-    let name = b == a + 1 && v.toks[a].word && v.text[v.toks[a].start..].starts_with(char::is_uppercase);
+    // (Not a day or month: `..., the company said on Monday.`)
+    let name = b == a + 1
+        && v.toks[a].word
+        && v.text[v.toks[a].start..].starts_with(char::is_uppercase)
+        && !LEXICON.is(&v.toks[a].lower, "time");
     name.then(|| v.tok_span(a, b))
 }
 
@@ -650,7 +654,12 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
                 t.word && (LEXICON.is(&t.lower, "time") || LEXICON.is(&t.lower, "time_noun"))
             })
         };
-        let after_time = (end..sb).find(|&k| !timed(k)).is_some_and(|k| k > end && v.punct(k, ","));
+        // (Also after a preposition before time words: `said on Sunday, as ...`.)
+        let before_time = |k: usize| {
+            matches!(v.toks[k].lower.as_str(), "on" | "late" | "early" | "this" | "last") && timed(k + 1)
+        };
+        let after_time =
+            (end..sb).find(|&k| !timed(k) && !before_time(k)).is_some_and(|k| k > end && v.punct(k, ","));
         let short_tail = tail <= 8 || v.punct(end, ",") || (adjunct && tail <= 14) || after_time;
         if src.0 == 0 || !v.punct(src.0 - 1, ",") || !only_adjuncts(v, end, sb) || !short_tail {
             return None;

@@ -1404,3 +1404,15 @@ fn a_relative_clause_before_the_verb_of_saying_ends_its_content_there() {
         &["indirect|responded|The agency|with a report its director released"],
     );
 }
+
+#[test]
+fn a_clause_before_a_cue_and_its_time_is_the_content_whatever_comes_after() {
+    check(
+        "A wildfire forced about 4,000 people to leave their homes on the edge of the city overnight, \
+         officials said on Sunday, as more than 800 firefighters battled flames across 1,200 hectares \
+         of scrubland.",
+        &["indirect|said|officials|A wildfire forced about 4,000 people to leave their homes on the edge of the city overnight"],
+    );
+    // (A day alone is no content.)
+    check("Shares fell, the company said on Monday.", &[]);
+}
