@@ -81,6 +81,9 @@ const NEVER_ALONE: &[&str] = &[
     "hi",
     "hello",
     "god",
+    // Scales of temperature (`35 degrees Celsius`).
+    "celsius",
+    "fahrenheit",
 ];
 
 /// Lowercase nouns for an organisation that stand before its name (`the institute IPMA`),

@@ -931,3 +931,9 @@ fn a_country_after_an_initialism_or_a_fields_noun_closes_a_bodys_name() {
     // (Not a headline in capitals.)
     check_absent("WHY SENEGAL MATTERS TO FRANCE", "WHY SENEGAL");
 }
+
+#[test]
+fn a_temperature_scale_is_no_name() {
+    check_absent("Temperatures will stay above 35 degrees Celsius until Wednesday, he said.", "Celsius");
+    check_absent("It was 95 degrees Fahrenheit in the shade.", "Fahrenheit");
+}

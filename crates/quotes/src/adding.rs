@@ -1,7 +1,8 @@
-//! `added` that reports nothing: a count or a thing added (`Ward added a second from the
-//! penalty spot`, `The economy added 200,000 jobs`, `The firm added two stores`), not words
-//! (`He added a warning that ...`, `added that ...`, `she added`). Read from the words right
-//! after the cue, whoever found the attribution (the rules or the learned step).
+//! `added` or `recalled` that reports nothing: a count or a thing added (`Ward added a second
+//! from the penalty spot`, `The economy added 200,000 jobs`, `The firm added two stores`), a
+//! count of products recalled (`Hanwon is recalling about 310,000 cars`), not words (`He added
+//! a warning that ...`, `added that ...`, `she added`, `recalled a meeting`). Read from the
+//! words right after the cue, whoever found the attribution (the rules or the learned step).
 
 use crate::found::Found;
 use crate::text::View;
@@ -60,18 +61,35 @@ const SPEECH_NOUNS: [&str; 26] = [
 /// Whether `f` is `added` adding a count or a thing, not reporting what was said.
 pub fn reports_nothing(v: &View, f: &Found) -> bool {
     let Some((c, e)) = f.cue else { return false };
+    let cue = v.toks[c].lower.as_str();
+    let recall = matches!(cue, "recalled" | "recalls" | "recalling" | "recall");
     if f.kind == QuoteKind::Direct
         || e != c + 1
-        || !matches!(v.toks[c].lower.as_str(), "added" | "adds" | "adding" | "add")
+        || !(recall || matches!(cue, "added" | "adds" | "adding" | "add"))
     {
         return false;
     }
     let a = v.first_tok_from(f.content.start);
-    let Some(first) = v.toks.get(a).filter(|t| a == e && t.word && t.sent == v.toks[c].sent) else {
+    // (Read from the cue's end: a rounding word may stand outside the content, `recalling
+    // about | 310,000 cars`.)
+    let rounding = |t: &crate::text::Tok| {
+        matches!(t.lower.as_str(), "about" | "nearly" | "some" | "roughly" | "almost" | "over")
+    };
+    let starts = a == e || (a == e + 1 && v.toks.get(e).is_some_and(rounding));
+    let Some(first) = v.toks.get(e).filter(|t| starts && t.word && t.sent == v.toks[c].sent) else {
         return false;
     };
-    let count = COUNT_OPENERS.contains(&first.lower.as_str())
-        || first.lower.starts_with(|ch: char| ch.is_ascii_digit());
+    let a = e;
+    let number = |t: &crate::text::Tok| {
+        t.lower.starts_with(|ch: char| ch.is_ascii_digit()) || COUNT_OPENERS[3..].contains(&t.lower.as_str())
+    };
+    // (Products recalled come in numbers, maybe rounded: `about 310,000 cars`.)
+    let rounded = rounding(first) && v.toks.get(a + 1).is_some_and(number);
+    let count = if recall {
+        number(first) || rounded
+    } else {
+        COUNT_OPENERS.contains(&first.lower.as_str()) || number(first)
+    };
     // (The head within the next few words: `added a stern warning that ...`.)
     let said = (a..(a + 4).min(v.toks.len())).any(|k| SPEECH_NOUNS.contains(&v.toks[k].lower.as_str()));
     count && !said && v.region_of(a).is_none()

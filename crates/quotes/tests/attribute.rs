@@ -1373,6 +1373,12 @@ fn a_content_ends_before_a_second_verb_of_its_cues_subject() {
 fn added_with_a_count_reports_nothing() {
     check("Ward added a third from the penalty spot in the 80th minute.", &[]);
     check("The chain added two new stores in Leeds last year.", &[]);
+    // (Nor is a count of products recalled; memories recalled are speech.)
+    check("The carmaker is recalling about 310,000 vehicles over a brake fault.", &[]);
+    check(
+        "The minister recalled that the talks had failed twice.",
+        &["indirect|recalled|The minister|the talks had failed twice"],
+    );
     // (Words added are speech.)
     check(
         "The mayor added a warning that fares could rise again.",
