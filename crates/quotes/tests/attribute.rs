@@ -1422,3 +1422,12 @@ fn a_clause_before_a_cue_and_its_time_is_the_content_whatever_comes_after() {
     // (A day alone is no content.)
     check("Shares fell, the company said on Monday.", &[]);
 }
+
+#[test]
+fn two_source_nouns_joined_by_and_are_one_source() {
+    check(
+        "The carmaker is replacing the brake sensors free of charge, the company and regulators said \
+         on Tuesday.",
+        &["indirect|said|the company and regulators|The carmaker is replacing the brake sensors free of charge"],
+    );
+}
