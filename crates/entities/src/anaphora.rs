@@ -56,6 +56,12 @@ const PUBLIC_BODIES: &[&str] = &[
     "Center",
     "Centre",
     "Service",
+    "Federation",
+    "Confederation",
+    "Institute",
+    "Tribunal",
+    "Coalition",
+    "Society",
 ];
 /// Verbs of saying and thinking whose object clause's subject is no main subject.
 const REPORTING: &[&str] = &[

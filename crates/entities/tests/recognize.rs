@@ -937,3 +937,13 @@ fn a_temperature_scale_is_no_name() {
     check_absent("Temperatures will stay above 35 degrees Celsius until Wednesday, he said.", "Celsius");
     check_absent("It was 95 degrees Fahrenheit in the shade.", "Fahrenheit");
 }
+
+#[test]
+fn a_business_noun_never_names_a_federation_or_an_institute() {
+    let text = "Drivers have complained to the Farland Consumer Federation for a year. The group called on \
+                the government to fine the carmaker.";
+    check_no_mention(text, "the carmaker");
+    let text = "Brakes failed on cars made by Ostvik Motors, the Norland Road Institute found. It urged \
+                regulators to fine the carmaker.";
+    check(text, EntityType::Org, "Ostvik Motors", &[], &["Ostvik Motors", "the carmaker"]);
+}
