@@ -43,6 +43,9 @@ pub fn split(v: &View, found: &mut Vec<Found>) {
         }
         let Some((k, e)) = (a + 1..b).find_map(|k| main_verb(v, k).map(|e| (k, e))) else { continue };
         f.content = v.tok_span(a, k);
+        if f.kind == QuoteKind::Mixed && !crate::indirect::holds_quote(v, f.content) {
+            f.kind = QuoteKind::Indirect;
+        }
         // (`told jurors on Tuesday that ...`: the content opens after `that`;
         let that = (e..(e + 8).min(b)).take_while(|&j| v.toks[j].word).find(|&j| v.toks[j].lower == "that");
         // (`told the court he had ...`: after who hears, where the clause starts.)

@@ -1399,6 +1399,15 @@ fn a_relative_clause_before_the_verb_of_saying_ends_its_content_there() {
             "indirect|testified|Two drivers|they had carried cash to the depot",
         ],
     );
+    // (The clause's content loses the quotation the main verb's holds.)
+    check(
+        "A former mayor accused of taking kickbacks told jurors that he had \"never taken a single \
+         shilling\" from anyone.",
+        &[
+            "indirect|accused|A former mayor|taking kickbacks",
+            "mixed|told|A former mayor|he had \"never taken a single shilling\" from anyone",
+        ],
+    );
     // (A source read inside the clause is the noun phrase it describes.)
     check(
         "Inspectors who toured the plant on Monday said the damage was severe.",
