@@ -217,9 +217,9 @@ pub fn cut(v: &View, found: &mut Vec<Found>) {
             }
             let comma = v.punct(k - 1, ",");
             let dash = v.punct(k - 1, "-—–");
-            let before = k - 1 - usize::from(comma || dash);
             // (`the outdated and discredited policy`, `secretly and improperly`: adjectives or
             // adverbs joined.)
+            let Some(before) = (k - 1).checked_sub(usize::from(comma || dash)) else { continue };
             if before < a || form_of(&v.toks[before].lower) != Form::Other || is_adverb(&v.toks[before].lower)
             {
                 continue;
