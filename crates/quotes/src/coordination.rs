@@ -238,10 +238,7 @@ pub fn cut(v: &View, found: &mut Vec<Found>) {
                 j += 1;
             }
             if j < b && second_verb(v, j, form) {
-                f.content = v.tok_span(a, before + 1);
-                if f.kind == QuoteKind::Mixed && !crate::indirect::holds_quote(v, f.content) {
-                    f.kind = QuoteKind::Indirect;
-                }
+                f.narrow(v, v.tok_span(a, before + 1));
                 second.extend(
                     said_next(v, j, b)
                         .map(|(cue, content)| Found::new(QuoteKind::Indirect, content, Some(cue), f.source)),
@@ -250,11 +247,7 @@ pub fn cut(v: &View, found: &mut Vec<Found>) {
             }
         }
     }
-    // (Unless a content found there already holds it.)
-    second.retain(|s: &Found| {
-        !found.iter().any(|f| f.content.start < s.content.end && s.content.start < f.content.end)
-    });
-    found.extend(second);
+    crate::found::add_unclaimed(found, second);
 }
 
 /// The attribution a verb of saying at `j` opens, its content running to token `b`.

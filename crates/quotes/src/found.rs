@@ -2,6 +2,7 @@
 //! `newsdesk_model::Quote`.
 
 use crate::source::Range;
+use crate::text::View;
 use newsdesk_model::{QuoteKind, Span};
 
 #[derive(Debug, Clone)]
@@ -25,6 +26,21 @@ impl Found {
     pub fn new(kind: QuoteKind, content: Span, cue: Option<Range>, source: Option<Range>) -> Self {
         Found { kind, content, cue, source, speaker: None, continues: None, nested_in: None, by_marks: false }
     }
+
+    /// Cuts the content to `content`; a mixed one left holding no quotation is indirect.
+    pub fn narrow(&mut self, v: &View, content: Span) {
+        self.content = content;
+        if self.kind == QuoteKind::Mixed && !crate::indirect::holds_quote(v, content) {
+            self.kind = QuoteKind::Indirect;
+        }
+    }
+}
+
+/// Adds the attributions of `new` whose content overlaps no content found so far (one found
+/// there already holds it).
+pub fn add_unclaimed(found: &mut Vec<Found>, mut new: Vec<Found>) {
+    new.retain(|n| !found.iter().any(|f| f.content.start < n.content.end && n.content.start < f.content.end));
+    found.extend(new);
 }
 
 /// Removes the attributions marked in `drop`, renumbering the indices the others keep of

@@ -42,13 +42,10 @@ pub fn split(v: &View, found: &mut Vec<Found>) {
             continue;
         }
         let Some((k, e)) = (a + 1..b).find_map(|k| main_verb(v, k).map(|e| (k, e))) else { continue };
-        f.content = v.tok_span(a, k);
-        if f.kind == QuoteKind::Mixed && !crate::indirect::holds_quote(v, f.content) {
-            f.kind = QuoteKind::Indirect;
-        }
-        // (`told jurors on Tuesday that ...`: the content opens after `that`;
+        f.narrow(v, v.tok_span(a, k));
+        // The main verb's content opens after `that` (`told jurors on Tuesday that ...`), or
+        // after who hears, where the clause starts (`told the court he had ...`).
         let that = (e..(e + 8).min(b)).take_while(|&j| v.toks[j].word).find(|&j| v.toks[j].lower == "that");
-        // (`told the court he had ...`: after who hears, where the clause starts.)
         let sent_end = v.sents[v.toks[k].sent].1;
         let start = that
             .map(|j| j + 1)
@@ -58,10 +55,7 @@ pub fn split(v: &View, found: &mut Vec<Found>) {
             main.push(Found::new(QuoteKind::Indirect, v.tok_span(start, b), Some((k, e)), Some(np)));
         }
     }
-    main.retain(|m: &Found| {
-        !found.iter().any(|f| f.content.start < m.content.end && m.content.start < f.content.end)
-    });
-    found.extend(main);
+    crate::found::add_unclaimed(found, main);
 }
 
 /// A lowercase word that is no pronoun, determiner or quantifier: what may open a verb phrase.
