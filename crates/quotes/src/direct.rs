@@ -139,6 +139,17 @@ pub fn find(v: &View, turns: &[Found]) -> Vec<Found> {
             );
             f.continues = Some(prev);
             out.push(f);
+        } else if let Some((end, prev)) = trail_continuation(v, r, &out) {
+            // `"A," said X. "B" or to control the arsenal.`: a sentence with no cue of its own
+            // that opens with a quotation goes on with the speaker of the quote before it.
+            let mut f = Found::new(
+                QuoteKind::Mixed,
+                newsdesk_model::Span::new(r.content.start, end),
+                out[prev].cue,
+                None,
+            );
+            f.continues = Some(prev);
+            out.push(f);
         } else if (words >= 4 || right_after_cue(v, r, &out))
             && starts_sentence(v, r.open)
             && ends_sentence(v, r)
@@ -882,6 +893,46 @@ fn lead_continuation(v: &View, r: &Region, out: &[Found]) -> Option<(usize, usiz
     let cue_sent = v.toks.get(cue.0)?.sent;
     let adjacent = v.toks[prev_end].sent == cue_sent && v.toks[prev_end].para == v.toks[sa].para;
     (p.kind == QuoteKind::Direct && adjacent).then_some((v.toks[sa].start, idx))
+}
+
+/// Words that carry a quotation's own sentence on past its closing mark.
+const TRAIL_OPENERS: &[&str] = &[
+    "or", "and", "but", "nor", "because", "of", "to", "for", "in", "on", "at", "with", "as", "when", "if",
+    "since", "while", "after", "before", "about", "from", "by", "than", "without", "unless", "until",
+    "though", "although",
+];
+
+/// A quotation opening a sentence whose unquoted rest (at most fifteen words, no cue, no
+/// other quotation) follows a direct quote's sentence in the same paragraph: the sentence's
+/// end and the quote it continues.
+fn trail_continuation(v: &View, r: &Region, out: &[Found]) -> Option<(usize, usize)> {
+    let close = r.close?;
+    if !starts_sentence(v, r.open) || ends_sentence(v, r) {
+        return None;
+    }
+    let (sa, se) = v.sentence_of(r.open);
+    let tail = close + 1..se;
+    let words = tail.clone().filter(|&k| v.toks[k].word).count();
+    let clean = tail.clone().all(|k| {
+        v.region_of(k).is_none()
+            && source::cue_at(v, k).is_none()
+            && source::according_at(v, k).is_none()
+            && !v.punct(k, ":\"“”")
+    });
+    // (The rest goes on with the quotation's words, not as its predicate: `"Anybody but
+    // him" was another` is no one's.)
+    let joins = v.toks.get(close + 1).is_some_and(|t| TRAIL_OPENERS.contains(&t.lower.as_str()));
+    if words == 0 || words > 15 || !clean || !joins || v.toks[se - 1].para != v.toks[sa].para {
+        return None;
+    }
+    let idx = out.len().checked_sub(1)?;
+    let p = &out[idx];
+    let cue = p.cue?;
+    let prev_end = sa.checked_sub(1)?;
+    let adjacent =
+        v.toks[prev_end].sent == v.toks.get(cue.0)?.sent && v.toks[prev_end].para == v.toks[sa].para;
+    let last = (sa..se).rev().find(|&k| v.toks[k].word)?;
+    (p.kind == QuoteKind::Direct && adjacent).then_some((v.toks[last].end, idx))
 }
 
 /// The earlier quote whose speaker a cue-less quote at a sentence start continues: one in the

@@ -166,6 +166,13 @@ fn split_and_continued_quotes() {
         ],
     );
     check(
+        "\"I cannot back him,\" said Jo Park, a senator. \"He is not fit for the office\" or to lead the army. \"He\" was the word she used.",
+        &[
+            "direct|said|Jo Park|I cannot back him,",
+            "mixed|said|Jo Park|He is not fit for the office\" or to lead the army",
+        ],
+    );
+    check(
         "\"We won,\" said Jo Park. Critics call it \"a disgrace.\"",
         &["direct|said|Jo Park|We won,", "mixed|call|Critics|it \"a disgrace.\""],
     );
