@@ -138,6 +138,33 @@ const NEVER_OPENS: &[&str] = &[
     "so",
     "if",
     "during",
+    "former",
+];
+
+/// One-word titles that are nobody's surname (unlike `King`, `Judge` or `Major`).
+const NO_SURNAME_TITLES: &[&str] = &[
+    "governor",
+    "senator",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "president",
+    "secretary",
+    "minister",
+    "mayor",
+    "spokesman",
+    "spokeswoman",
+    "director",
+    "commissioner",
+    "ambassador",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "treasurer",
+    "comptroller",
+    "sheriff",
+    "chancellor",
+    "premier",
 ];
 
 /// Word beginnings of a holding in something, whose `in` names no place (`shares in Kordal`,
@@ -779,13 +806,34 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     // Titles, demonyms and party words at the front of a name are not part of it
     // (`Azerbaijani President Ilham Aliyev` → `Ilham Aliyev`); a title alone names no one
     // (`Attorney General`, `Illinois Attorney General`).
+    let mut places_before_titles = Vec::new();
     for s in spans.iter_mut() {
         if s.kind == EntityType::Person {
             // `Trade Commissioner Elena Varga`: everything up to the last title word goes.
-            if let Some(t) =
-                (s.start..s.end.saturating_sub(1)).rev().find(|&j| lx.titles.contains_key(lower[j]))
-            {
-                s.start = t + 1;
+            // (`Senate Majority Leader Jo Kerr`: a title of several words goes whole.)
+            // (A name follows the title: `King` of `Peter King of New York` is his.)
+            let title_end = (s.start..s.end.saturating_sub(1))
+                .filter_map(|j| match p.titles[j] {
+                    Some(k) if j + k < s.end => Some(j + k),
+                    _ => lx.titles.contains_key(lower[j]).then_some(j + 1),
+                })
+                .filter(|&t| capitalised(&p.raw[t]))
+                .max();
+            if let Some(t) = title_end {
+                // (`Delhi police chief K K Paul`: a place before the title is one.)
+                let title_start = (s.start..t).find(|&j| p.titles[j].is_some_and(|k| j + k == t));
+                if let (Some(ts), Some((len, place))) = (title_start, p.places[s.start]) {
+                    if ts > s.start && s.start + len == ts {
+                        places_before_titles.push(NameSpan {
+                            start: s.start,
+                            end: ts,
+                            kind: EntityType::Location,
+                            subtype: Some(subtype_of(place)),
+                            place: Some(place),
+                        });
+                    }
+                }
+                s.start = t;
             }
         }
         while s.end - s.start > 1 {
@@ -806,6 +854,24 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
                 break;
             }
         }
+        // Nor does a title, but for a surname that is one (`Pete King`): `Florida Gov.` before
+        // a name the tagger left out names a place, `House Speaker` no one.
+        let title_tail = (s.start + 1..s.end).find(|&j| {
+            p.titles[j] == Some(s.end - j)
+                && (s.end - j > 1 || p.raw[j].ends_with('.') || NO_SURNAME_TITLES.contains(&lower[j]))
+        });
+        if let Some(j) = title_tail.filter(|_| s.kind == EntityType::Person) {
+            match p.places[s.start].filter(|(len, _)| s.start + len <= j) {
+                Some((len, place)) => {
+                    s.end = s.start + len;
+                    s.kind = EntityType::Location;
+                    s.place = Some(place);
+                    s.subtype = Some(subtype_of(place));
+                }
+                None => s.end = s.start,
+            }
+            continue;
+        }
         // A party word ends no person's name: `the Minnesota Democrat who chairs ...` names a
         // place and a party.
         let member = matches!(lower[s.end - 1], "democrat" | "republican" | "libertarian");
@@ -818,7 +884,11 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             }
         }
     }
-    spans.retain(|s| s.kind != EntityType::Person || p.titles[s.start] != Some(s.end - s.start));
+    spans.retain(|s| s.end > s.start);
+    spans.extend(places_before_titles);
+    spans.sort_by_key(|s| s.start);
+    // (Nor does a part of one: `Press` of `Press Secretary`.)
+    spans.retain(|s| s.kind != EntityType::Person || p.titles[s.start].is_none_or(|k| k < s.end - s.start));
     // Name particles the tagger tends to drop: `Abdel Fattah el-Sisi`, `Mohammed bin Salman`.
     for k in 0..spans.len() {
         if spans[k].kind != EntityType::Person {

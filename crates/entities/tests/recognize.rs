@@ -947,3 +947,43 @@ fn a_business_noun_never_names_a_federation_or_an_institute() {
                 regulators to fine the carmaker.";
     check(text, EntityType::Org, "Ostvik Motors", &[], &["Ostvik Motors", "the carmaker"]);
 }
+
+#[test]
+fn titles_of_several_words_and_titles_ending_a_span() {
+    // Civic titles name who follows them, and the whole title goes from the name.
+    check(
+        "Senate Majority Leader Rosa Delgado, a Democrat from Lakewood, called the plan a stunt.",
+        EntityType::Person,
+        "Rosa Delgado",
+        &[],
+        &["Majority Leader Rosa Delgado"],
+    );
+    check(
+        "State Comptroller Dana Whitfield cautioned that the surplus will not last.",
+        EntityType::Person,
+        "Dana Whitfield",
+        &[],
+        &["State Comptroller Dana Whitfield"],
+    );
+    check(
+        "\"It is over,\" said Senate Minority Leader Harry Vance, who urged him to quit.",
+        EntityType::Person,
+        "Harry Vance",
+        &[],
+        &["Harry Vance"],
+    );
+    // A part of a title is no one (`Press` of `Press Secretary`).
+    check_absent("Reporters questioned Press Secretary Joan Earle about the details.", "Press");
+    // `Former` opens no name, and a title ends none: `Florida Gov.` is a place.
+    check_absent("On Twitter, Former Carolina Gov. Ned Bush called the plan unhinged.", "Former");
+    check(
+        "On Twitter, Former Florida Gov. Ned Bush called the plan unhinged.",
+        EntityType::Location,
+        "Florida",
+        &[],
+        &["Florida"],
+    );
+    check_absent("On Twitter, Former Florida Gov. Ned Bush called the plan unhinged.", "Florida Gov.");
+    // A surname that is a title stays: `Pete King`.
+    check("Rep. Pete King of New York said no.", EntityType::Person, "Pete King", &[], &["Pete King"]);
+}
