@@ -1439,7 +1439,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     // College London`, `... of King's College London`): it ends before `of`, and the body is a
     // name of its own, with a possessive (`King` + `'s` + `College London`) or a place right
     // after it (`Imperial College` + `London`) inside.
-    let mut bodies = Vec::new();
+    let (mut bodies, mut homes) = (Vec::new(), Vec::new());
     for s in spans.iter_mut().filter(|s| s.kind == EntityType::Person) {
         let Some(k) = (s.start + 2..s.end).find(|&k| lower[k] == "of") else { continue };
         let body = (k + 1..s.end).any(|j| lx.org_words.contains_key(&*p.raw[j]));
@@ -1447,6 +1447,31 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         if body || possessive {
             bodies.push((k + 1, s.end, possessive));
             s.end = k;
+        } else if k + 1 < s.end
+            && (k + 1..s.end).all(|j| capitalised(&p.raw[j]))
+            && lower[k + 1] != "the"
+            && !lx.titles.contains_key(lower[k - 1])
+            && !(s.start..k).any(|j| lx.org_words.contains_key(&*p.raw[j]))
+        {
+            // (`Rep. Tom Brandt of Millbrook`: his town after `of`, not after a title:
+            // `Mary Queen of Scots`, nor in a body's name: `Maurer School of Law`.)
+            homes.push((k + 1, s.end));
+            s.end = k;
+        }
+    }
+    // (What follows `of` is a name when listed: a place or a body.)
+    for (a, b) in homes {
+        if let Some((_, place)) = p.places[a].filter(|&(len, _)| a + len == b) {
+            let subtype = Some(subtype_of(place));
+            spans.push(NameSpan {
+                start: a,
+                end: b,
+                kind: EntityType::Location,
+                subtype,
+                place: Some(place),
+            });
+        } else if p.organisations[a] == Some(b - a) {
+            spans.push(NameSpan { start: a, end: b, kind: EntityType::Org, subtype: None, place: None });
         }
     }
     for (a, b, possessive) in bodies {

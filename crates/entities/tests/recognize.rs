@@ -987,3 +987,28 @@ fn titles_of_several_words_and_titles_ending_a_span() {
     // A surname that is a title stays: `Pete King`.
     check("Rep. Pete King of New York said no.", EntityType::Person, "Pete King", &[], &["Pete King"]);
 }
+
+#[test]
+fn a_name_ends_before_of_and_a_home_town() {
+    // `of` and a town after a full name: the town is no part of it, so later surnames find him.
+    check(
+        "\"Fine,\" said Rep. Tom Brandt of Millbrook. Brandt predicted defeat.",
+        EntityType::Person,
+        "Tom Brandt",
+        &[],
+        &["Rep. Tom Brandt", "Brandt"],
+    );
+    check_absent(
+        "\"Fine,\" said Rep. Tom Brandt of Millbrook. Brandt predicted defeat.",
+        "Tom Brandt of Millbrook",
+    );
+    // Not after a title, nor inside a body's name.
+    check("Mary Queen of Scots died in 1587.", EntityType::Person, "Mary Queen of Scots", &[], &[]);
+    check(
+        "Professor Jo Hale of the Marlow School of Law said no.",
+        EntityType::Org,
+        "Marlow School of Law",
+        &[],
+        &["Marlow School of Law"],
+    );
+}
