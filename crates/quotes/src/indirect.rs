@@ -254,7 +254,7 @@ fn sentence(v: &View, i: usize) -> (usize, usize) {
 }
 
 /// The content span of tokens `[a, b)` without final punctuation; `None` when under two words.
-fn content(v: &View, a: usize, mut b: usize) -> Option<Span> {
+pub(crate) fn content(v: &View, a: usize, mut b: usize) -> Option<Span> {
     while b > a && v.punct(b - 1, ".,;:!?—–-") {
         b -= 1;
     }
@@ -309,7 +309,7 @@ fn lone_name(v: &View, a: usize, mut b: usize) -> Option<Span> {
 
 /// Where a content that starts at `a` ends: the sentence end, or earlier before `, adding`,
 /// `, according to` or `, he said`.
-fn content_end(v: &View, a: usize, sent_end: usize) -> usize {
+pub(crate) fn content_end(v: &View, a: usize, sent_end: usize) -> usize {
     let past = |j: usize| v.toks[j].word && v.toks[j].lower.len() > 3 && v.toks[j].lower.ends_with("ed");
     // Whether tokens `[a, k)` hold a past-tense form (kept as `k` moves: linear time).
     let mut past_before = false;

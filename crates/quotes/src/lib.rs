@@ -18,6 +18,7 @@
 //! train split by `scripts/derive_polnear_cues.py`).
 
 mod adding;
+mod apposition;
 mod coordination;
 mod direct;
 mod found;
@@ -55,6 +56,8 @@ pub fn attribute(text: &str, seg: &Segmentation, entities: &[Entity]) -> Attribu
     learned::bounds::refine(&v, &mut found, &tagged_sources);
     // (`attacked her skills and even questioned ...`: the second verb is not what was said.)
     coordination::cut(&v, &mut found);
+    // (`warned that Trump, even as a candidate, had ...`: the subject's aside is no end.)
+    apposition::extend(&v, &mut found);
     // (`a firm called Harbor Analytics`, `Obama called Abedini.`: no speech reported.)
     // (`Ward added a second from the penalty spot`: a goal, not words.)
     let drop: Vec<bool> =

@@ -1447,3 +1447,15 @@ fn two_source_nouns_joined_by_and_are_one_source() {
         &["indirect|said|the company and regulators|The carmaker is replacing the brake sensors free of charge"],
     );
 }
+
+#[test]
+fn a_subjects_aside_ends_no_content() {
+    check(
+        "Vice President Ada Holm warned that Donald J. Trump, even as a candidate, had elevated the dangers confronting American allies.",
+        &["indirect|warned|Vice President Ada Holm|Donald J. Trump, even as a candidate, had elevated the dangers confronting American allies"],
+    );
+    check(
+        "Mrs. Rao said their networks of potential donors, almost exclusively men until just a few years ago, were now composed mostly of other women.",
+        &["indirect|said|Mrs. Rao|their networks of potential donors, almost exclusively men until just a few years ago, were now composed mostly of other women"],
+    );
+}
