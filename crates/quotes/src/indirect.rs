@@ -457,6 +457,12 @@ fn according(v: &View, i: usize, end: usize) -> Option<Found> {
         }
         _ => src,
     };
+    // `According to the bank's chief economist, Hanna Vos, a strike ...`: the name after a
+    // person's noun is the source's too.
+    let src = match appositive_name(v, src, sb) {
+        Some(c) if first_word => (src.0, c),
+        _ => src,
+    };
     if first_word && v.punct(src.1, ",") {
         // (`According to one draft, seen by this newspaper, the Greens offered ...`: a
         // participle's aside after the source is neither source nor content.)
@@ -508,6 +514,25 @@ fn according(v: &View, i: usize, end: usize) -> Option<Found> {
         return Some(Found::new(QuoteKind::Indirect, span, Some((i, end)), Some(src)));
     }
     None
+}
+
+/// The end of a name of at most four capitalised words set off by commas after a source that
+/// ends in a singular noun for a person (`the bank's chief economist, Hanna Vos,`).
+fn appositive_name(v: &View, src: source::Range, sb: usize) -> Option<usize> {
+    let last = &v.toks[src.1.checked_sub(1)?].lower;
+    if !v.punct(src.1, ",") || last.ends_with('s') || !LEXICON.is_person_noun(last) {
+        return None;
+    }
+    let from = src.1 + 1;
+    let close = (from..(from + 6).min(sb)).find(|&k| v.punct(k, ","))?;
+    let particle =
+        |w: &str| matches!(w, "van" | "von" | "de" | "der" | "da" | "del" | "la" | "le" | "bin" | "al");
+    let name = close > from
+        && v.toks[from].cap
+        && (from..close).all(|k| {
+            (v.toks[k].word && (v.toks[k].cap || particle(&v.toks[k].lower))) || (k > from && v.punct(k, "."))
+        });
+    name.then_some(close)
 }
 
 /// `appeared on CNN`, `appear at the rally`: a verb of appearance before a preposition of

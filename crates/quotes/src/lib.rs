@@ -212,7 +212,9 @@ fn resolve_speakers(v: &View, entities: &[Entity], found: &[Found]) -> Vec<(Opti
         let mut id = f
             .speaker
             .clone()
-            .or_else(|| f.source.and_then(|r| apposed_name(v, entities, r)))
+            .or_else(|| {
+                f.source.and_then(|r| apposed_name(v, entities, r).filter(|id| fits(v, entities, r, id)))
+            })
             .or_else(|| span.and_then(|s| source::resolve(v, entities, s)))
             .or_else(|| f.source.and_then(|r| antecedent(v, entities, r)));
         if id.is_none() && f.source.is_some_and(|r| source::is_pronoun(v, r)) {
@@ -336,6 +338,18 @@ fn antecedent(v: &View, entities: &[Entity], (a, b): source::Range) -> Option<St
 /// group's director, Ruth Ames, told ...`, `said a spokeswoman, Anna White.` (annotators
 /// take the phrase before the comma as the source). A place or body named after the phrase
 /// may come first: `The mayor of Westbrook, Carla Nunes, ...`.
+/// Whether a name set off after source `r` can be the source's: a person's name never is
+/// after a bare noun for a group (`According to police, John Smith, 45, was arrested`), a
+/// body's may be (`the carmaker, Toyota, said`).
+fn fits(v: &View, entities: &[Entity], r: source::Range, id: &str) -> bool {
+    let person = entities.iter().any(|e| e.id == id && e.kind == EntityType::Person);
+    let bare = r.1 == r.0 + 1 && v.toks.get(r.0).is_some_and(|t| t.word && !t.cap);
+    let group = bare
+        && (v.toks[r.0].lower == "police"
+            || (v.toks[r.0].lower.ends_with('s') && LEXICON.is_source_noun(&v.toks[r.0].lower)));
+    !(person && group)
+}
+
 fn apposed_name(v: &View, entities: &[Entity], (_, b): source::Range) -> Option<String> {
     let mut b = b;
     if v.toks.get(b).is_some_and(|t| matches!(t.lower.as_str(), "of" | "at" | "for" | "in")) {

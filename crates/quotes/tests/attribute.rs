@@ -466,7 +466,19 @@ fn the_speaker_is_the_head_of_the_source_or_the_name_in_apposition_to_it() {
     // An entity as its id, type and mention texts.
     type Named<'a> = (&'a str, EntityType, &'a [&'a str]);
     // (text, its entities, the expected attribution)
-    let cases: [(&str, &[Named], &str); 15] = [
+    let cases: [(&str, &[Named], &str); 17] = [
+        // A person named after a bare noun for a group is none of it: who was arrested.
+        (
+            "According to police, Jon Smyth, 45, was arrested on Monday.",
+            &[("e1", Person, &["Jon Smyth"])],
+            "indirect|According to|-|-",
+        ),
+        // After a noun for one person, the name is who speaks.
+        (
+            "According to the bank's chief economist, Hanna Voss, a long strike would slow growth.",
+            &[("e1", Org, &["the bank's"]), ("e2", Person, &["Hanna Voss"])],
+            "indirect|According to|e2|-",
+        ),
         // A name a preposition follows heads the source, not the place after it.
         (
             "Senator Tom Becker of Kansas said the bill was unfair.",
@@ -1457,5 +1469,17 @@ fn a_subjects_aside_ends_no_content() {
     check(
         "Mrs. Rao said their networks of potential donors, almost exclusively men until just a few years ago, were now composed mostly of other women.",
         &["indirect|said|Mrs. Rao|their networks of potential donors, almost exclusively men until just a few years ago, were now composed mostly of other women"],
+    );
+}
+
+#[test]
+fn a_name_after_the_noun_opening_according_to_is_the_sources() {
+    check(
+        "According to the bank's chief economist, Hanna Voss, a long strike would slow growth.",
+        &["indirect|According to|the bank's chief economist, Hanna Voss|a long strike would slow growth"],
+    );
+    check(
+        "According to the spokesman, Mr. Lee, the talks failed.",
+        &["indirect|According to|the spokesman, Mr. Lee|the talks failed"],
     );
 }
