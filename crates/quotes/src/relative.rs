@@ -5,6 +5,8 @@
 //! A cue inside the clause (`backed`, `accused`) has a content that ends where the main
 //! verb begins, and that verb opens an attribution of its own, its source the noun phrase the
 //! clause describes. A source read inside the clause (`visited the site`) is that noun phrase.
+//! A clause reported inside a relative clause on the sentence's subject ends where the
+//! sentence's own verb begins (`Voters who said the economy was their top issue were ...`).
 
 use crate::found::Found;
 use crate::lexicon::{Frame, LEXICON};
@@ -38,7 +40,15 @@ pub fn split(v: &View, found: &mut Vec<Found>) {
         let Some((c, _)) = f.cue else { continue };
         let (a, b) = (v.first_tok_from(f.content.start), v.toks.partition_point(|t| t.start < f.content.end));
         let Some(np) = clause_before(v, c) else { continue };
-        if crate::coordination::clause_cue(v, (c, c + 1)) || a >= b {
+        if a >= b {
+            continue;
+        }
+        if crate::coordination::clause_cue(v, (c, c + 1)) {
+            // (`Voters who said the economy was their top concern were more likely to ...`:
+            // the reported clause ends where the sentence's own verb begins.)
+            if let Some(k) = second_verb(v, np, a, b) {
+                f.narrow(v, v.tok_span(a, k));
+            }
             continue;
         }
         let Some((k, e)) = (a + 1..b).find_map(|k| main_verb(v, k).map(|e| (k, e))) else { continue };
@@ -126,6 +136,39 @@ fn clause_before(v: &View, c: usize) -> Option<Range> {
         a -= 1;
     }
     (a < c).then_some((a, c))
+}
+
+/// Auxiliaries and forms of `be` that carry a clause's tense.
+const FINITE: [&str; 16] = [
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might",
+    "should", "must", "did",
+];
+
+/// In a reported clause `[a, b)` inside a relative clause on the sentence's subject `np`, the
+/// start of the sentence's own verb: a finite form after the reported clause's own finite
+/// form and at least one word (`the economy was their top issue | were more likely`).
+fn second_verb(v: &View, np: Range, a: usize, b: usize) -> Option<usize> {
+    let (sa, _) = v.sentence_of(np.0);
+    if np.0 != sa {
+        return None;
+    }
+    let finite = |k: usize| {
+        let w = v.toks[k].lower.as_str();
+        v.toks[k].word && (FINITE.contains(&w) || (w.len() > 4 && w.ends_with("ed")))
+    };
+    let first = (a..b).find(|&k| finite(k) && v.region_of(k).is_none())?;
+    (first + 2..b).find(|&k| {
+        let p = &v.toks[k - 1];
+        finite(k)
+            && v.region_of(k).is_none()
+            && p.word
+            && !finite(k - 1)
+            && !LEXICON.is(&p.lower, "det")
+            && !LEXICON.is(&p.lower, "pronoun")
+            && !source::possessive(&p.lower)
+            && !NOT_BEFORE_A_VERB.contains(&p.lower.as_str())
+            && !matches!(p.lower.as_str(), "be" | "been" | "being" | "so" | "than" | "as" | "when" | "if")
+    })
 }
 
 /// Words after which no sentence's verb stands: auxiliaries, conjunctions, prepositions

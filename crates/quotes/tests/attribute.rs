@@ -1483,3 +1483,15 @@ fn a_name_after_the_noun_opening_according_to_is_the_sources() {
         &["indirect|According to|the spokesman, Mr. Lee|the talks failed"],
     );
 }
+
+#[test]
+fn a_clause_reported_inside_the_subjects_relative_clause_ends_at_the_sentences_verb() {
+    check(
+        "Voters who said schools were their top concern were more likely to disapprove.",
+        &["indirect|said|who|schools were their top concern"],
+    );
+    check(
+        "About 40 percent of voters who said taxes were the most important issue supported Ms. Lund.",
+        &["indirect|said|who|taxes were the most important issue"],
+    );
+}
