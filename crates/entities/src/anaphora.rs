@@ -178,8 +178,9 @@ pub(crate) fn link_others(w: &Words, lower: &[&str], covered: &mut [bool], clust
         }
         // Demonyms: `the Ukrainian direction` mentions Ukraine.
         if w.raw[i].chars().next().is_some_and(char::is_uppercase) {
-            if let Some((1, Place::Demonym(c))) = lx.phrase_at(lower, i) {
-                if let Some(m) = w.mention(i, i + 1, MentionForm::Name) {
+            // (Of several words too: `South Korean President Park ...`.)
+            if let Some((n, Place::Demonym(c))) = lx.phrase_at(lower, i) {
+                if let Some(m) = w.mention(i, i + n, MentionForm::Name) {
                     let place = Some(Place::Country(c));
                     match clusters.iter().position(|cl| cl.place == place) {
                         Some(k) => clusters[k].add(i, m, false),

@@ -822,8 +822,9 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             if let Some(t) = title_end {
                 // (`Delhi police chief K K Paul`: a place before the title is one.)
                 let title_start = (s.start..t).find(|&j| p.titles[j].is_some_and(|k| j + k == t));
+                // (A country's adjective is a mention of its own: see `anaphora`.)
                 if let (Some(ts), Some((len, place))) = (title_start, p.places[s.start]) {
-                    if ts > s.start && s.start + len == ts {
+                    if ts > s.start && s.start + len == ts && !matches!(place, Place::Demonym(_)) {
                         places_before_titles.push(NameSpan {
                             start: s.start,
                             end: ts,

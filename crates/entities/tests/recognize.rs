@@ -1012,3 +1012,18 @@ fn a_name_ends_before_of_and_a_home_town() {
         &["Marlow School of Law"],
     );
 }
+
+#[test]
+fn a_place_before_a_title_is_a_place() {
+    // The place the tagger takes into a titled name is one of its own.
+    check("Boston Mayor Marty Walsh said no.", EntityType::Location, "Boston", &[], &["Boston"]);
+    check("Boston Mayor Marty Walsh said no.", EntityType::Person, "Marty Walsh", &[], &["Marty Walsh"]);
+    // A country's adjective of several words mentions the country.
+    check(
+        "South Korean President Lee Min-ho said no.",
+        EntityType::Location,
+        "South Korea",
+        &[],
+        &["South Korean"],
+    );
+}

@@ -334,10 +334,6 @@ fn antecedent(v: &View, entities: &[Entity], (a, b): source::Range) -> Option<St
     (word != Some("which") || org).then_some(id)
 }
 
-/// The person a name in apposition right after the source phrase `(a, b)` names: `the
-/// group's director, Ruth Ames, told ...`, `said a spokeswoman, Anna White.` (annotators
-/// take the phrase before the comma as the source). A place or body named after the phrase
-/// may come first: `The mayor of Westbrook, Carla Nunes, ...`.
 /// Whether a name set off after source `r` can be the source's: a person's name never is
 /// after a bare noun for a group (`According to police, John Smith, 45, was arrested`), a
 /// body's may be (`the carmaker, Toyota, said`).
@@ -350,6 +346,10 @@ fn fits(v: &View, entities: &[Entity], r: source::Range, id: &str) -> bool {
     !(person && group)
 }
 
+/// The person a name in apposition right after the source phrase `(a, b)` names: `the
+/// group's director, Ruth Ames, told ...`, `said a spokeswoman, Anna White.` (annotators
+/// take the phrase before the comma as the source). A place or body named after the phrase
+/// may come first: `The mayor of Westbrook, Carla Nunes, ...`.
 fn apposed_name(v: &View, entities: &[Entity], (_, b): source::Range) -> Option<String> {
     let mut b = b;
     if v.toks.get(b).is_some_and(|t| matches!(t.lower.as_str(), "of" | "at" | "for" | "in")) {
