@@ -872,17 +872,10 @@ fn lead_continuation(v: &View, r: &Region, out: &[Found]) -> Option<(usize, usiz
         return None;
     }
     let (sa, _) = v.sentence_of(r.open);
-    let lead = sa..r.open;
-    let words = lead.clone().filter(|&k| v.toks[k].word).count();
-    let clean = lead.clone().all(|k| {
-        v.region_of(k).is_none()
-            && source::cue_at(v, k).is_none()
-            && source::according_at(v, k).is_none()
-            && !v.punct(k, ":\"“”")
-    });
+    let words = plain_words(v, sa..r.open)?;
     // (An adverbial set off by a comma, not a clause: `Critics call it "a disgrace."` is theirs.)
     let comma = r.open > 0 && v.punct(r.open - 1, ",");
-    if words == 0 || words > 12 || !clean || !comma || v.toks[sa].para != v.toks[r.open].para {
+    if words == 0 || words > 12 || !comma || v.toks[sa].para != v.toks[r.open].para {
         return None;
     }
     let idx = out.len().checked_sub(1)?;
@@ -893,6 +886,18 @@ fn lead_continuation(v: &View, r: &Region, out: &[Found]) -> Option<(usize, usiz
     let cue_sent = v.toks.get(cue.0)?.sent;
     let adjacent = v.toks[prev_end].sent == cue_sent && v.toks[prev_end].para == v.toks[sa].para;
     (p.kind == QuoteKind::Direct && adjacent).then_some((v.toks[sa].start, idx))
+}
+
+/// The number of words in tokens `range`, when they hold no quotation, cue, `according to`,
+/// colon or quote mark: a stretch of the narrator's own words around a quotation.
+fn plain_words(v: &View, range: std::ops::Range<usize>) -> Option<usize> {
+    let clean = range.clone().all(|k| {
+        v.region_of(k).is_none()
+            && source::cue_at(v, k).is_none()
+            && source::according_at(v, k).is_none()
+            && !v.punct(k, ":\"“”")
+    });
+    clean.then(|| range.filter(|&k| v.toks[k].word).count())
 }
 
 /// Words that carry a quotation's own sentence on past its closing mark.
@@ -911,18 +916,11 @@ fn trail_continuation(v: &View, r: &Region, out: &[Found]) -> Option<(usize, usi
         return None;
     }
     let (sa, se) = v.sentence_of(r.open);
-    let tail = close + 1..se;
-    let words = tail.clone().filter(|&k| v.toks[k].word).count();
-    let clean = tail.clone().all(|k| {
-        v.region_of(k).is_none()
-            && source::cue_at(v, k).is_none()
-            && source::according_at(v, k).is_none()
-            && !v.punct(k, ":\"“”")
-    });
+    let words = plain_words(v, close + 1..se)?;
     // (The rest goes on with the quotation's words, not as its predicate: `"Anybody but
     // him" was another` is no one's.)
     let joins = v.toks.get(close + 1).is_some_and(|t| TRAIL_OPENERS.contains(&t.lower.as_str()));
-    if words == 0 || words > 15 || !clean || !joins || v.toks[se - 1].para != v.toks[sa].para {
+    if words == 0 || words > 15 || !joins || v.toks[se - 1].para != v.toks[sa].para {
         return None;
     }
     let idx = out.len().checked_sub(1)?;
