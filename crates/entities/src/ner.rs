@@ -837,6 +837,18 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
                 s.start = t;
             }
         }
+        // (A country's adjective of several words opens no name either, nor is one: `North
+        // Korean leader ...`; `anaphora` makes it a mention of the country.)
+        if let Some((n, Place::Demonym(_))) =
+            p.places[s.start].filter(|&(n, _)| n > 1 && s.start + n <= s.end)
+        {
+            if s.kind == EntityType::Person || s.start + n == s.end {
+                s.start += n;
+                if s.start == s.end {
+                    continue;
+                }
+            }
+        }
         while s.end - s.start > 1 {
             if let Some(k) = p.titles[s.start].filter(|k| s.start + k < s.end) {
                 s.start += k;

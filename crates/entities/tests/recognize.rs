@@ -1018,7 +1018,18 @@ fn a_place_before_a_title_is_a_place() {
     // The place the tagger takes into a titled name is one of its own.
     check("Boston Mayor Marty Walsh said no.", EntityType::Location, "Boston", &[], &["Boston"]);
     check("Boston Mayor Marty Walsh said no.", EntityType::Person, "Marty Walsh", &[], &["Marty Walsh"]);
-    // A country's adjective of several words mentions the country.
+    // A country's adjective of several words mentions the country, and is no name of its own.
+    check(
+        "North Korean leader Kim Jong Un said no. North Korean officials denied it.",
+        EntityType::Location,
+        "North Korea",
+        &[],
+        &["North Korean", "North Korean"],
+    );
+    check_absent(
+        "North Korean leader Kim Jong Un said no. North Korean officials denied it.",
+        "North Korean",
+    );
     check(
         "South Korean President Lee Min-ho said no.",
         EntityType::Location,
