@@ -62,6 +62,8 @@ const PUBLIC_BODIES: &[&str] = &[
     "Tribunal",
     "Coalition",
     "Society",
+    "Reserve",
+    "Bundesbank",
 ];
 /// Verbs of saying and thinking whose object clause's subject is no main subject.
 const REPORTING: &[&str] = &[
@@ -381,7 +383,10 @@ fn description(
                     let initialism = c.name.chars().all(|ch| ch.is_ascii_uppercase() || ch == '.');
                     let fits = |t: &str| {
                         if t == "BUSINESS" {
+                            // (A central bank is a public body too: `the firm` is never the
+                            // Nordic Central Bank.)
                             !c.name.split(' ').any(|w| PUBLIC_BODIES.contains(&w))
+                                && !c.name.contains("Central Bank")
                         } else if t == "INITIALISM" {
                             initialism
                         } else {

@@ -729,6 +729,25 @@ fn industry_words_end_names_and_the_company_is_no_public_body() {
     check("A Clinton-backing Senate passed the bill.", O, "Senate", &[], &["Senate"]);
 }
 
+/// `The bank` is a body whose name says it is one (`Varden Central Bank`), never the nearest
+/// body of another kind; `the central bank` is one too; and `the firm` is no central bank.
+#[test]
+fn the_bank_is_a_bank_and_the_firm_no_central_bank() {
+    let text = "The Varden Central Bank held rates on Thursday. Analysts at Ostrova Securities had \
+                expected the decision. \"The bank is buying time,\" said Pia Lund, the firm's chief \
+                strategist. The Federation of Varden Industries urged the bank to act sooner. The \
+                central bank meets again in June.";
+    check(
+        text,
+        O,
+        "Varden Central Bank",
+        &[],
+        &["Varden Central Bank", "The bank", "the bank", "The central bank"],
+    );
+    check(text, O, "Ostrova Securities", &[], &["Ostrova Securities", "the firm"]);
+    check(text, O, "Federation of Varden Industries", &[], &["Federation of Varden Industries"]);
+}
+
 /// A company's short name that the tagger made an organisation of its own joins the full name.
 #[test]
 fn a_short_name_tagged_alone_joins_the_full_name() {
