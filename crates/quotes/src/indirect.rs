@@ -1003,11 +1003,16 @@ fn aside_end(v: &View, k: usize, sent_end: usize) -> Option<usize> {
 pub(crate) fn addressee_then_clause(v: &View, cue: usize, k: usize, sent_end: usize) -> Option<usize> {
     let first = v.toks.get(k).filter(|t| t.word && takes_addressee(v, cue))?;
     let det = LEXICON.is(&first.lower, "det");
-    // (`told analysts the company still planned ...`: a bare plural noun for people is who
-    // hears when a determiner opens a clause right after it.)
+    // (`told analysts the company still planned ...`, `told jurors he had ...`: a bare plural
+    // noun for people is who hears when a determiner or a subject pronoun opens a clause
+    // right after it.)
     let plural = !det && !first.cap && first.lower.ends_with('s') && LEXICON.is_source_noun(&first.lower);
     let opens = |t: &crate::text::Tok| {
-        LEXICON.is(&t.lower, "det") || matches!(t.lower.as_str(), "his" | "her" | "its" | "their" | "our")
+        LEXICON.is(&t.lower, "det")
+            || matches!(
+                t.lower.as_str(),
+                "his" | "her" | "its" | "their" | "our" | "he" | "she" | "they" | "we" | "i" | "it"
+            )
     };
     if plural && k + 2 < sent_end && v.toks.get(k + 1).is_some_and(opens) {
         return Some(k + 1);
@@ -1157,6 +1162,11 @@ mod tests {
         assert_eq!(
             contents("Ravi Menon told analysts the company still planned a buyback."),
             ["the company still planned a buyback"]
+        );
+        // (Or a subject pronoun: `told jurors he had ...`.)
+        assert_eq!(
+            contents("Ravi Menon told jurors he had delivered the cash himself."),
+            ["he had delivered the cash himself"]
         );
         assert_eq!(
             contents("Ravi Menon tells stories the way his father did."),
