@@ -139,6 +139,11 @@ const NEVER_OPENS: &[&str] = &[
     "if",
     "during",
     "former",
+    // (A possessive opening a sentence: `Her Kestmark counterpart`.)
+    "his",
+    "her",
+    "its",
+    "their",
 ];
 
 /// One-word titles that are nobody's surname (unlike `King`, `Judge` or `Major`).

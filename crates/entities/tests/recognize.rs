@@ -530,6 +530,18 @@ fn company_suffixes_make_organisations() {
     );
 }
 
+/// A possessive opening a sentence is no part of the name after it (`Her Kestmark
+/// counterpart`, `His Treasury Department`).
+#[test]
+fn a_possessive_opening_a_sentence_opens_no_name() {
+    let text = "Valdorian Foreign Minister Irena Kovac spoke first. Her Kestmark counterpart, Lars \
+                Brenner, rejected the charge.";
+    check_absent(text, "Her Kestmark");
+    check(text, P, "Lars Brenner", &[], &["Lars Brenner"]);
+    let text = "Obama named a new envoy. His Treasury Department had asked for one.";
+    check(text, O, "Treasury Department", &[], &["Treasury Department"]);
+}
+
 /// A capitalised word the tagger left untagged after `in`, `near` or `outside` is a place
 /// when its phrase ends there; not a name modifying a noun, a holding or a language.
 #[test]
