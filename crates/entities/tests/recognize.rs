@@ -542,6 +542,15 @@ fn a_possessive_opening_a_sentence_opens_no_name() {
     check(text, O, "Treasury Department", &[], &["Treasury Department"]);
 }
 
+/// `United` ends a body's name (`Harlow United`, `Citizens United`), not a country's.
+#[test]
+fn united_ends_a_body_name() {
+    let text = "Harlow United dismissed head coach Marco Bellini on Sunday. The club said an \
+                assistant would take charge. Bellini moved to the United States last year.";
+    check(text, O, "Harlow United", &[], &["Harlow United", "The club"]);
+    check(text, L, "United States", &[], &["United States"]);
+}
+
 /// A capitalised word the tagger left untagged after `in`, `near` or `outside` is a place
 /// when its phrase ends there; not a name modifying a noun, a holding or a language.
 #[test]
