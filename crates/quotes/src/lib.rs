@@ -238,6 +238,12 @@ fn resolve_speakers(v: &View, entities: &[Entity], found: &[Found]) -> Vec<(Opti
                 id = heads.iter().rev().find(|&&((a, b), _)| a == r.0 && b > r.1).map(|(_, id)| id.clone());
             }
         }
+        // (`A spokesperson for Dalberg Foods said …. "…," the spokesperson said.`: `the`
+        // and the noun of a source introduced unnamed before is that source, and so is its
+        // speaker.)
+        if id.is_none() {
+            id = f.source.and_then(|r| described_before(v, &heads, r));
+        }
         if let (Some(r), Some(id)) = (f.source, &id) {
             heads.push((r, id.clone()));
         }
@@ -290,6 +296,19 @@ fn resolve_speakers(v: &View, entities: &[Entity], found: &[Found]) -> Vec<(Opti
         };
     }
     out
+}
+
+/// The speaker of an earlier source introduced unnamed (`a spokesperson for Dalberg Foods`)
+/// whose noun the source `r` takes up with `the` (`the spokesperson`).
+fn described_before(v: &View, heads: &[(source::Range, String)], (a, b): source::Range) -> Option<String> {
+    if b != a + 2 || v.toks[a].lower != "the" || !LEXICON.is_person_noun(&v.toks[a + 1].lower) {
+        return None;
+    }
+    let noun = v.toks[a + 1].lower.as_str();
+    heads.iter().rev().find_map(|&((c, d), ref id)| {
+        let unnamed = c < a && matches!(v.toks[c].lower.as_str(), "a" | "an" | "one");
+        (unnamed && (c + 1..d).any(|k| v.toks[k].lower == noun)).then(|| id.clone())
+    })
 }
 
 /// When `content` is exactly one closed quotation (its marks and closing punctuation aside)

@@ -1316,6 +1316,20 @@ fn he_after_an_unnamed_spokesman_is_the_spokesman() {
     check_entities(text, &entities, &["indirect|asked|-|-", "direct|said|e1|-"], &[]);
 }
 
+/// `The spokesperson` after `a spokesperson for Dalberg Foods` is that source, and so is its
+/// speaker; `the spokesperson` after an unnamed source of another noun is no one's.
+#[test]
+fn the_noun_of_an_unnamed_source_takes_it_up() {
+    let text = "A spokesperson for Dalberg Foods said the company was cooperating. \"The safety of \
+                children is our first priority,\" the spokesperson said.";
+    let entities = [entity("e1", EntityType::Org, text, &["Dalberg Foods"])];
+    check_entities(text, &entities, &["indirect|said|e1|-", "direct|said|e1|-"], &[]);
+    let text = "An engineer at Dalberg Foods said the plant was closed. \"We are cooperating,\" the \
+                spokesperson said.";
+    let entities = [entity("e1", EntityType::Org, text, &["Dalberg Foods"])];
+    check_entities(text, &entities, &["indirect|said|e1|-", "direct|said|-|-"], &[]);
+}
+
 #[test]
 fn a_participle_opening_the_sentence_is_never_the_source() {
     check(
