@@ -179,7 +179,12 @@ pub(crate) fn link_others(w: &Words, lower: &[&str], covered: &mut [bool], clust
             }
         }
         // Demonyms: `the Ukrainian direction` mentions Ukraine.
-        if w.raw[i].chars().next().is_some_and(char::is_uppercase) {
+        // (Not `American` of a region of the Americas: `Latin American artists`, `North
+        // American markets`.)
+        let compound = lower[i].starts_with("american")
+            && i > 0
+            && matches!(lower[i - 1], "latin" | "north" | "south" | "central");
+        if w.raw[i].chars().next().is_some_and(char::is_uppercase) && !compound {
             // (Of several words too: `South Korean President Park ...`.)
             if let Some((n, Place::Demonym(c))) = lx.phrase_at(lower, i) {
                 if let Some(m) = w.mention(i, i + n, MentionForm::Name) {

@@ -551,6 +551,22 @@ fn united_ends_a_body_name() {
     check(text, L, "United States", &[], &["United States"]);
 }
 
+/// `American` of a region of the Americas mentions no country (`Latin American artists`);
+/// alone it is the United States.
+#[test]
+fn latin_american_is_no_mention_of_the_united_states() {
+    let text = "A group of Latin American artists and North American investors signed the letter. \
+                American officials said nothing.";
+    let seg = newsdesk_segment::segment(text);
+    let entities = recognize(text, &seg);
+    let us: Vec<usize> = entities
+        .iter()
+        .filter(|e| e.name == "United States")
+        .flat_map(|e| e.mentions.iter().map(|m| m.start))
+        .collect();
+    assert_eq!(us, [text.find("American officials").unwrap()], "in {text:?}");
+}
+
 /// A capitalised word the tagger left untagged after `in`, `near` or `outside` is a place
 /// when its phrase ends there; not a name modifying a noun, a holding or a language.
 #[test]
