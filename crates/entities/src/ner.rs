@@ -1307,7 +1307,12 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         {
             s.start += 2;
         }
-        let of_place = s.start >= 2 && lower[s.start - 1] == "of" && PLACE_OF.contains(&lower[s.start - 2]);
+        // (So is where a party's member comes from: `a Democrat from Fresno`.)
+        let party_home = s.start >= 2
+            && lower[s.start - 1] == "from"
+            && PARTY_WORDS.contains(&lower[s.start - 2].strip_suffix('s').unwrap_or(lower[s.start - 2]));
+        let of_place = (s.start >= 2 && lower[s.start - 1] == "of" && PLACE_OF.contains(&lower[s.start - 2]))
+            || party_home;
         let org_word = (s.start..s.end).any(|j| lx.org_words.contains_key(&*p.raw[j]));
         let listed = p.organisations[s.start].is_some() || s.place.is_some();
         if of_place && s.kind == EntityType::Person && !org_word && !listed {

@@ -245,6 +245,10 @@ fn a_name_after_the_mayor_of_is_a_place() {
     check("The mayor of Dunmore, Ada Quist, said the fares would rise.", L, "Dunmore", &[], &["Dunmore"]);
     check("Residents of Karrow said the ferry was late again.", L, "Karrow", &[], &["Karrow"]);
     check("The mayor of Dunmore, Ada Quist, said the fares would rise.", P, "Ada Quist", &[], &["Ada Quist"]);
+    // (So is where a party's member comes from.)
+    let text = "Carla Nunez, a Democrat from Fresno, wrote the bill.";
+    check(text, L, "Fresno", &[], &["Fresno"]);
+    check(text, P, "Carla Nunez", &[], &["Carla Nunez"]);
 }
 
 #[test]
