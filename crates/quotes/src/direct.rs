@@ -496,7 +496,8 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
             }
             break;
         }
-        let cue = source::cue_at(v, c).map(|(e, _)| e).or_else(|| source::according_at(v, c));
+        // (`according to` whole: `According` alone may read as a cue verb.)
+        let cue = source::according_at(v, c).or_else(|| source::cue_at(v, c).map(|(e, _)| e));
         let Some(end) = cue else { continue };
         if end > j {
             continue;
@@ -522,6 +523,11 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
             return None;
         }
         let according = source::according_at(v, c).is_some();
+        // (`according to "The Trumps," by Gwenda Blair, ...`: a quotation right after
+        // `according to` names the source; it is no quote.)
+        if according && end == j {
+            return None;
+        }
         let src = if according { source::after(v, end) } else { source::before(v, c) };
         let participle = v.toks[c].lower.ends_with("ing")
             && (c == 0 || v.punct(c - 1, ",") || v.toks[c - 1].sent != v.toks[c].sent);

@@ -303,6 +303,16 @@ fn indirect_speech() {
         "Exports fell, according to the state Bureau of Statistics.",
         &["indirect|according to|the state Bureau of Statistics|Exports fell"],
     );
+    // (A quotation after `according to X,`: X's; one right after `according to` names the
+    // source and is no quote.)
+    check(
+        "\"We will win,\" Mora said. According to Ellen Marsh, \"the plan is dead.\"",
+        &["direct|said|Mora|We will win,", "direct|According to|Ellen Marsh|the plan is dead."],
+    );
+    let text = "According to \"The Trumps: Three Generations That Built an Empire,\" by Gwenda Blair, \
+                Donald told his roommate that he would run.";
+    let found = attribute(text, &newsdesk_segment::segment(text), &[]);
+    assert!(found.quotes.iter().all(|q| !q.text.contains("roommate")), "{:?}", found.quotes);
     check(
         "Jane Doe said the port was safe, and added that it would reopen.",
         &["indirect|said|Jane Doe|the port was safe", "indirect|added|Jane Doe|it would reopen"],
