@@ -528,7 +528,14 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
         if according && end == j {
             return None;
         }
-        let src = if according { source::after(v, end) } else { source::before(v, c) };
+        let src = if according {
+            source::after(v, end)
+        } else {
+            // (`footage of Trump saying during the debate, "..."`: an -ing cue right after a
+            // name, no comma between, is that name's.)
+            let named = v.toks[c].lower.ends_with("ing") && c > 0 && v.toks[c - 1].word;
+            named.then(|| name_ending(v, c)).flatten().or_else(|| source::before(v, c))
+        };
         let participle = v.toks[c].lower.ends_with("ing")
             && (c == 0 || v.punct(c - 1, ",") || v.toks[c - 1].sent != v.toks[c].sent);
         if let Some((verb, subject)) = src.and_then(|s| issuer(v, c, s)) {
@@ -557,6 +564,39 @@ fn attribution_before(v: &View, r: &Region, words: usize) -> Option<(Range, Opti
         return Some(((j, j + 1), after_dash.or_else(|| source::subject(v, j - 1))));
     }
     None
+}
+
+/// Nouns of a recording that shows someone speaking (`footage of Trump saying`), singular.
+const RECORDINGS: &[&str] = &["footage", "video", "clip", "audio", "recording", "tape", "image", "photo"];
+
+/// The capitalised words of one sentence ending right before token `c` (`Donald Trump`), at
+/// most four, when they are no pronoun or function word (a capitalised preposition opening
+/// the sentence goes: `From Jo Park writing at ...`), and follow no preposition but the `of`
+/// of a recording (`footage of Trump`; not `on Facebook writing`, where the writer is named
+/// before, nor `the share of Republicans saying`).
+fn name_ending(v: &View, c: usize) -> Option<source::Range> {
+    let sent = v.toks[c].sent;
+    let mut a = c;
+    while a > 0 && c - a < 4 {
+        let t = &v.toks[a - 1];
+        if !(t.word && t.cap && t.sent == sent) || crate::lexicon::LEXICON.is(&t.lower, "pronoun") {
+            break;
+        }
+        a -= 1;
+    }
+    let recording = a >= 2
+        && v.toks[a - 1].lower == "of"
+        && RECORDINGS.contains(&v.toks[a - 2].lower.trim_end_matches('s'));
+    if a > 0 && v.toks[a - 1].word && source::preposition(&v.toks[a - 1].lower) && !recording {
+        return None;
+    }
+    if a + 1 < c && source::preposition(&v.toks[a].lower) {
+        a += 1;
+    }
+    let first = &v.toks.get(a).filter(|_| a < c)?.lower;
+    let function =
+        ["det", "stop", "boundary", "conjunction"].iter().any(|k| crate::lexicon::LEXICON.is(first, k));
+    (!function && !source::preposition(first)).then_some((a, c))
 }
 
 /// True when the noun phrase holding the cue noun at `c` (`Dana J. Lee's remarks`) follows a

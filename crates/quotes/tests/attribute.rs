@@ -1326,6 +1326,21 @@ fn he_after_an_unnamed_spokesman_is_the_spokesman() {
     check_entities(text, &entities, &["indirect|asked|-|-", "direct|said|e1|-"], &[]);
 }
 
+/// An -ing cue right after a name is that name's (`footage of Jo Park saying`); not after a
+/// medium (`on Facebook writing`) or a share of a group.
+#[test]
+fn an_ing_cue_after_a_name_is_its() {
+    check(
+        "The ad ends with footage of Jo Park saying during the debate, \"That makes me smart.\"",
+        &["direct|saying|Jo Park|That makes me smart."],
+    );
+    check(
+        "From Ana Ruiz writing at The Ledger: \"The vote was rigged.\"",
+        &["direct|writing|Ana Ruiz|The vote was rigged."],
+    );
+    check("Park responded on Facebook writing, \"Yes, I will.\"", &["direct|writing|Park|Yes, I will."]);
+}
+
 /// `The spokesperson` after `a spokesperson for Dalberg Foods` is that source, and so is its
 /// speaker; `the spokesperson` after an unnamed source of another noun is no one's.
 #[test]
