@@ -6,15 +6,10 @@
 
 use crate::found::Found;
 use crate::indirect;
+use crate::lexicon::LEXICON;
 use crate::source;
 use crate::text::View;
 use newsdesk_model::QuoteKind;
-
-/// Auxiliaries and modals that carry a clause on after its subject's aside.
-const AUXILIARIES: [&str; 20] = [
-    "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may", "might",
-    "should", "must", "did", "does", "cannot", "won't", "wouldn't",
-];
 
 /// Prepositions that end a noun's cue (`rhetoric on`, `criticism of`).
 const PREPOSITIONS: [&str; 6] = ["on", "of", "about", "for", "over", "against"];
@@ -75,7 +70,7 @@ fn aside_close(v: &View, open: usize, sent_end: usize) -> Option<usize> {
         }
         if v.punct(k, ",") {
             let next = v.toks.get(k + 1)?;
-            return (k > open + 1 && AUXILIARIES.contains(&next.lower.as_str())).then_some(k);
+            return (k > open + 1 && LEXICON.is(&next.lower, "auxiliary")).then_some(k);
         }
         k += 1;
     }

@@ -9,7 +9,7 @@
 //! verb is the reported clause's, unless the content before it is one whole quotation.
 
 use crate::found::Found;
-use crate::lexicon::Frame;
+use crate::lexicon::{Frame, LEXICON};
 use crate::source::{self, Range};
 use crate::text::View;
 use newsdesk_model::{QuoteKind, Span};
@@ -79,13 +79,6 @@ const IRREGULAR_PAST: [&str; 41] = [
     "spent", "brought", "kept", "held", "put", "ran", "became", "came", "got", "found", "thought", "wrote",
     "spoke", "stood", "paid", "sought", "struck", "fought", "drew", "threw", "broke", "chose", "began",
     "said", "offered", "hit", "shut", "born",
-];
-
-/// Auxiliaries that open a second verb phrase of any form (`and has been`, `but would not`).
-const AUXILIARIES: [&str; 24] = [
-    "has", "have", "had", "is", "are", "was", "were", "did", "does", "didn't", "doesn't", "hasn't",
-    "haven't", "hadn't", "wasn't", "isn't", "will", "would", "could", "can", "may", "might", "should",
-    "won't",
 ];
 
 /// Words opening a clause or an aside inside a content: a verb after `and` past them is
@@ -197,9 +190,8 @@ pub fn cut(v: &View, found: &mut Vec<Found>) {
             continue;
         }
         let form = cue_form(v, cue);
-        let clausal = clause_cue(v, cue)
-            || opens_clause(&v.toks[a].lower)
-            || AUXILIARIES.contains(&v.toks[a].lower.as_str());
+        let clausal =
+            clause_cue(v, cue) || opens_clause(&v.toks[a].lower) || LEXICON.is(&v.toks[a].lower, "auxiliary");
         for k in a + 1..b {
             if v.region_of(k).is_some() {
                 continue;
@@ -208,7 +200,9 @@ pub fn cut(v: &View, found: &mut Vec<Found>) {
             // will ...`, `the study was observational and could not ...`) or a list's comma
             // (`growth, unemployment and growing inequality`), a verb after `and` is theirs.
             let w = v.toks[k].lower.as_str();
-            if SUBORDINATORS.contains(&w) || AUXILIARIES.contains(&w) || (v.punct(k, ",") && !joins(v, k + 1))
+            if SUBORDINATORS.contains(&w)
+                || LEXICON.is(w, "auxiliary")
+                || (v.punct(k, ",") && !joins(v, k + 1))
             {
                 break;
             }
@@ -314,7 +308,7 @@ fn cue_form(v: &View, (a, b): Range) -> Form {
 /// noun's modifier: `and growing inequality`).
 fn second_verb(v: &View, j: usize, form: Form) -> bool {
     let w = v.toks[j].lower.as_str();
-    if AUXILIARIES.contains(&w) {
+    if LEXICON.is(w, "auxiliary") {
         return true;
     }
     if form == Form::Other || form_of(w) != form {

@@ -138,12 +138,6 @@ fn clause_before(v: &View, c: usize) -> Option<Range> {
     (a < c).then_some((a, c))
 }
 
-/// Auxiliaries and forms of `be` that carry a clause's tense.
-const FINITE: [&str; 16] = [
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might",
-    "should", "must", "did",
-];
-
 /// In a reported clause `[a, b)` inside a relative clause on the sentence's subject `np`, the
 /// start of the sentence's own verb: a finite form after the reported clause's own finite
 /// form and at least one word (`the economy was their top issue | were more likely`).
@@ -154,7 +148,7 @@ fn second_verb(v: &View, np: Range, a: usize, b: usize) -> Option<usize> {
     }
     let finite = |k: usize| {
         let w = v.toks[k].lower.as_str();
-        v.toks[k].word && (FINITE.contains(&w) || (w.len() > 4 && w.ends_with("ed")))
+        v.toks[k].word && (LEXICON.is(w, "auxiliary") || (w.len() > 4 && w.ends_with("ed")))
     };
     let first = (a..b).find(|&k| finite(k) && v.region_of(k).is_none())?;
     (first + 2..b).find(|&k| {
