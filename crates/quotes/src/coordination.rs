@@ -260,8 +260,7 @@ fn joins(v: &View, k: usize) -> bool {
 }
 
 fn is_adverb(w: &str) -> bool {
-    ADVERBS.contains(&w)
-        || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "only" | "early" | "family" | "rally"))
+    ADVERBS.contains(&w) || (LEXICON.ly_adverb(w) && !matches!(w, "only" | "early"))
 }
 
 /// A word opening a clause of its own as a content's first word.

@@ -16,6 +16,9 @@ const LEARNED_CUES: &str = include_str!("../../../data/polnear_cues.tsv");
 /// Number words (the amounts and dates stages read the same list): class `number` for those
 /// below a hundred (`four in ten said`).
 const NUMBER_WORDS: &str = include_str!("../../../data/number_words.tsv");
+/// Function words of the amounts stage, whose class `noun` lists nouns in `-ly` (`family`,
+/// `assembly`): no adverbs.
+const FUNCTION_WORDS: &str = include_str!("../../../data/function_words.tsv");
 
 /// How a cue verb may be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,6 +123,11 @@ impl Lexicon {
                 classes.entry(word.to_lowercase()).or_default().push("number".to_string());
             }
         }
+        for row in rows(FUNCTION_WORDS).filter(|r| r.get(1) == Some(&"noun")) {
+            if let Some(word) = row.first() {
+                classes.entry(word.to_lowercase()).or_default().push("ly_noun".to_string());
+            }
+        }
         for list in phrases.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.len()));
         }
@@ -139,6 +147,12 @@ impl Lexicon {
     /// True when `lower` belongs to word class `class` of `quote_words.tsv`.
     pub fn is(&self, lower: &str, class: &str) -> bool {
         self.classes.get(lower).is_some_and(|c| c.iter().any(|x| x == class))
+    }
+
+    /// True for a lowercase word in `-ly` that is an adverb (`grudgingly`), not a noun
+    /// (`family`, `rally`).
+    pub fn ly_adverb(&self, lower: &str) -> bool {
+        lower.len() > 4 && lower.ends_with("ly") && !self.is(lower, "ly_noun")
     }
 
     /// The phrases (each a list of lowercase words) of class `class`, longest first.

@@ -48,7 +48,7 @@ pub fn reports_nothing(v: &View, f: &Found) -> bool {
             before.lower.as_str(),
             "who" | "which" | "that" | "and" | "but" | "be" | "been" | "being" | "are" | "were"
         )
-        && !before.lower.ends_with("ly");
+        && !LEXICON.ly_adverb(&before.lower);
     let naming = noun_before
         && (ends || (v.punct(after, ",(") && v.region_of(after).is_none()) || next_is(&AFTER_A_NAME));
     // `Obama called Abedini.`, `she called Sanders after the vote`: a person phoned.

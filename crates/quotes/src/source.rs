@@ -127,7 +127,7 @@ pub fn is_adverb(t: &crate::text::Tok) -> bool {
         || matches!(t.lower.as_str(), "not" | "never" | "be" | "been" | "being")
         || t.lower.ends_with("n't")
         || t.lower.ends_with("n’t")
-        || (!t.cap && t.lower.len() > 4 && t.lower.ends_with("ly"))
+        || (!t.cap && LEXICON.ly_adverb(&t.lower))
 }
 
 /// Source phrase `r` cut before a verb that the tagger's spans sometimes run into (`Court

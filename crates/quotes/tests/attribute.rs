@@ -1534,3 +1534,15 @@ fn a_clause_reported_inside_the_subjects_relative_clause_ends_at_the_sentences_v
         &["indirect|said|who|taxes were the most important issue"],
     );
 }
+
+#[test]
+fn a_noun_in_ly_is_no_adverb_before_the_cue() {
+    check(
+        "The tenants moved out on Friday, lawyers for the family said.",
+        &["indirect|said|lawyers for the family|The tenants moved out on Friday"],
+    );
+    check(
+        "The strike will go ahead, the assembly said.",
+        &["indirect|said|the assembly|The strike will go ahead"],
+    );
+}
