@@ -231,11 +231,20 @@ pub fn cut(v: &View, found: &mut Vec<Found>) {
             while j < b && is_adverb(&v.toks[j].lower) {
                 j += 1;
             }
-            if j < b && second_verb(v, j, form) {
+            // (`but has said she will ...`, `and also told reporters ...`: a verb of saying past
+            // an auxiliary, or one of the cue's form, opens an attribution whatever follows it.)
+            let mut s = j;
+            while s < b && (LEXICON.is(&v.toks[s].lower, "auxiliary") || is_adverb(&v.toks[s].lower)) {
+                s += 1;
+            }
+            let auxiliary = (j..s).any(|k| LEXICON.is(&v.toks[k].lower, "auxiliary"));
+            let said = (s < b && (auxiliary || (form != Form::Other && form_of(&v.toks[s].lower) == form)))
+                .then(|| said_next(v, s, b))
+                .flatten();
+            if j < b && (said.is_some() || second_verb(v, j, form)) {
                 f.narrow(v, v.tok_span(a, before + 1));
                 second.extend(
-                    said_next(v, j, b)
-                        .map(|(cue, content)| Found::new(QuoteKind::Indirect, content, Some(cue), f.source)),
+                    said.map(|(cue, content)| Found::new(QuoteKind::Indirect, content, Some(cue), f.source)),
                 );
                 break;
             }

@@ -1546,3 +1546,18 @@ fn a_noun_in_ly_is_no_adverb_before_the_cue() {
         &["indirect|said|the assembly|The strike will go ahead"],
     );
 }
+
+#[test]
+fn a_verb_of_saying_after_but_and_an_auxiliary_opens_its_own_attribution() {
+    check(
+        "The mayor praised the plan but has said she will not raise taxes.",
+        &["indirect|praised|The mayor|the plan", "indirect|said|The mayor|she will not raise taxes"],
+    );
+    check(
+        "The minister criticized the budget and had warned that hospitals would close.",
+        &[
+            "indirect|criticized|The minister|the budget",
+            "indirect|warned|The minister|hospitals would close",
+        ],
+    );
+}
