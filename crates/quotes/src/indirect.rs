@@ -569,6 +569,19 @@ fn finding(v: &View, i: usize) -> Option<Found> {
     if !det && !plural {
         return None;
     }
+    // (`..., the bank said (Tuesday) in a June report`: the phrase tells where the words of a
+    // cue after a comma and its source stand; that verb is the cue.)
+    let mut p = i;
+    while p > sa
+        && v.toks[p - 1].word
+        && (LEXICON.is(&v.toks[p - 1].lower, "time") || source::is_adverb(&v.toks[p - 1]))
+    {
+        p -= 1;
+    }
+    let cue_before = p > sa && source::cue_at(v, p - 1).is_some() && !source::noun_use(v, p - 1);
+    if cue_before && source::before(v, p - 1).is_some_and(|r| r.0 > sa && v.punct(r.0 - 1, ",")) {
+        return None;
+    }
     let src = (i + 1, head + 1);
     if i == sa || (i > sa && source::dateline_end(v, sa, i) == Some(i)) {
         // Opening the sentence: the content follows the phrase's comma.

@@ -1561,3 +1561,17 @@ fn a_verb_of_saying_after_but_and_an_auxiliary_opens_its_own_attribution() {
         ],
     );
 }
+
+#[test]
+fn in_a_report_after_a_cue_and_its_source_is_no_finding_of_its_own() {
+    // (Its long tail keeps `said` from closing the sentence, and its clause `the ministry
+    // said` is no finding of `a June report`.)
+    check(
+        "Exports fell for a third month, the ministry said in a June report, and imports rose by two percent over the year in the same period.",
+        &[],
+    );
+    check(
+        "Exports fell for a third month, the ministry said in a May report, and imports rose.",
+        &["indirect|said|the ministry|Exports fell for a third month"],
+    );
+}
