@@ -8,6 +8,9 @@ use crate::lexicon::{Place, LEXICON};
 use newsdesk_model::{EntityType, MentionForm};
 use std::collections::BTreeMap;
 
+/// Words making an office a deputy's: `Vice President`, `Deputy Minister`.
+const DEPUTIES: [&str; 5] = ["Vice", "Deputy", "Assistant", "Associate", "Under"];
+
 const MALE: &[&str] = &["he", "him", "his", "himself"];
 const FEMALE: &[&str] = &["she", "her", "hers", "herself"];
 /// Adjectives allowed between `the` and a description's noun (`the former chancellor`).
@@ -371,8 +374,12 @@ fn description(
                 // (`the minister` fits a `Transport Minister`: a modifier the text put before
                 // the office leaves it the same office.)
                 (EntityType::Person, t) => match &c.title {
+                    // (Not a deputy's: a `Vice President` is no `the president`.)
                     Some((name, _))
-                        if name == t || name.strip_suffix(t).is_some_and(|m| m.ends_with(' ')) =>
+                        if name == t
+                            || name.strip_suffix(t).is_some_and(|m| {
+                                m.ends_with(' ') && !DEPUTIES.iter().any(|d| m.trim_end().ends_with(d))
+                            }) =>
                     {
                         2
                     }

@@ -118,6 +118,77 @@ const NOT_IN_TITLE: &[&str] = &[
     "but", "and",
 ];
 
+/// An office in apposition to the person name at words `[a, b)`, after it (`Pavel Novak, the
+/// firm's chief executive,`) or before it (`Its chief executive, Pavel Novak,`): the title
+/// and its kind. The office closes the apposition or takes a complement (`the minister of
+/// health`); a `former` office is no title.
+fn appositive_title(
+    w: &Words,
+    lower: &[&str],
+    a: usize,
+    b: usize,
+) -> Option<((String, String), Option<usize>)> {
+    let lx = &*LEXICON;
+    let sent = w.sentence(a);
+    let same = |k: usize| k < lower.len() && w.sentence(k) == sent;
+    // The longest title from word `p`, not an honorific.
+    let title_at = |p: usize| {
+        (1..=4).rev().filter(|&k| same(p + k - 1)).find_map(|k| {
+            lx.titles.get(&lower[p..p + k].join(" ")).filter(|t| t.kind != "honorific").map(|t| (k, t))
+        })
+    };
+    // Past a determiner, a possessive (`the firm's`, `Tessaly Telecom's`) and a country's
+    // adjective (`the Russian`): where the office may start, and the country the possessive or
+    // the adjective names.
+    let opener = |mut p: usize| {
+        let mut country = None;
+        if same(p) && matches!(lower[p], "the" | "a" | "an" | "its" | "his" | "her" | "their") {
+            p += 1;
+        }
+        // (`'s` a word of its own, or an apostrophe and `s`: the words after it.)
+        let possessive = |k: usize| match lower[k] {
+            "'s" => Some(k + 1),
+            "'" if same(k + 1) && lower[k + 1] == "s" => Some(k + 2),
+            _ => None,
+        };
+        let end = (p + 1..(p + 4).min(lower.len())).take_while(|&k| same(k)).find_map(possessive);
+        if let Some(end) = end {
+            let owner: Vec<usize> = (p..end).take_while(|&k| possessive(k).is_none()).collect();
+            if owner.iter().all(|&k| lower[k].chars().all(char::is_alphanumeric)) {
+                country = (owner.len() == 1).then(|| lx.country_of(w.raw[owner[0]])).flatten();
+                p = end;
+            }
+        }
+        if same(p) && lx.country_of(w.raw[p]).is_some() && title_at(p).is_none() {
+            country = lx.country_of(w.raw[p]);
+            p += 1;
+        }
+        (p, country)
+    };
+    let closes = |k: usize| !same(k) || matches!(lower[k], "," | "." | ";" | "of" | "for" | "at" | "in");
+    let found = |(p, country): (usize, Option<usize>)| {
+        title_at(p).map(|(k, t)| (p + k, ((t.name.clone(), t.kind.clone()), country)))
+    };
+    // After: `Name, the firm's chief executive, ...`.
+    if same(b) && lower[b] == "," {
+        if let Some((end, t)) = found(opener(b + 1)) {
+            if closes(end) {
+                return Some(t);
+            }
+        }
+    }
+    // Before: `Its chief executive, Name, ...` from the sentence start.
+    if a >= 2 && lower[a - 1] == "," && same(a - 2) {
+        let start = (0..a).rev().take_while(|&k| same(k)).last()?;
+        if let Some((end, t)) = found(opener(start)) {
+            if end == a - 1 {
+                return Some(t);
+            }
+        }
+    }
+    None
+}
+
 /// Builds the entities of a document from its words and the names found in them
 /// (word ranges in document word indices, in text order).
 pub fn resolve(w: &Words, names: &[NameSpan]) -> Vec<Entity> {
@@ -190,6 +261,12 @@ pub fn resolve(w: &Words, names: &[NameSpan]) -> Vec<Entity> {
                 if let Some(org) = org_ending.get(&k).map(|&n| &names[n]) {
                     organisation = Some(w.raw[org.start..org.end].join(" "));
                 }
+            }
+        }
+        if span.kind == EntityType::Person && title.as_ref().is_none_or(|t| t.1 == "honorific") {
+            if let Some((t, place)) = appositive_title(w, &lower, span.start, span.end) {
+                title = Some(t);
+                country = country.or(place);
             }
         }
         for c in covered.iter_mut().take(end).skip(start) {

@@ -1098,3 +1098,41 @@ fn a_place_before_a_title_is_a_place() {
         &["South Korean"],
     );
 }
+
+#[test]
+fn an_office_in_apposition_is_the_persons_title() {
+    check(
+        "Lena Hartig, the utility's chief executive, said prices would rise.",
+        EntityType::Person,
+        "Lena Hartig",
+        &[("title", "Chief Executive")],
+        &["Lena Hartig"],
+    );
+    check(
+        "Its chief executive, Lena Hartig, said prices would rise.",
+        EntityType::Person,
+        "Lena Hartig",
+        &[("title", "Chief Executive")],
+        &["Lena Hartig"],
+    );
+    check(
+        "Tomas Ruud, Norway's foreign minister, arrived on Monday.",
+        EntityType::Person,
+        "Tomas Ruud",
+        &[("title", "Foreign Minister"), ("country", "Norway")],
+        &["Tomas Ruud"],
+    );
+    // (A chief executive is no minister: `the minister` is someone else.)
+    check_no_mention(
+        "Lena Hartig, the utility's chief executive, said prices would rise. The minister said a bill was ready.",
+        "The minister",
+    );
+}
+
+#[test]
+fn a_deputys_office_is_not_the_office() {
+    check_no_mention(
+        "Vice President Mara Olsen visited the plant on Friday. The president said the plant would stay open.",
+        "The president",
+    );
+}
