@@ -1136,3 +1136,28 @@ fn a_deputys_office_is_not_the_office() {
         "The president",
     );
 }
+
+#[test]
+fn an_airline_a_retailer_and_a_regulator_are_described() {
+    check(
+        "Skyline Airways cancelled 40 flights on Sunday. The airline said the strike would end on Tuesday.",
+        EntityType::Org,
+        "Skyline Airways",
+        &[],
+        &["Skyline Airways", "The airline"],
+    );
+    check(
+        "Hartwell Foods posted record sales. The retailer said it would open 12 new stores.",
+        EntityType::Org,
+        "Hartwell Foods",
+        &[],
+        &["Hartwell Foods", "The retailer"],
+    );
+    check(
+        "The Energy Regulatory Commission fined the firm. The regulator said the fine was final.",
+        EntityType::Org,
+        "Energy Regulatory Commission",
+        &[],
+        &["Energy Regulatory Commission", "The regulator"],
+    );
+}
