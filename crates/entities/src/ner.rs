@@ -1308,9 +1308,12 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             s.start += 2;
         }
         // (So is where a party's member comes from: `a Democrat from Fresno`.)
-        let party_home = s.start >= 2
-            && lower[s.start - 1] == "from"
-            && PARTY_WORDS.contains(&lower[s.start - 2].strip_suffix('s').unwrap_or(lower[s.start - 2]));
+        // (`a Democrat from Fresno`, `a dairy farmer from Wallonia`: where a person comes from.)
+        let party_home = s.start >= 2 && lower[s.start - 1] == "from" && {
+            let w = lower[s.start - 2];
+            let singular = w.strip_suffix('s').unwrap_or(w);
+            PARTY_WORDS.contains(&singular) || person_noun(w) || person_noun(singular)
+        };
         let of_place = (s.start >= 2 && lower[s.start - 1] == "of" && PLACE_OF.contains(&lower[s.start - 2]))
             || party_home;
         let org_word = (s.start..s.end).any(|j| lx.org_words.contains_key(&*p.raw[j]));

@@ -1161,3 +1161,14 @@ fn an_airline_a_retailer_and_a_regulator_are_described() {
         &["Energy Regulatory Commission", "The regulator"],
     );
 }
+
+#[test]
+fn where_a_person_comes_from_is_a_place() {
+    check(
+        "\"We cannot wait,\" said Anke Vos, a dairy farmer from Wallonia who chairs a growers' union.",
+        EntityType::Location,
+        "Wallonia",
+        &[],
+        &["Wallonia"],
+    );
+}
