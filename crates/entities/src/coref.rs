@@ -456,6 +456,18 @@ fn find_cluster(clusters: &[Cluster], span: &NameSpan, words: &[String]) -> Opti
     }) {
         return Some(i);
     }
+    // An organisation's last name word alone names the one organisation of the text whose name
+    // it ends (`Commission` after `European Commission`, `Post` after `The Washington Post`);
+    // not `House`, a body of its own beside the White House.
+    let ends = |cl: &Cluster| {
+        words[0] != "house"
+            && cl.kind == EntityType::Org
+            && cl.keys.iter().any(|k| k.len() >= 2 && k.last() == words.first())
+    };
+    if words.len() == 1 && span.kind == EntityType::Org && clusters.iter().filter(|cl| ends(cl)).count() == 1
+    {
+        return clusters.iter().position(ends);
+    }
     // A listed given name alone names the one person of the text it opens the name of
     // (`Petter` after `Petter Brandvold`).
     let given =

@@ -1188,6 +1188,11 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         let titled = described || after_title(p, s.start);
         let listed_place = p.places[s.start].is_some_and(|(k, _)| s.start + k >= s.end);
         let org_word = (s.start..s.end).any(|j| lx.org_words.contains_key(&*p.raw[j]));
+        // (`A Commission spokesperson`: a word of organisations' names alone is no person.)
+        if s.kind == EntityType::Person && s.end - s.start == 1 && org_word {
+            s.kind = EntityType::Org;
+            s.subtype = None;
+        }
         if s.kind != EntityType::Person
             && titled
             && !org_word
@@ -1307,7 +1312,6 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         {
             s.start += 2;
         }
-        // (So is where a party's member comes from: `a Democrat from Fresno`.)
         // (`a Democrat from Fresno`, `a dairy farmer from Wallonia`: where a person comes from.)
         let party_home = s.start >= 2 && lower[s.start - 1] == "from" && {
             let w = lower[s.start - 2];

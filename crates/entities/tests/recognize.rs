@@ -1172,3 +1172,21 @@ fn where_a_person_comes_from_is_a_place() {
         &["Wallonia"],
     );
 }
+
+#[test]
+fn an_organisations_last_name_word_alone_names_it() {
+    check(
+        "The European Commission proposed a cap on imports. A Commission spokesperson said the cap would hold.",
+        EntityType::Org,
+        "European Commission",
+        &[],
+        &["European Commission", "Commission"],
+    );
+    check(
+        "The Harbour Gazette reported the sale on Monday. The Gazette said the buyer was a local family.",
+        EntityType::Org,
+        "Harbour Gazette",
+        &[],
+        &["Harbour Gazette", "Gazette"],
+    );
+}
