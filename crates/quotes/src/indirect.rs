@@ -571,13 +571,7 @@ fn finding(v: &View, i: usize) -> Option<Found> {
     }
     // (`..., the bank said (Tuesday) in a June report`: the phrase tells where the words of a
     // cue after a comma and its source stand; that verb is the cue.)
-    let mut p = i;
-    while p > sa
-        && v.toks[p - 1].word
-        && (LEXICON.is(&v.toks[p - 1].lower, "time") || source::is_adverb(&v.toks[p - 1]))
-    {
-        p -= 1;
-    }
+    let p = source::back_over(v, i, sa, |t| LEXICON.is(&t.lower, "time") || source::is_adverb(t));
     let cue_before = p > sa && source::cue_at(v, p - 1).is_some() && !source::noun_use(v, p - 1);
     if cue_before && source::before(v, p - 1).is_some_and(|r| r.0 > sa && v.punct(r.0 - 1, ",")) {
         return None;
@@ -725,10 +719,7 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
     // (`..., the mayor was told.`: a passive verb of saying has no source in its subject
     // (auxiliaries count as adverbs in the source reader). Not `has been warning`, a
     // progressive, nor `were outraged`, whose subject feels what the content says.)
-    let mut p = i;
-    while p > 0 && v.toks[p - 1].word && source::is_adverb(&v.toks[p - 1]) {
-        p -= 1;
-    }
+    let p = source::back_over(v, i, 0, source::is_adverb);
     let passive = (p.saturating_sub(1)..i).any(|k| PASSIVE_AUXILIARIES.contains(&v.toks[k].lower.as_str()))
         && source::saying_at(v, i)
         && !v.toks[i].is_ing_form()

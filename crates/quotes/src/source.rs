@@ -113,11 +113,18 @@ fn middle_initial(v: &View, start: usize, i: usize) -> bool {
 /// The `and` or `but` before the verb at token `i`, past adverbs (`... and said`, `... but
 /// did note`, `and then urged`): the verb is a second one of the same subject.
 pub fn conjunction_before(v: &View, i: usize) -> Option<usize> {
+    let p = back_over(v, i, 0, is_adverb);
+    (p > 0 && matches!(v.toks[p - 1].lower.as_str(), "and" | "but")).then(|| p - 1)
+}
+
+/// Start of the run of words before `i` (down to `lo`) that `skip` accepts: the adverbs and
+/// auxiliaries between a subject and its verb (`and has also said`).
+pub fn back_over(v: &View, i: usize, lo: usize, skip: impl Fn(&crate::text::Tok) -> bool) -> usize {
     let mut p = i;
-    while p > 0 && v.toks[p - 1].word && is_adverb(&v.toks[p - 1]) {
+    while p > lo && v.toks[p - 1].word && skip(&v.toks[p - 1]) {
         p -= 1;
     }
-    (p > 0 && matches!(v.toks[p - 1].lower.as_str(), "and" | "but")).then(|| p - 1)
+    p
 }
 
 /// A word between a subject and its verb: a listed adverb or auxiliary (`also`, `has`), a
@@ -305,11 +312,9 @@ pub fn sourceless_at(v: &View, c: usize) -> bool {
         return false;
     }
     let be = |w: &str| matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "'s" | "’s");
-    let mut k = c;
-    let skipped = |p: &crate::text::Tok| p.word && (is_adverb(p) || p.lower == "long") && !be(&p.lower);
-    while k > 0 && v.toks[k - 1].sent == t.sent && skipped(&v.toks[k - 1]) {
-        k -= 1;
-    }
+    let skipped =
+        |p: &crate::text::Tok| p.sent == t.sent && (is_adverb(p) || p.lower == "long") && !be(&p.lower);
+    let k = back_over(v, c, 0, skipped);
     let Some(p) = k.checked_sub(1).map(|k| &v.toks[k]).filter(|p| p.sent == t.sent && p.word) else {
         return true;
     };
@@ -456,10 +461,7 @@ fn unclosed_apposition(v: &View, (a, b): Range) -> Option<usize> {
 /// The source before a cue when an apposition or relative clause stands between them:
 /// `Samantha Phillips, the city's director, said` (the name) or `..., who said` (`who`).
 pub fn before_apposition(v: &View, cue: usize) -> Option<Range> {
-    let mut b = cue;
-    while b > 0 && v.toks.get(b - 1).is_some_and(|t| t.word && is_adverb(t)) {
-        b -= 1;
-    }
+    let b = back_over(v, cue, 0, is_adverb);
     let prev = v.toks.get(b.checked_sub(1)?)?;
     if prev.lower == "who" {
         return Some((b - 1, b));
