@@ -693,7 +693,11 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
         let after_time =
             (end..sb).find(|&k| !timed(k) && !before_time(k)).is_some_and(|k| k > end && v.punct(k, ","));
         let short_tail = tail <= 8 || v.punct(end, ",") || (adjunct && tail <= 14) || after_time;
-        if src.0 == 0 || !v.punct(src.0 - 1, ",") || !only_adjuncts(v, end, sb) || !short_tail {
+        // (`..., a fish listed as endangered.`: a participle and its `as` describe a noun; no
+        // one speaks. `, he added as he left` keeps its cue.)
+        let as_phrase =
+            LEXICON.is(&v.toks[i].lower, "as_verb") && v.toks.get(end).is_some_and(|t| t.lower == "as");
+        if as_phrase || src.0 == 0 || !v.punct(src.0 - 1, ",") || !only_adjuncts(v, end, sb) || !short_tail {
             return None;
         }
         // `..., his top aide, Tad Devine, told CNN.`: a role before the name belongs to it.

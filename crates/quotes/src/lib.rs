@@ -350,7 +350,10 @@ fn antecedent(v: &View, entities: &[Entity], (a, b): source::Range) -> Option<St
     let org = entities
         .iter()
         .any(|e| e.id == id && e.kind == EntityType::Org && e.mentions.iter().any(|m| m.end == last));
-    (word != Some("which") || org).then_some(id)
+    // (`who` names a person or a body, never a place: `fishermen from Lower Austria, who
+    // argued` is no place's saying.)
+    let place = entities.iter().any(|e| e.id == id && e.kind == EntityType::Location);
+    (if word == Some("which") { org } else { !place }).then_some(id)
 }
 
 /// Whether a name set off after source `r` can be the source's: a person's name never is

@@ -468,6 +468,13 @@ fn relative_pronoun_source_is_its_antecedent() {
     let text = "The study was funded by the Heart-Lung Foundation, which said it planned a campaign.";
     let entities = [entity("e1", EntityType::Org, text, &["Heart-Lung Foundation"])];
     check_entities(text, &entities, &["indirect|said|e1|-"], &[]);
+    // (Nor does `who` name a place: the fishermen argued, not the region.)
+    let text = "The case was brought by an association of fishermen from Upper Austria, who argued that the dam would ruin them.";
+    let entities = [
+        entity("e1", EntityType::Person, text, &["Upper"]),
+        entity("e2", EntityType::Location, text, &["Austria"]),
+    ];
+    check_entities(text, &entities, &["indirect|argued|-|-"], &[]);
 }
 
 #[test]
@@ -1574,4 +1581,14 @@ fn in_a_report_after_a_cue_and_its_source_is_no_finding_of_its_own() {
         "Exports fell for a third month, the ministry said in a May report, and imports rose.",
         &["indirect|said|the ministry|Exports fell for a third month"],
     );
+}
+
+#[test]
+fn a_participle_with_as_after_a_noun_closes_no_attribution() {
+    // (`listed as` describes the fish; the sentence keeps its own cue.)
+    check(
+        "Judge Anna Weiss said the operator had failed to study the sturgeon, a fish listed as critically endangered.",
+        &["indirect|said|Judge Anna Weiss|the operator had failed to study the sturgeon"],
+    );
+    check("The operator failed to study the effects on the river, a species described as endangered.", &[]);
 }
