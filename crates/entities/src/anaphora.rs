@@ -406,7 +406,15 @@ fn description(
                         }
                     };
                     if t.split('|').any(fits) {
-                        2
+                        // (Above all, within reach, a body the text set this noun beside: `the
+                        // utility` for `Danubia Energie, the state-owned utility building the
+                        // dam,` rather than a news agency named since. Not further back:
+                        // `the company` is too many bodies' noun.)
+                        if apposed_with(w, lower, c, lower[end - 1]) {
+                            3
+                        } else {
+                            2
+                        }
                     } else {
                         return None;
                     }
@@ -460,6 +468,19 @@ fn described_with(w: &Words, lower: &[&str], c: &Cluster, phrase: &[&str]) -> bo
         let named = (p..comma).all(|k| w.raw[k].chars().next().is_some_and(char::is_uppercase));
         let close = (comma + 1..(comma + 10).min(lower.len())).find(|&k| matches!(lower[k], "," | "." | ";"));
         named && matches!(lower.get(comma + 1), Some(&("a" | "an" | "the"))) && close.is_some_and(before)
+    })
+}
+
+/// Whether an apposition right after one of the names of `c` holds the word `noun`: `Danubia
+/// Energie, the state-owned utility building the dam,` for `utility`.
+fn apposed_with(w: &Words, lower: &[&str], c: &Cluster, noun: &str) -> bool {
+    c.name_pos.iter().any(|&p| {
+        let Some(comma) = (p + 1..(p + 6).min(lower.len())).find(|&k| lower[k] == ",") else { return false };
+        let named = (p..comma).all(|k| w.raw[k].chars().next().is_some_and(char::is_uppercase));
+        let close = (comma + 1..(comma + 10).min(lower.len())).find(|&k| matches!(lower[k], "," | "." | ";"));
+        named
+            && matches!(lower.get(comma + 1), Some(&("a" | "an" | "the")))
+            && close.is_some_and(|e| lower[comma + 2..e].contains(&noun))
     })
 }
 

@@ -177,12 +177,16 @@ fn appositive_title(
             }
         }
     }
-    // Before: `Its chief executive, Name, ...` from the sentence start.
+    // Before: `Its chief executive, Name, ...` from the sentence start, or from a comma
+    // after an opening phrase (`Speaking in Bucharest, Romania's health minister, Name, ...`).
     if a >= 2 && lower[a - 1] == "," && same(a - 2) {
         let start = (0..a).rev().take_while(|&k| same(k)).last()?;
-        if let Some((end, t)) = found(opener(start)) {
-            if end == a - 1 {
-                return Some(t);
+        let after_comma = (start..a - 1).rev().find(|&k| lower[k] == ",").map(|k| k + 1);
+        for from in std::iter::once(start).chain(after_comma) {
+            if let Some((end, t)) = found(opener(from)) {
+                if end == a - 1 {
+                    return Some(t);
+                }
             }
         }
     }

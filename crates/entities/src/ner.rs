@@ -518,7 +518,9 @@ fn after_title(p: &Prepared, k: usize) -> bool {
 
 /// The kind of thing an apposition after a name ending at word `end` calls it: `, a|an|the`,
 /// up to three lowercase words, then a noun for an organisation (`firm`) or a person
-/// (`nurse`) that ends the apposition.
+/// (`nurse`) that ends the apposition or is followed by its participle in `-ing` or a
+/// preposition (`the state-owned utility building the dam`, `the firm behind the app`; not
+/// one in `-ed`, which may be the verb of a new clause: `Doral, the candidate boasted`).
 fn apposition_kind(p: &Prepared, lower: &[&str], end: usize) -> Option<EntityType> {
     let lx = &*LEXICON;
     if lower.get(end) != Some(&",") || !matches!(lower.get(end + 1), Some(&("a" | "an" | "the"))) {
@@ -551,9 +553,14 @@ fn apposition_kind(p: &Prepared, lower: &[&str], end: usize) -> Option<EntityTyp
                     | "of"
                     | "at"
                     | "with"
+                    | "behind"
+                    | "from"
+                    | "by"
             )
         });
-        if !closes {
+        // (A word in `-ing` after the noun may also be a noun's: `the cloud computing company`.)
+        let participle = lower.get(k + 1).is_some_and(|w| w.len() > 4 && w.ends_with("ing"));
+        if !closes && !participle {
             continue;
         }
         let role = lx.role_nouns.get(lower[k]).map(|r| r.kind.as_str());
@@ -563,7 +570,9 @@ fn apposition_kind(p: &Prepared, lower: &[&str], end: usize) -> Option<EntityTyp
         if role == Some("PERSON") || lx.person_nouns.contains(lower[k]) {
             return Some(EntityType::Person);
         }
-        return None;
+        if closes {
+            return None;
+        }
     }
     None
 }

@@ -1190,3 +1190,32 @@ fn an_organisations_last_name_word_alone_names_it() {
         &["Harbour Gazette", "Gazette"],
     );
 }
+
+#[test]
+fn an_organisation_noun_before_its_participle_in_apposition_names_an_organisation() {
+    check(
+        "Orlen Vattner, the state-owned utility building the dam, said it would appeal. The company gave no figure.",
+        O,
+        "Orlen Vattner",
+        &[],
+        &["Orlen Vattner", "The company"],
+    );
+}
+
+#[test]
+fn an_office_before_the_name_after_an_opening_phrase_and_a_portfolio_minister() {
+    check(
+        "Speaking in the capital, Moravia's health minister, Tomas Dvorak, said the plan was late.",
+        P,
+        "Tomas Dvorak",
+        &[("title", "Health Minister")],
+        &["Tomas Dvorak"],
+    );
+}
+
+#[test]
+fn a_bodys_noun_takes_up_the_body_set_beside_it_before_one_named_since() {
+    let text = "On Monday, Norvik Power, the utility that runs the grid, raised its prices. The news \
+                agency Baltpress reported the rise first. The utility said costs had grown.";
+    check(text, O, "Norvik Power", &[], &["Norvik Power", "The utility"]);
+}
