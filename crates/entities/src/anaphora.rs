@@ -464,23 +464,25 @@ fn described_with(w: &Words, lower: &[&str], c: &Cluster, phrase: &[&str]) -> bo
         if before(p) || (p > 0 && lower[p - 1] == "," && before(p - 1)) {
             return true;
         }
-        let Some(comma) = (p + 1..(p + 6).min(lower.len())).find(|&k| lower[k] == ",") else { return false };
-        let named = (p..comma).all(|k| w.raw[k].chars().next().is_some_and(char::is_uppercase));
-        let close = (comma + 1..(comma + 10).min(lower.len())).find(|&k| matches!(lower[k], "," | "." | ";"));
-        named && matches!(lower.get(comma + 1), Some(&("a" | "an" | "the"))) && close.is_some_and(before)
+        apposition(w, lower, p).is_some_and(|(_, close)| before(close))
     })
+}
+
+/// The apposition right after a name starting at word `p`: the comma that opens it, before
+/// `a|an|the`, and the comma or full stop that closes it (`Chanda Mwansa, the opposition
+/// leader,`).
+fn apposition(w: &Words, lower: &[&str], p: usize) -> Option<(usize, usize)> {
+    let comma = (p + 1..(p + 6).min(lower.len())).find(|&k| lower[k] == ",")?;
+    let named = (p..comma).all(|k| w.raw[k].chars().next().is_some_and(char::is_uppercase));
+    let close = (comma + 1..(comma + 10).min(lower.len())).find(|&k| matches!(lower[k], "," | "." | ";"))?;
+    (named && matches!(lower.get(comma + 1), Some(&("a" | "an" | "the")))).then_some((comma, close))
 }
 
 /// Whether an apposition right after one of the names of `c` holds the word `noun`: `Danubia
 /// Energie, the state-owned utility building the dam,` for `utility`.
 fn apposed_with(w: &Words, lower: &[&str], c: &Cluster, noun: &str) -> bool {
     c.name_pos.iter().any(|&p| {
-        let Some(comma) = (p + 1..(p + 6).min(lower.len())).find(|&k| lower[k] == ",") else { return false };
-        let named = (p..comma).all(|k| w.raw[k].chars().next().is_some_and(char::is_uppercase));
-        let close = (comma + 1..(comma + 10).min(lower.len())).find(|&k| matches!(lower[k], "," | "." | ";"));
-        named
-            && matches!(lower.get(comma + 1), Some(&("a" | "an" | "the")))
-            && close.is_some_and(|e| lower[comma + 2..e].contains(&noun))
+        apposition(w, lower, p).is_some_and(|(comma, close)| lower[comma + 2..close].contains(&noun))
     })
 }
 
