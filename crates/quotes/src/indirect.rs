@@ -697,7 +697,22 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
         // one speaks. `, he added as he left` keeps its cue.)
         let as_phrase =
             LEXICON.is(&v.toks[i].lower, "as_verb") && v.toks.get(end).is_some_and(|t| t.lower == "as");
-        if as_phrase || src.0 == 0 || !v.punct(src.0 - 1, ",") || !only_adjuncts(v, end, sb) || !short_tail {
+        // (`..., she told reporters in The Hague that no request had been made.`: a cue with a
+        // that-clause of its own after its adjuncts closes nothing; `at that meeting` is no
+        // clause, nor one past a comma: `The difference now, he told me, is that ...`.)
+        let own_clause = (end..tail_end.unwrap_or(sb)).take_while(|&k| !v.punct(k, ",")).any(|k| {
+            v.toks[k].lower == "that"
+                && k > 0
+                && !source::preposition(&v.toks[k - 1].lower)
+                && v.toks[k - 1].word
+        });
+        if as_phrase
+            || own_clause
+            || src.0 == 0
+            || !v.punct(src.0 - 1, ",")
+            || !only_adjuncts(v, end, sb)
+            || !short_tail
+        {
             return None;
         }
         // `..., his top aide, Tad Devine, told CNN.`: a role before the name belongs to it.
@@ -716,7 +731,16 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
     let w = v.toks.get(first).map_or("", |t| t.lower.as_str());
     let opener = w != "that" && (LEXICON.is(w, "stop") || LEXICON.is(w, "boundary"));
     let short_opener = opener && words <= 6 && !(sa..comma).any(|k| v.punct(k, ","));
-    if words < 3 || short_opener || adverbial_opener(v, first, comma) {
+    // (Nor a participle and its preposition: `Asked about state support, she told ...`,
+    // `Speaking in Paris, he said ...`; a gerund subject has a verb: `Raising taxes would
+    // hurt, he said`.)
+    let participle = w.len() > 4
+        && (w.ends_with("ed") || w.ends_with("ing"))
+        && v.toks
+            .get(first + 1)
+            .is_some_and(|t| source::preposition(&t.lower) || LEXICON.is(&t.lower, "question_word"))
+        && !(first..comma).any(|k| v.toks[k].word && LEXICON.is(&v.toks[k].lower, "clause_word"));
+    if words < 3 || short_opener || participle || adverbial_opener(v, first, comma) {
         return None;
     }
     let span = content(v, sa, comma)?;

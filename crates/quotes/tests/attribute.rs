@@ -1592,3 +1592,18 @@ fn a_participle_with_as_after_a_noun_closes_no_attribution() {
     );
     check("The operator failed to study the effects on the river, a species described as endangered.", &[]);
 }
+
+#[test]
+fn a_cue_with_its_own_that_clause_closes_no_content_before_it() {
+    // (The opening phrase is no content of `told`; the that-clause is.)
+    check(
+        "Asked about state support, she told reporters in Lisbon that no request had been made.",
+        &["indirect|Asked|-|state support", "indirect|told|she|no request had been made"],
+    );
+    check(
+        "Despite signs that he was retreating from the plan, however, he said last month that his position had hardened.",
+        &["indirect|said|he|his position had hardened"],
+    );
+    // (Nor is a participle's phrase before a closing cue.)
+    check("Weighing in on the debate on Monday, the former governor agreed.", &[]);
+}
