@@ -1219,3 +1219,16 @@ fn a_bodys_noun_takes_up_the_body_set_beside_it_before_one_named_since() {
                 agency Baltpress reported the rise first. The utility said costs had grown.";
     check(text, O, "Norvik Power", &[], &["Norvik Power", "The utility"]);
 }
+
+#[test]
+fn a_maker_of_chips_or_drugs_is_a_business() {
+    check("Shares of the chipmaker Norlith fell 6% on Monday.", O, "Norlith", &[], &["Norlith"]);
+    check(
+        "Halvor Brandt, a lawyer for the drugmaker, said the trial was sound. Talvex Pharma, the drugmaker, \
+         declined to comment.",
+        O,
+        "Talvex Pharma",
+        &[],
+        &["Talvex Pharma"],
+    );
+}
