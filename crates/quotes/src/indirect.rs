@@ -734,13 +734,13 @@ fn final_cue(v: &View, i: usize, end: usize) -> Option<Found> {
     // (Nor a participle and its preposition: `Asked about state support, she told ...`,
     // `Speaking in Paris, he said ...`; a gerund subject has a verb: `Raising taxes would
     // hurt, he said`.)
-    let participle = w.len() > 4
+    let participle_opener = w.len() > 4
         && (w.ends_with("ed") || w.ends_with("ing"))
         && v.toks
             .get(first + 1)
             .is_some_and(|t| source::preposition(&t.lower) || LEXICON.is(&t.lower, "question_word"))
         && !(first..comma).any(|k| v.toks[k].word && LEXICON.is(&v.toks[k].lower, "clause_word"));
-    if words < 3 || short_opener || participle || adverbial_opener(v, first, comma) {
+    if words < 3 || short_opener || participle_opener || adverbial_opener(v, first, comma) {
         return None;
     }
     let span = content(v, sa, comma)?;
