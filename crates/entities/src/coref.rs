@@ -118,6 +118,10 @@ const NOT_IN_TITLE: &[&str] = &[
     "but", "and",
 ];
 
+/// Adjectives of rank or reach that may stand before an office (`regional director`).
+const RANKS: &[&str] =
+    &["regional", "acting", "interim", "senior", "assistant", "associate", "executive", "managing"];
+
 /// An office in apposition to the person name at words `[a, b)`, after it (`Pavel Novak, the
 /// firm's chief executive,`) or before it (`Its chief executive, Pavel Novak,`): the title
 /// and its kind. The office closes the apposition or takes a complement (`the minister of
@@ -161,6 +165,15 @@ fn appositive_title(
         }
         if same(p) && lx.country_of(w.raw[p]).is_some() && title_at(p).is_none() {
             country = lx.country_of(w.raw[p]);
+            p += 1;
+        }
+        // An organisation's initialism and a rank's adjective before the office (`WHO
+        // regional director`, `the acting director`).
+        let initialism = |k: usize| w.raw[k].len() >= 2 && w.raw[k].chars().all(|c| c.is_ascii_uppercase());
+        if same(p) && title_at(p).is_none() && initialism(p) {
+            p += 1;
+        }
+        if same(p) && title_at(p).is_none() && RANKS.contains(&lower[p]) {
             p += 1;
         }
         (p, country)
