@@ -51,6 +51,7 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Entity> {
         start = end;
     }
     propagate(&w, &mut names);
+    places_after_in(&w, &mut names);
     coref::resolve(&w, &names)
 }
 
@@ -107,4 +108,49 @@ fn propagate(w: &coref::Words, names: &mut Vec<NameSpan>) {
     }
     names.extend(added);
     names.sort_by_key(|n| (n.start, n.end));
+}
+
+/// A one-word name the tagger made a person is a place where every use of it closes a phrase
+/// after `in`, `near` or `outside` (`cut jobs at the plant in Eindhoven, the company said`),
+/// unless a longer person's name of the document holds the word (`in Sanders,` after
+/// `Bernie Sanders`): a name written once as a speaker (`Eindhoven said`) stays a person, and
+/// so does one held or believed in (`a believer in Jesus,`).
+fn places_after_in(w: &coref::Words, names: &mut [NameSpan]) {
+    use newsdesk_model::EntityType::{Location, Person};
+    let sentence = |i: usize| w.words[i].sentence;
+    let placed = |n: &NameSpan| {
+        let k = n.start;
+        if n.end != k + 1 || k == 0 || sentence(k - 1) != sentence(k) {
+            return false;
+        }
+        let (mut a, mut b) = (k, n.end);
+        while a > 0 && sentence(a - 1) == sentence(k) {
+            a -= 1;
+        }
+        while b < w.raw.len() && sentence(b) == sentence(k) {
+            b += 1;
+        }
+        let held = k >= 2 && ner::in_names_no_place(&w.lower[k - 2]);
+        matches!(&*w.lower[k - 1], "in" | "near" | "outside")
+            && !held
+            && ner::closes_place(&w.raw[a..b], n.end - a)
+    };
+    let mut verdict: std::collections::HashMap<&str, bool> = Default::default();
+    for n in names.iter().filter(|n| n.kind == Person) {
+        if n.end - n.start > 1 {
+            for &x in &w.raw[n.start..n.end] {
+                verdict.insert(x, false);
+            }
+        } else {
+            let v = verdict.entry(w.raw[n.start]).or_insert(true);
+            *v = *v && placed(n);
+        }
+    }
+    for n in names.iter_mut() {
+        if n.kind == Person && n.end == n.start + 1 && verdict.get(w.raw[n.start]) == Some(&true) {
+            n.kind = Location;
+            n.subtype = None;
+            n.place = None;
+        }
+    }
 }

@@ -146,6 +146,31 @@ const NEVER_OPENS: &[&str] = &[
     "their",
 ];
 
+/// Words that open a sentence's predicate right after its subject: auxiliaries and verbs of
+/// saying (`Veltrix, the Dutch chipmaker, will cut`).
+const OPENS_PREDICATE: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "said",
+    "says",
+    "announced",
+    "plans",
+    "expects",
+];
+
 /// One-word titles that are nobody's surname (unlike `King`, `Judge` or `Major`).
 const NO_SURNAME_TITLES: &[&str] = &[
     "governor",
@@ -174,7 +199,16 @@ const NO_SURNAME_TITLES: &[&str] = &[
 
 /// Word beginnings of a holding in something, whose `in` names no place (`shares in Kordal`,
 /// `invested in`, `a stake in`).
-const HOLDINGS: &[&str] = &["share", "stake", "invest", "interest", "holding", "position"];
+const HOLDINGS: &[&str] = &["share", "stake", "invest", "interest", "holding", "position", "money"];
+
+/// Word beginnings of a belief in someone, whose `in` names no place either (`a believer in
+/// Jesus`, `confidence in Haley`).
+const BELIEFS: &[&str] = &["believ", "faith", "confiden", "trust"];
+
+/// True when `in` after this word names no place: a holding or a belief.
+pub(crate) fn in_names_no_place(before_in: &str) -> bool {
+    HOLDINGS.iter().chain(BELIEFS).any(|h| before_in.starts_with(h))
+}
 
 /// Words that may follow a place's name ending its phrase (`in Tulsa on Monday`, `near
 /// Derry last year`).
@@ -216,6 +250,10 @@ const PLACE_FOLLOWERS: &[&str] = &[
     "tomorrow",
     "that",
     "who",
+    // (The place closes a speaker's phrase: `workers at the site in Eindhoven said`.)
+    "said",
+    "says",
+    "told",
 ];
 /// Languages, which `in` takes as it takes places (`in Arabic`).
 const LANGUAGES: &[&str] = &[
@@ -478,6 +516,23 @@ pub fn tag_with<S: AsRef<str>>(model: &Model, words: &[S]) -> Vec<NameSpan> {
         }
     }
     apply_rules(&p, spans)
+}
+
+/// True when a place's name ending before word `end` of `raw` (one sentence) ends its
+/// phrase: a mark or a function word follows, not a noun it modifies (`in Republican
+/// primaries`), a possessive (`in Martha's Vineyard`) nor a coordinated name (`in Fiorina and
+/// Carson`).
+pub(crate) fn closes_place<S: AsRef<str>>(raw: &[S], end: usize) -> bool {
+    let Some(w) = raw.get(end).map(|w| w.as_ref().to_lowercase()) else { return true };
+    match w.as_str() {
+        // (An abbreviation's stop inside the sentence: `in Ft. Worth`.)
+        "." => end + 1 == raw.len(),
+        w if !w.chars().any(char::is_alphanumeric) => !matches!(w, "'" | "’" | "-"),
+        w => {
+            PLACE_FOLLOWERS.contains(&w)
+                && !(matches!(w, "and" | "or") && raw.get(end + 1).is_some_and(|x| capitalised(x.as_ref())))
+        }
+    }
 }
 
 fn capitalised(w: &str) -> bool {
@@ -1128,23 +1183,12 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         if !at || !free(j) {
             continue;
         }
-        let holding = j >= 2 && HOLDINGS.iter().any(|h| lower[j - 2].starts_with(h));
+        let holding = j >= 2 && in_names_no_place(lower[j - 2]);
         let mut end = j + 1;
         while end < n && end < j + 2 && free(end) {
             end += 1;
         }
-        // (A place ends its phrase: a mark or a function word follows, not a noun it
-        // modifies, `in Republican primaries`, nor a coordinated name, `in Fiorina and Carson`.)
-        let closed = match lower.get(end) {
-            None => true,
-            // (An abbreviation's stop inside the sentence: `in Ft. Worth`.)
-            Some(&".") => end + 1 == n,
-            Some(w) if !w.chars().any(char::is_alphanumeric) => !matches!(*w, "'" | "’" | "-"),
-            Some(w) => {
-                PLACE_FOLLOWERS.contains(w)
-                    && !(matches!(*w, "and" | "or") && p.raw.get(end + 1).is_some_and(|x| capitalised(x)))
-            }
-        };
+        let closed = closes_place(&p.raw, end);
         let plain = (j..end).all(|k| p.raw[k].chars().all(char::is_alphabetic));
         let word = !MONTH_ABBREVIATIONS.contains(&lower[j]) && !LANGUAGES.contains(&lower[j]);
         if !holding && closed && plain && word {
@@ -1213,9 +1257,21 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         }
     }
     // An apposition says what a name is (`Zentra, a logistics firm, said`), when no lexicon
-    // list does; a capitalised word before one is a name even when the tagger missed it
-    // (never a sentence's first word: `Yesterday, the company said`).
-    for j in 1..n {
+    // list does; a capitalised word before one is a name even when the tagger missed it. A
+    // sentence's first word only when the apposition calls it a body and is set off before
+    // the sentence's verb (`Veltrix, the Dutch maker of memory chips, will cut`; not
+    // `Yesterday, the company said`).
+    let set_off_body = |j: usize| {
+        let lw = lower[j];
+        let close = (j + 3..(j + 14).min(n)).find(|&k| matches!(lower[k], "," | "." | ";" | ":"));
+        !lw.ends_with("ly")
+            && !NEVER_OPENS.contains(&lw)
+            && close.is_some_and(|k| {
+                lower[k] == "," && lower.get(k + 1).is_some_and(|w| OPENS_PREDICATE.contains(w))
+            })
+            && apposition_kind(p, &lower, j + 1) == Some(EntityType::Org)
+    };
+    for j in 0..n {
         let free = |j: usize| {
             capitalised(&p.raw[j])
                 && !never_alone(lower[j])
@@ -1224,7 +1280,7 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
                 && !spans.iter().any(|s| s.start <= j && j < s.end)
         };
         // (The cheap tests first: `free` looks through the spans.)
-        if headline || lower.get(j + 1) != Some(&",") || !free(j) {
+        if headline || lower.get(j + 1) != Some(&",") || !free(j) || (j == 0 && !set_off_body(j)) {
             continue;
         }
         let mut start = j;
@@ -1272,20 +1328,30 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
     }
     // A one-word place right before a name an apposition calls a body opens it (`America
     // Rising, a political action committee,`), unless a preposition comes before the place.
+    // So does a capitalised adjective after `the` before a body's word opening a name (`the
+    // European Centre for Disease Prevention`, `the African Union`; not `the Russian Foreign
+    // Ministry`, where the adjective is the country's mention).
+    let free_adjective = |k: usize| {
+        capitalised(&p.raw[k])
+            && p.places[k].is_none_or(|(n, place)| n == 1 && matches!(place, Place::Demonym(_)))
+            && !spans.iter().any(|s| s.start <= k && k < s.end)
+            && (k == 0 || lower[k - 1] == "the")
+            && !never_alone(lower[k])
+    };
     let opened: Vec<usize> = spans
         .iter()
         .filter(|s| s.kind == EntityType::Org && s.start >= 1 && s.place.is_none())
         .map(|s| s.start - 1)
         .filter(|&k| {
-            p.places[k].is_some_and(|(n, _)| n == 1)
+            let apposed = p.places[k].is_some_and(|(n, _)| n == 1)
                 && capitalised(&p.raw[k])
-                && (k == 0 || !matches!(lower[k - 1], "in" | "at" | "from" | "near" | "across" | "of" | "to"))
-        })
-        .filter(|&k| {
-            spans
-                .iter()
-                .find(|s| s.start == k + 1)
-                .is_some_and(|s| apposition_kind(p, &lower, s.end) == Some(EntityType::Org))
+                && (k == 0
+                    || !matches!(lower[k - 1], "in" | "at" | "from" | "near" | "across" | "of" | "to"))
+                && spans
+                    .iter()
+                    .find(|s| s.start == k + 1)
+                    .is_some_and(|s| apposition_kind(p, &lower, s.end) == Some(EntityType::Org));
+            apposed || (lx.org_words.contains_key(&*p.raw[k + 1]) && free_adjective(k))
         })
         .collect();
     if !opened.is_empty() {
@@ -1469,7 +1535,14 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         let after_noun = s.start > 0
             && lx.role_nouns.get(lower[s.start - 1]).is_some_and(|r| r.kind == "ORG")
             && p.raw[s.start - 1].chars().next().is_some_and(char::is_lowercase);
-        if after_noun && s.place.is_none() {
+        // (Not a person's full name after an agent's noun, which may describe a person too:
+        // `manufacturer Ron Johnson was elected`; but `the firm Billy Casper Golf`.)
+        let full_name = after_noun
+            && s.kind == EntityType::Person
+            && lower[s.start - 1].ends_with("er")
+            && s.end - s.start >= 2
+            && lx.first_names.contains_key(lower[s.start]);
+        if after_noun && s.place.is_none() && !full_name {
             s.kind = EntityType::Org;
             s.subtype = None;
         }

@@ -679,9 +679,9 @@ fn organisations_and_and() {
     check(
         "The European Centre for Disease Prevention and Control warned last month that deaths could double.",
         O,
-        "Centre for Disease Prevention and Control",
+        "European Centre for Disease Prevention and Control",
         &[],
-        &["Centre for Disease Prevention and Control"],
+        &["European Centre for Disease Prevention and Control"],
     );
     let text = "The Bank of England and Barclays said on Monday that rates would fall.";
     check(text, O, "Bank of England", &[], &["Bank of England"]);
@@ -1230,5 +1230,77 @@ fn a_maker_of_chips_or_drugs_is_a_business() {
         "Talvex Pharma",
         &[],
         &["Talvex Pharma"],
+    );
+}
+
+#[test]
+fn a_name_always_closing_a_phrase_after_in_is_a_place() {
+    check(
+        "Veltrix will cut 900 jobs at the plant in Eindhoven, the company said. Workers at the site in Eindhoven said they learned of it from the news.",
+        L,
+        "Eindhoven",
+        &[],
+        &["Eindhoven", "Eindhoven"],
+    );
+    // (One held or believed in is no place: `a believer in Jesus`.)
+    check(
+        "Wallnau, a lifelong believer in Jesus, spoke at the rally in Des Moines.",
+        P,
+        "Jesus",
+        &[],
+        &["Jesus"],
+    );
+}
+
+#[test]
+fn a_sentence_first_name_set_off_by_an_apposition_for_a_body_is_one() {
+    check(
+        "Veltrix, the Dutch maker of memory chips, will cut 900 jobs, the company said on Thursday.",
+        O,
+        "Veltrix",
+        &[],
+        &["Veltrix", "the company"],
+    );
+    // (Not an opening adverb: `Instead, the company, ...`.)
+    check_absent("Instead, the company, a maker of memory chips, will cut 900 jobs.", "Instead");
+}
+
+#[test]
+fn an_adjective_after_the_opens_a_body_name_opened_by_a_body_word() {
+    check(
+        "The Nordic Centre for Fisheries Research and Control warned that stocks had fallen.",
+        O,
+        "Nordic Centre for Fisheries Research and Control",
+        &[],
+        &["Nordic Centre for Fisheries Research and Control"],
+    );
+}
+
+#[test]
+fn a_rank_and_an_initialism_before_an_office_in_apposition() {
+    check(
+        "Hans Brekke, the WHO's regional director for Europe, said vaccination rates must rise.",
+        P,
+        "Hans Brekke",
+        &[("title", "Director")],
+        &["Hans Brekke"],
+    );
+    check(
+        "Ines Valdera, WHO regional director for the Americas, said cases had doubled.",
+        P,
+        "Ines Valdera",
+        &[("title", "Director")],
+        &["Ines Valdera"],
+    );
+}
+
+#[test]
+fn a_full_name_after_an_agent_noun_stays_a_person() {
+    check(
+        "Plastics manufacturer Tom Reller was elected to the Senate in 2010. Reller said he was honoured.",
+        P,
+        "Tom Reller",
+        &[],
+        &["Tom Reller", "Reller", "he"],
     );
 }
