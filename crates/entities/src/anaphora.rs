@@ -328,6 +328,12 @@ fn description(
         if lower[end] == "of" || next.chars().next().is_some_and(char::is_uppercase) && lower[end] != "'s" {
             return None;
         }
+        // (Nor a body's noun written as a name's word before its `for`: `the American
+        // Association for Justice`.)
+        let capital = w.raw[end - 1].chars().next().is_some_and(char::is_uppercase);
+        if kind == EntityType::Org && capital && matches!(lower[end], "for" | "on" | "against") {
+            return None;
+        }
         // (A noun for people after it heads the phrase: `the committee chairmen`.)
         let singular = lower[end].strip_suffix("men").map(|w| format!("{w}man"));
         let people = singular.as_deref().or_else(|| lower[end].strip_suffix('s')).unwrap_or(lower[end]);
