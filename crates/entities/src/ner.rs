@@ -430,6 +430,8 @@ const GEO_NOUNS: &[&str] = &[
     "oblast",
     "plateau",
     "coast",
+    "crossing",
+    "checkpoint",
 ];
 
 /// Words that open a MISC name of a document or agreement.
@@ -1508,9 +1510,11 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
         }
         i = end;
     }
-    // A name before a geographic noun is a place (`the Atacama desert`, `the Volga river`).
+    // A name before a geographic noun is a place (`the Atacama desert`, `the Volga river`,
+    // `the Chacalluta border crossing`).
     for s in spans.iter_mut() {
-        if s.kind != EntityType::Location && lower.get(s.end).is_some_and(|w| GEO_NOUNS.contains(w)) {
+        let noun = if lower.get(s.end) == Some(&"border") { s.end + 1 } else { s.end };
+        if s.kind != EntityType::Location && lower.get(noun).is_some_and(|w| GEO_NOUNS.contains(w)) {
             s.kind = EntityType::Location;
             s.subtype = Some("other");
         }

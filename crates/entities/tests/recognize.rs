@@ -1304,3 +1304,34 @@ fn a_full_name_after_an_agent_noun_stays_a_person() {
         &["Tom Reller", "Reller", "he"],
     );
 }
+
+#[test]
+fn a_name_set_off_after_association_names_a_body() {
+    check(
+        "A spokesperson for the truckers' association, Fenatrach, said drivers had waited up to nine days.",
+        O,
+        "Fenatrach",
+        &[],
+        &["Fenatrach"],
+    );
+}
+
+#[test]
+fn a_name_before_a_border_crossing_is_a_place() {
+    check(
+        "Lorries queued for days at the Chacalluta border crossing.",
+        L,
+        "Chacalluta",
+        &[],
+        &["Chacalluta"],
+    );
+}
+
+#[test]
+fn a_bodys_capitalised_noun_before_for_is_a_names_word_not_a_description() {
+    // (`the American Association` is no mention of Congress: it opens another body's name.)
+    check_no_mention(
+        "Congress passed the bill. His biggest donors include the American Association for Justice, which represents trial lawyers.",
+        "the American Association",
+    );
+}
