@@ -118,9 +118,15 @@ const NOT_IN_TITLE: &[&str] = &[
     "but", "and",
 ];
 
-/// Adjectives of rank or reach that may stand before an office (`regional director`).
-const RANKS: &[&str] =
-    &["regional", "acting", "interim", "senior", "assistant", "associate", "executive", "managing"];
+/// The office [`appositive_title`] gives a name set off as someone's counterpart (`met his
+/// Peruvian counterpart, Elmer Schialer,`): that someone's, the last titled person before it
+/// in the sentence.
+const COUNTERPART: &str = "counterpart";
+
+/// Adjectives of rank or reach that may stand before an office (`regional director`); not
+/// `assistant` or `associate`, which make another office (an assistant secretary of state is
+/// no Secretary of State).
+const RANKS: &[&str] = &["regional", "acting", "interim", "senior", "executive", "managing"];
 
 /// An office in apposition to the person name at words `[a, b)`, after it (`Pavel Novak, the
 /// firm's chief executive,`) or before it (`Its chief executive, Pavel Novak,`): the title
@@ -138,7 +144,14 @@ fn appositive_title(
     // The longest title from word `p`, not an honorific.
     let title_at = |p: usize| {
         (1..=4).rev().filter(|&k| same(p + k - 1)).find_map(|k| {
-            lx.titles.get(&lower[p..p + k].join(" ")).filter(|t| t.kind != "honorific").map(|t| (k, t))
+            // (A religious title only capitalised: `his father, Rafael,` is kin.)
+            let kin = |t: &&crate::lexicon::Title| {
+                t.kind == "religious" && w.raw[p].starts_with(char::is_lowercase)
+            };
+            lx.titles
+                .get(&lower[p..p + k].join(" "))
+                .filter(|t| t.kind != "honorific" && !kin(t))
+                .map(|t| (k, t))
         })
     };
     // Past a determiner, a possessive (`the firm's`, `Tessaly Telecom's`) and a country's
@@ -179,7 +192,12 @@ fn appositive_title(
         (p, country)
     };
     let closes = |k: usize| !same(k) || matches!(lower[k], "," | "." | ";" | "of" | "for" | "at" | "in");
+    // (`his Peruvian counterpart`: the office of the person the name is set against, which
+    // the caller knows; [`COUNTERPART`] stands for it.)
     let found = |(p, country): (usize, Option<usize>)| {
+        if same(p) && matches!(lower[p], "counterpart" | "counterparts") {
+            return Some((p + 1, ((COUNTERPART.to_string(), COUNTERPART.to_string()), country)));
+        }
         title_at(p).map(|(k, t)| (p + k, ((t.name.clone(), t.kind.clone()), country)))
     };
     // After: `Name, the firm's chief executive, ...`.
@@ -195,7 +213,10 @@ fn appositive_title(
     if a >= 2 && lower[a - 1] == "," && same(a - 2) {
         let start = (0..a).rev().take_while(|&k| same(k)).last()?;
         let after_comma = (start..a - 1).rev().find(|&k| lower[k] == ",").map(|k| k + 1);
-        for from in std::iter::once(start).chain(after_comma) {
+        // (Or a possessive's, as an object: `met his Peruvian counterpart, Elmer Schialer,`.)
+        let possessive = (a.saturating_sub(5).max(start)..a - 1)
+            .find(|&k| matches!(lower[k], "his" | "her" | "their" | "its"));
+        for from in std::iter::once(start).chain(after_comma).chain(possessive) {
             if let Some((end, t)) = found(opener(from)) {
                 if end == a - 1 {
                     return Some(t);
@@ -224,6 +245,8 @@ pub fn resolve(w: &Words, names: &[NameSpan]) -> Vec<Entity> {
         }
     }
 
+    // The sentence and office of the last person named with an office.
+    let mut last_titled: Option<(usize, (String, String))> = None;
     for span in names {
         let (mut start, end) = (span.start, span.end);
         let name_words: Vec<String> =
@@ -282,7 +305,8 @@ pub fn resolve(w: &Words, names: &[NameSpan]) -> Vec<Entity> {
         }
         if span.kind == EntityType::Person && title.as_ref().is_none_or(|t| t.1 == "honorific") {
             if let Some((t, place)) = appositive_title(w, &lower, span.start, span.end) {
-                title = Some(t);
+                let theirs = last_titled.as_ref().filter(|(s, _)| *s == w.sentence(span.start));
+                title = if t.1 == COUNTERPART { theirs.map(|(_, t)| t.clone()) } else { Some(t) };
                 country = country.or(place);
             }
         }
@@ -346,6 +370,9 @@ pub fn resolve(w: &Words, names: &[NameSpan]) -> Vec<Entity> {
             c.title = title.or(c.title.take());
         }
         c.country = country.or(c.country);
+        if let Some(t) = c.title.as_ref().filter(|t| t.1 != "honorific") {
+            last_titled = Some((w.sentence(span.start), t.clone()));
+        }
         if let Some(org) = organisation {
             c.attributes.entry("organisation".into()).or_insert(org);
         }

@@ -1335,3 +1335,36 @@ fn a_bodys_capitalised_noun_before_for_is_a_names_word_not_a_description() {
         "the American Association",
     );
 }
+
+#[test]
+fn a_counterpart_in_apposition_takes_the_office_of_the_person_met() {
+    check(
+        "Chilean Foreign Minister Rosa Altamira met her Peruvian counterpart, Elmer Salcedo, in Lima on Tuesday.",
+        P,
+        "Elmer Salcedo",
+        &[("title", "Foreign Minister"), ("country", "Peru")],
+        &["Elmer Salcedo"],
+    );
+    // (An office after a possessive object: `thanked his chief of staff, Name,`.)
+    check(
+        "Governor Tom Orrin thanked his chief of staff, Dana Kipkorir, for the work.",
+        P,
+        "Dana Kipkorir",
+        &[("title", "Chief of Staff")],
+        &["Dana Kipkorir"],
+    );
+}
+
+#[test]
+fn a_lowercase_religious_title_is_kin_and_an_assistant_holds_another_office() {
+    // (`his father, Rafael,` is no priest.)
+    let text = "Senator Alvaro Peña thanked his father, Rafael Peña, for his support.";
+    check(text, P, "Rafael Peña", &[], &["Rafael Peña"]);
+    let seg = newsdesk_segment::segment(text);
+    let father = recognize(text, &seg).into_iter().find(|e| e.name == "Rafael Peña").expect("Rafael Peña");
+    assert_eq!(father.attributes.get("title"), None, "{father:?}");
+    let text = "Anne Ruckel, assistant secretary of state for population, said the plans were a step.";
+    let seg = newsdesk_segment::segment(text);
+    let anne = recognize(text, &seg).into_iter().find(|e| e.name == "Anne Ruckel").expect("Anne Ruckel");
+    assert_eq!(anne.attributes.get("title"), None, "{anne:?}");
+}
