@@ -197,14 +197,21 @@ pub(crate) fn object(text: &str, toks: &[Tok], q_start: usize, f: &Figure) -> Op
         return None;
     }
     let mut start = np_left(toks, l)?;
-    // `exports to the EU reached`: the phrase the preposition hangs on is what is counted.
+    // `exports to the EU reached`, `trade between the two countries exceeded`: the phrase
+    // the preposition hangs on is what is counted.
     let mut p = start;
-    if p > 0 && matches!(toks[p - 1].lower.as_ref(), "the" | "a" | "an") {
+    while p > 0 && matches!(toks[p - 1].lower.as_ref(), "the" | "a" | "an" | "two" | "both" | "its" | "their")
+    {
         p -= 1;
     }
-    let prep =
-        p > 1 && matches!(toks[p - 1].lower.as_ref(), "to" | "from" | "in" | "for" | "with" | "at" | "on");
-    if let Some(head) = prep.then(|| np_left(toks, p - 1)).flatten() {
+    let prep = p > 1
+        && matches!(
+            toks[p - 1].lower.as_ref(),
+            "to" | "from" | "in" | "for" | "with" | "at" | "on" | "between" | "of"
+        );
+    // (Not a preposition's own noun: `in front of a crowd of about 230 people`.)
+    let head = prep.then(|| np_left(toks, p - 1)).flatten();
+    if let Some(head) = head.filter(|&h| h == 0 || toks[h - 1].lower != "in") {
         start = head;
     }
     pieces.push((start, l));

@@ -59,6 +59,11 @@ fn amounts() {
             r#"600000000 USD - "Kenyan tea exports to Pakistan""#,
         ),
         ("Sales at the plant reached 40 million euros.", r#"40000000 EUR - "Sales at the plant""#),
+        (
+            "Trade between the two countries exceeded 4.5 billion dollars.",
+            r#"4500000000 USD over "Trade between the two countries""#,
+        ),
+        ("The warming of the planet reached 3.6 degrees.", r#"3.6 degrees - "warming of the planet""#),
         ("Exports of 300 million roubles were blocked.", r#"300000000 RUB - "Exports""#),
         ("The bank lent USD 50 million to farmers.", r#"50000000 USD - "-""#),
         ("Remittances hit 12 billion rupees in June.", r#"12000000000 INR - "Remittances""#),
