@@ -184,6 +184,10 @@ pub(crate) fn object(text: &str, toks: &[Tok], q_start: usize, f: &Figure) -> Op
         l -= 1;
         skipped += 1;
     }
+    // (`according to two people`: a source, not a link.)
+    if skipped > 0 && l > 0 && toks[l - 1].lower == "according" {
+        return None;
+    }
     // `raised $4bn`: the number is the verb's object; nothing names what it counts.
     let verb = |t: &Tok| {
         class(t) == Some(WordClass::Verb)

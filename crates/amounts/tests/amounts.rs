@@ -64,6 +64,8 @@ fn amounts() {
             r#"4500000000 USD over "Trade between the two countries""#,
         ),
         ("The warming of the planet reached 3.6 degrees.", r#"3.6 degrees - "warming of the planet""#),
+        // (`according to` names a source, not what is counted.)
+        ("According to two people familiar with the talks, it failed.", r#"2 people - "-""#),
         ("Exports of 300 million roubles were blocked.", r#"300000000 RUB - "Exports""#),
         ("The bank lent USD 50 million to farmers.", r#"50000000 USD - "-""#),
         ("Remittances hit 12 billion rupees in June.", r#"12000000000 INR - "Remittances""#),
