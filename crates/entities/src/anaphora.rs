@@ -334,6 +334,10 @@ fn description(
         if kind == EntityType::Org && capital && matches!(lower[end], "for" | "on" | "against") {
             return None;
         }
+        // (Nor `authority` as a power: `gives the agency the authority to issue rules`.)
+        if lower[end - 1] == "authority" && matches!(lower[end], "to" | "over") {
+            return None;
+        }
         // (A noun for people after it heads the phrase: `the committee chairmen`.)
         let singular = lower[end].strip_suffix("men").map(|w| format!("{w}man"));
         let people = singular.as_deref().or_else(|| lower[end].strip_suffix('s')).unwrap_or(lower[end]);

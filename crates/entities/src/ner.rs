@@ -28,6 +28,13 @@ pub struct NameSpan {
 /// Words that are never a name on their own, however capitalised, besides [`NEVER_OPENS`]
 /// (see [`never_alone`]).
 const NEVER_ALONE: &[&str] = &[
+    "nobody",
+    "everybody",
+    "somebody",
+    "anybody",
+    "everyone",
+    "someone",
+    "anyone",
     "i",
     "we",
     "you",

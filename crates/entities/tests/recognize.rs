@@ -1368,3 +1368,30 @@ fn a_lowercase_religious_title_is_kin_and_an_assistant_holds_another_office() {
     let anne = recognize(text, &seg).into_iter().find(|e| e.name == "Anne Ruckel").expect("Anne Ruckel");
     assert_eq!(anne.attributes.get("title"), None, "{anne:?}");
 }
+
+#[test]
+fn the_authority_takes_up_an_authority_but_not_a_power() {
+    check(
+        "The Kestrel Harbour Authority fined the operator on Monday. In a ruling, the authority said the engines had not been serviced.",
+        O,
+        "Kestrel Harbour Authority",
+        &[],
+        &["Kestrel Harbour Authority", "the authority"],
+    );
+    check_no_mention(
+        "The Clean Air Act gives the Vennmark Protection Agency the authority to issue rules.",
+        "the authority",
+    );
+}
+
+#[test]
+fn nobody_is_no_one_and_a_general_secretary_is_titled() {
+    check_absent("\"Nobody told us anything for hours,\" he said.", "Nobody");
+    check(
+        "The ferry union welcomed the ruling. Its general secretary, Ana Sorel, said crews had raised concerns.",
+        P,
+        "Ana Sorel",
+        &[("title", "General Secretary")],
+        &["Ana Sorel"],
+    );
+}
