@@ -40,15 +40,32 @@ pub fn find_in(text: &str, sentences: &[Vec<Tok>], published: Option<&str>) -> V
     let anchor = calendar::anchor(published);
     let mut out = Vec::new();
     for toks in sentences {
-        let future = toks.iter().any(|t| FUTURE.contains(&t.lower.as_ref()));
+        // Which tokens lie inside quotation marks: a future word counts only on its own side
+        // (`"The line will carry 40,000 people," she wrote on Tuesday` is last Tuesday).
+        let mut inside = Vec::with_capacity(toks.len());
+        let mut quoted = false;
+        for t in toks {
+            match t.text {
+                "\"" => quoted = !quoted,
+                "“" | "«" | "„" => quoted = true,
+                "”" | "»" => quoted = false,
+                _ => {}
+            }
+            inside.push(quoted);
+        }
+        let future_on = |side: bool| {
+            toks.iter().zip(&inside).any(|(t, &q)| q == side && FUTURE.contains(&t.lower.as_ref()))
+        };
+        let future_sides = [future_on(false), future_on(true)];
         let words: Vec<_> = toks.iter().map(|t| lexicon::date_word(&t.lower)).collect();
         let months: Vec<_> = toks
             .iter()
             .map(|t| if t.kind == TokenKind::Word { lexicon::month_of(t.text, &t.lower) } else { None })
             .collect();
-        let ctx = expr::Ctx { toks, words: &words, months: &months, anchor, future };
+        let mut ctx = expr::Ctx { toks, words: &words, months: &months, anchor, future: false };
         let mut i = 0;
         while i < toks.len() {
+            ctx.future = future_sides[usize::from(inside[i])];
             let found = if may_start(&toks[i], words[i], months[i]) { ctx.at(i) } else { None };
             let Some((end, when)) = found.filter(|(end, _)| *end > i) else {
                 i += 1;

@@ -55,6 +55,14 @@ fn dates() {
         (mar, "Rates rose last month.", "last month=2025-02/month"),
         (mar, "The minister resigned on Monday.", "Monday=2025-03-10/day"),
         (mar, "The minister will resign on Friday.", "Friday=2025-03-14/day"),
+        // (A future word inside a quotation says nothing of the writer's `Friday`, and the
+        // other way round.)
+        (
+            mar,
+            "\"The line will open in May,\" she wrote on Friday.",
+            "May=2025-05/month; Friday=2025-03-07/day",
+        ),
+        (mar, "“We will vote on Friday,” she said.", "Friday=2025-03-14/day"),
         (mar, "The rally took place last Wednesday.", "last Wednesday=2025-03-05/day"),
         (aug, "The talks collapsed two days ago.", "two days ago=2024-08-17/day"),
         (aug, "A year ago the border was closed.", "A year ago=2023/year"),
