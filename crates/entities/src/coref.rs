@@ -216,9 +216,16 @@ fn appositive_title(
         // (Or a possessive's, as an object: `met his Peruvian counterpart, Elmer Schialer,`.)
         let possessive = (a.saturating_sub(5).max(start)..a - 1)
             .find(|&k| matches!(lower[k], "his" | "her" | "their" | "its"));
+        // (The office may hold its place or body: `The mayor of Vellberg, Katrin Aalto,`.)
+        let of_name = |end: usize| {
+            end + 1 < a - 1
+                && lower[end] == "of"
+                && a - 1 - end <= 5
+                && (end + 1..a - 1).all(|k| w.raw[k].starts_with(char::is_uppercase) || lower[k] == "the")
+        };
         for from in std::iter::once(start).chain(after_comma).chain(possessive) {
             if let Some((end, t)) = found(opener(from)) {
-                if end == a - 1 {
+                if end == a - 1 || of_name(end) {
                     return Some(t);
                 }
             }

@@ -1395,3 +1395,21 @@ fn nobody_is_no_one_and_a_general_secretary_is_titled() {
         &["Ana Sorel"],
     );
 }
+
+#[test]
+fn an_office_of_a_place_before_the_name_and_a_consortium_in_apposition() {
+    check(
+        "The mayor of Vellberg, Katrin Aalto, has defended the tram line.",
+        P,
+        "Katrin Aalto",
+        &[("title", "Mayor")],
+        &["Katrin Aalto"],
+    );
+    check(
+        "A spokeswoman for Nordbahn, the consortium building the line, said the company was cooperating.",
+        O,
+        "Nordbahn",
+        &[],
+        &["Nordbahn", "the consortium", "the company"],
+    );
+}
