@@ -117,23 +117,23 @@ fn propagate(w: &coref::Words, names: &mut Vec<NameSpan>) {
 /// so does one held or believed in (`a believer in Jesus,`).
 fn places_after_in(w: &coref::Words, names: &mut [NameSpan]) {
     use newsdesk_model::EntityType::{Location, Person};
-    let sentence = |i: usize| w.words[i].sentence;
     let placed = |n: &NameSpan| {
         let k = n.start;
-        if n.end != k + 1 || k == 0 || sentence(k - 1) != sentence(k) {
+        if n.end != k + 1 || k == 0 || w.sentence(k - 1) != w.sentence(k) {
             return false;
         }
-        let (mut a, mut b) = (k, n.end);
-        while a > 0 && sentence(a - 1) == sentence(k) {
-            a -= 1;
+        if !matches!(&*w.lower[k - 1], "in" | "near" | "outside")
+            || k >= 2 && ner::in_names_no_place(&w.lower[k - 2])
+        {
+            return false;
         }
-        while b < w.raw.len() && sentence(b) == sentence(k) {
+        // (The two words after the name decide, and whether the sentence ends there: a
+        // bounded look, however long the sentence.)
+        let mut b = n.end;
+        while b < w.raw.len() && b < n.end + 3 && w.sentence(b) == w.sentence(k) {
             b += 1;
         }
-        let held = k >= 2 && ner::in_names_no_place(&w.lower[k - 2]);
-        matches!(&*w.lower[k - 1], "in" | "near" | "outside")
-            && !held
-            && ner::closes_place(&w.raw[a..b], n.end - a)
+        ner::closes_place(&w.raw[k..b], 1)
     };
     let mut verdict: std::collections::HashMap<&str, bool> = Default::default();
     for n in names.iter().filter(|n| n.kind == Person) {
