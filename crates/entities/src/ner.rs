@@ -441,8 +441,12 @@ const GEO_NOUNS: &[&str] = &[
     "checkpoint",
 ];
 
-/// Words that open a MISC name of a document or agreement.
+/// Words that open a MISC name of a document or agreement, or a ship's (`MV Solstice`).
 const MISC_HEADS: &[&str] = &[
+    "MV",
+    "HMS",
+    "USS",
+    "RMS",
     "Declaration",
     "Treaty",
     "Agreement",
@@ -1765,7 +1769,15 @@ fn apply_rules(p: &Prepared, mut spans: Vec<NameSpan>) -> Vec<NameSpan> {
             continue;
         }
         let mut start = j;
-        while start > 0 && capitalised(&p.raw[start - 1]) && !lx.titles.contains_key(lower[start - 1]) {
+        // (Not over a sentence's first `The`: `The USS Gerald Ford sailed`.)
+        while start > 0
+            && capitalised(&p.raw[start - 1])
+            && !lx.titles.contains_key(lower[start - 1])
+            && !matches!(
+                lower[start - 1],
+                "the" | "a" | "an" | "this" | "his" | "her" | "its" | "their" | "our"
+            )
+        {
             start -= 1;
         }
         let mut end = j + 1;

@@ -1413,3 +1413,21 @@ fn an_office_of_a_place_before_the_name_and_a_consortium_in_apposition() {
         &["Nordbahn", "the consortium", "the company"],
     );
 }
+
+#[test]
+fn a_ship_is_named_after_its_prefix_and_a_name_opens_after_the() {
+    check(
+        "Inspectors said the operator failed to service the engines of the MV Solstice.",
+        EntityType::Misc,
+        "MV Solstice",
+        &[],
+        &["MV Solstice"],
+    );
+    check(
+        "The Kestrel Waterways Act took effect on Monday.",
+        EntityType::Misc,
+        "Kestrel Waterways Act",
+        &[],
+        &["Kestrel Waterways Act"],
+    );
+}
