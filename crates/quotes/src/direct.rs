@@ -152,7 +152,7 @@ pub fn find(v: &View, turns: &[Found]) -> Vec<Found> {
             out.push(f);
         } else if (words >= 4 || right_after_cue(v, r, &out))
             && starts_sentence(v, r.open)
-            && ends_sentence(v, r)
+            && (ends_sentence(v, r) || narrator_after(v, r))
         {
             if let Some(prev) = continued(v, r, &out) {
                 let mut f = Found::new(QuoteKind::Direct, r.content, out[prev].cue, None);
@@ -179,6 +179,17 @@ fn lead_in(v: &View, orphans: &[newsdesk_model::Span], out: &mut Vec<Found>) {
             f.content.start > o.end && f.cue.is_some() && f.continues.is_none() && f.kind == QuoteKind::Direct
         });
         let Some(n) = next else { continue };
+        // (`"A," X said. He paused. "B."`: a paragraph with a cue before the quotation has its
+        // own speaker.)
+        let mut k = v.first_tok_from(o.start);
+        let mut spoken = false;
+        while k > 0 && v.toks[k - 1].para == para && !spoken {
+            k -= 1;
+            spoken = v.region_of(k).is_none() && source::cue_at(v, k).is_some();
+        }
+        if spoken {
+            continue;
+        }
         let Some(first) = Some(v.first_tok_from(out[n].content.start)).filter(|&k| k < v.toks.len()) else {
             continue;
         };
@@ -234,8 +245,15 @@ pub fn after_reported(v: &View, found: &mut Vec<Found>) {
     for (p, f) in found.iter().enumerate() {
         let Some((c, _)) = f.cue else { continue };
         let sent = v.toks[c].sent;
-        let opens = f.source.is_some_and(|s| s.0 == v.sents.get(sent).map_or(usize::MAX, |s| s.0));
-        if f.kind == QuoteKind::Indirect && f.continues.is_none() && opens && source::saying_at(v, c) {
+        let first = v.sents.get(sent).map_or(usize::MAX, |s| s.0);
+        let opens = f.source.is_some_and(|s| s.0 == first);
+        // (`"I admire the mechanics" of the plans, Jane Doe said. "..."`: a mixed quote opening
+        // its sentence with a quotation is as much that speaker's.)
+        let quoted_open = f.kind == QuoteKind::Mixed
+            && v.first_tok_from(f.content.start) == first
+            && v.regions.binary_search_by_key(&first, |q| q.open).is_ok();
+        let reports = (f.kind == QuoteKind::Indirect && opens) || quoted_open;
+        if reports && f.continues.is_none() && source::saying_at(v, c) {
             reported.entry(sent).or_insert(p);
         }
     }
@@ -260,6 +278,61 @@ pub fn after_reported(v: &View, found: &mut Vec<Found>) {
             found.push(f);
         }
     }
+}
+
+/// Quotations that are a sentence of their own (or close it with the narrator's aside) and
+/// that nothing attributes once the learned step has run: each goes on with the attribution
+/// closest before it in its paragraph, a quote or reported speech, when no other cue lies
+/// between (`"I admire the mechanics" of the plans, Jane Doe said. "They are detailed."`,
+/// `"Both scare me," Sam Lau, who was polled, said. "We need unity."`).
+pub fn continue_in_paragraph(v: &View, found: &mut Vec<Found>) {
+    let mut by_end: Vec<(usize, usize)> =
+        found.iter().enumerate().filter(|(_, f)| f.cue.is_some()).map(|(i, f)| (f.content.end, i)).collect();
+    by_end.sort_unstable();
+    let mut contents: Vec<Span> = found.iter().map(|f| f.content).collect();
+    contents.sort_by_key(|c| c.start);
+    let reach: Vec<usize> = contents
+        .iter()
+        .scan(0, |m, c| {
+            *m = c.end.max(*m);
+            Some(*m)
+        })
+        .collect();
+    let mut added = Vec::new();
+    for r in &v.regions {
+        let words = (r.toks.0..r.toks.1).filter(|&k| v.toks[k].word).count();
+        let sentence = starts_sentence(v, r.open) && (ends_sentence(v, r) || narrator_after(v, r));
+        let k = contents.partition_point(|c| c.start < r.content.end);
+        let taken = k > 0 && reach[k - 1] > r.content.start;
+        if words < 4 || !sentence || taken || named_work(v, r) {
+            continue;
+        }
+        let para = v.toks[r.open].para;
+        let Some(&(end, p)) = by_end[..by_end.partition_point(|&(e, _)| e <= r.content.start)].last() else {
+            continue;
+        };
+        let f = &found[p];
+        let Some(cue) = f.cue else { continue };
+        let from = v.first_tok_from(end);
+        if v.toks.get(from.saturating_sub(1)).is_none_or(|t| t.para != para) {
+            continue;
+        }
+        // A quote's cue, or reported speech with a verb of saying (not `distanced himself`).
+        let speaks = f.kind != QuoteKind::Indirect || source::saying_at(v, cue.0);
+        let cue_sent = v.toks[cue.0].sent;
+        let intervening = (from..r.open).any(|k| {
+            v.region_of(k).is_none()
+                && v.toks[k].sent != cue_sent
+                && source::cue_at(v, k).is_some_and(|(_, f)| f == Frame::Any)
+        });
+        if speaks && !intervening {
+            let mut g = Found::new(QuoteKind::Direct, r.content, Some(cue), None);
+            g.continues = Some(p);
+            g.by_marks = true;
+            added.push(g);
+        }
+    }
+    found.extend(added);
 }
 
 /// `"...," said X` / `"...," X said` / `"...," according to X`.
@@ -460,11 +533,14 @@ fn aside(v: &View, r: &Region, cue: Range) -> bool {
         && first.is_some_and(|k| !v.toks[k].cap)
 }
 
-/// The second part of a split quote: `"...," said X, director of Y, "..."`.
+/// The second part of a split quote: `"...," said X, director of Y, "..."`, `"...," he said,
+/// but "..."`.
 fn split_continuation(v: &View, r: &Region, out: &[Found]) -> Option<usize> {
     let idx = out.len().checked_sub(1)?;
     let cue = out[idx].cue?;
-    let ok = r.open > 0 && v.punct(r.open - 1, ",") && v.toks[r.open - 1].sent == v.toks.get(cue.0)?.sent;
+    let conj = r.open > 0 && matches!(v.toks[r.open - 1].lower.as_str(), "but" | "and");
+    let comma = r.open.checked_sub(1 + usize::from(conj))?;
+    let ok = v.punct(comma, ",") && v.toks[comma].sent == v.toks.get(cue.0)?.sent;
     ok.then_some(idx)
 }
 
@@ -900,6 +976,19 @@ fn ends_sentence(v: &View, r: &Region) -> bool {
     }
 }
 
+/// True when the narrator's own aside closes the quotation's sentence: a relative clause or a
+/// participle set off by a comma or dash (`"He has been aggressive with the rule," which
+/// Mozloom thinks ...`, `"Sanders has to do the two-step" - increasing his name ...`).
+fn narrator_after(v: &View, r: &Region) -> bool {
+    let Some(close) = r.close else { return false };
+    let next = |k: usize| v.toks.get(k).filter(|t| t.para == v.toks[close].para);
+    let set_off =
+        v.punct(close + 1, ",—–-") || (v.punct(close - 1, ",") && next(close + 1).is_some_and(|t| t.word));
+    let at = if v.punct(close + 1, ",—–-") { close + 2 } else { close + 1 };
+    set_off
+        && next(at).is_some_and(|t| matches!(t.lower.as_str(), "which" | "who" | "whom") || t.is_ing_form())
+}
+
 /// True when the quotation opens the sentence right after the last attribution's cue, in the
 /// same paragraph: `"They sue," he said. "Everybody sues."` (a short quote may continue).
 fn right_after_cue(v: &View, r: &Region, out: &[Found]) -> bool {
@@ -961,7 +1050,8 @@ fn trail_continuation(v: &View, r: &Region, out: &[Found]) -> Option<(usize, usi
     if !starts_sentence(v, r.open) || ends_sentence(v, r) {
         return None;
     }
-    let (sa, se) = v.sentence_of(r.open);
+    // (The quotation may hold several sentences: the rest is in the closing mark's.)
+    let (sa, se) = (v.sentence_of(r.open).0, v.sentence_of(close).1);
     let words = plain_words(v, close + 1..se)?;
     // (The rest goes on with the quotation's words, not as its predicate: `"Anybody but
     // him" was another` is no one's.)

@@ -80,6 +80,8 @@ pub fn attribute(text: &str, seg: &Segmentation, entities: &[Entity]) -> Attribu
         }
     }
     share_coordinated_sources(&v, &mut found);
+    // (`"A" of the plan, X said. "B."`: B is X's, whichever step found A.)
+    direct::continue_in_paragraph(&v, &mut found);
     let speakers = resolve_speakers(&v, entities, &found);
     let mut mentions = Vec::new();
     let mut nested = Vec::new();

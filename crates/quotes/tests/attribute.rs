@@ -211,6 +211,49 @@ fn split_and_continued_quotes() {
 }
 
 #[test]
+fn continuations_the_direct_rules_used_to_leave() {
+    // A quotation of several sentences carried on past its closing mark.
+    check(
+        "''It is tinkering,'' said Jo Park, an economist at the institute. ''I would not call it reform. It is a tax increase'' for the top bracket.",
+        &[
+            "direct|said|Jo Park|It is tinkering,",
+            "mixed|said|Jo Park|I would not call it reform. It is a tax increase'' for the top bracket",
+        ],
+    );
+    // After a mixed quote that opens its sentence with a quotation.
+    check(
+        "\"I admire the mechanics\" of the plan, Jo Park said. \"They are detailed and well built.\"",
+        &[
+            "mixed|said|Jo Park|\"I admire the mechanics\" of the plan",
+            "direct|said|Jo Park|They are detailed and well built.",
+        ],
+    );
+    // A quotation closed by the narrator's relative clause or participle.
+    check(
+        "\"Members are angry,\" said Jo Park. \"He has been aggressive with the new rule,\" which Park thinks will cost jobs.",
+        &[
+            "direct|said|Jo Park|Members are angry,",
+            "direct|said|Jo Park|He has been aggressive with the new rule,",
+            "indirect|thinks|Park|will cost jobs",
+        ],
+    );
+    // `, but "..."` goes on with the cue before it; a word inside the first quotation is no
+    // cue for the second.
+    check(
+        "\"You know, I like Sam,\" he said, but \"when it comes to energy, Sam has a history.\"",
+        &[
+            "direct|said|he|You know, I like Sam,",
+            "direct|said|he|when it comes to energy, Sam has a history.",
+        ],
+    );
+    // A paragraph with a speaker of its own keeps its quotation from the next paragraph's.
+    check(
+        "\"We have had problems before,\" Jo Park said after the talks. He hinted at nothing. \"Our goal is to set rules for all.\"\n\n\"It is late,\" said Sam Lee.",
+        &["direct|said|Jo Park|We have had problems before,", "direct|said|Sam Lee|It is late,"],
+    );
+}
+
+#[test]
 fn headline_single_marks() {
     check(
         "Jane Doe: 'The bridge will open soon.'\n\nThe mayor spoke on Monday.",

@@ -442,6 +442,9 @@ fn nearest_cue(
             && !overlaps(r, content)
             && gap(r, content) <= MAX_CUE_GAP
             && !(r.0..r.1).any(|i| taken.get(i).copied().unwrap_or(false))
+            // (A word inside a quotation is no cue for words outside it: `"You know, I love
+            // Larry," he said, but "when ..."`.)
+            && v.region_of(r.0).is_none_or(|q| v.regions[q].toks.0 <= content.0 && content.1 <= v.regions[q].toks.1)
     };
     let (lo, hi) = (content.0.saturating_sub(MAX_CUE_GAP + 8), content.1 + MAX_CUE_GAP);
     let window = &spans[first_from(spans, lo)..first_from(spans, hi)];
