@@ -333,15 +333,24 @@ pub(crate) fn content_end(v: &View, a: usize, sent_end: usize) -> usize {
             source::cue_at(v, j).is_some_and(|(_, f)| f == Frame::Any)
                 && (source::saying_at(v, j) || (past(j) && !past_before))
         };
-        let joined_cue = and
-            && (cue_after(k + 1)
-                || (k + 2 < sent_end && source::is_pronoun(v, (k + 1, k + 2)) && cue_after(k + 2)));
+        // (An adverb may stand before the cue: `... and she also insisted that ...`.)
+        let adverbs = |j: usize| {
+            (j..sent_end.min(j + 2))
+                .take_while(|&i| {
+                    matches!(v.toks[i].lower.as_str(), "also" | "then" | "later" | "again" | "further")
+                })
+                .count()
+        };
+        let pronoun = k + 2 < sent_end && source::is_pronoun(v, (k + 1, k + 2));
+        let joined_cue =
+            and && (cue_after(k + 1 + adverbs(k + 1)) || (pronoun && cue_after(k + 2 + adverbs(k + 2))));
         if k > a && joined_cue {
             return k;
         }
         // `... said that there is "no case," adding that ...`: the quotation's own comma.
         let quoted_comma = k > a && v.closes_quote_after_comma(k);
-        if !v.punct(k, ",;") && !quoted_comma {
+        // (A dash too: `... won — the actress also pointed that ...`.)
+        if !v.punct(k, ",;—–-") && !quoted_comma {
             continue;
         }
         let end_here = if quoted_comma { k + 1 } else { k };

@@ -254,6 +254,31 @@ fn continuations_the_direct_rules_used_to_leave() {
 }
 
 #[test]
+fn a_dash_before_a_second_attribution_ends_the_first() {
+    // The first content ends at the dash, and the second starts after its own cue (a
+    // learned start never passes a cue).
+    check(
+        "Jo Park told the Gazette that she was disheartened there have been no other winners since she first won — the singer also pointed that the problem was not with the awards but with the studios.",
+        &[
+            "indirect|told|Jo Park|she was disheartened there have been no other winners since she first won",
+            "indirect|pointed|the singer|the problem was not with the awards but with the studios",
+        ],
+    );
+    check(
+        "The mayor explained that the council was referring only to the old bridge - but she also insisted that all of her other statements on the matter had been consistent.",
+        &[
+            "indirect|explained|The mayor|the council was referring only to the old bridge",
+            "indirect|insisted|she|all of her other statements on the matter had been consistent",
+        ],
+    );
+    // A dash around an aside is no such end.
+    check(
+        "The mayor said the plan - backed by the council - would fail.",
+        &["indirect|said|The mayor|the plan - backed by the council - would fail"],
+    );
+}
+
+#[test]
 fn headline_single_marks() {
     check(
         "Jane Doe: 'The bridge will open soon.'\n\nThe mayor spoke on Monday.",

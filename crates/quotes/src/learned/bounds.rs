@@ -49,9 +49,10 @@ pub fn choices(v: &View, found: &[Found], gold_contents: &[Span]) -> Vec<Choice>
     for i in 0..found.len() {
         let Some((r, starts, cands)) = start_candidates(v, found, i, &doc) else { continue };
         let f = &found[i];
-        let Some(g) =
-            gold_contents.iter().filter(|g| g.shared(f.content) > 0).max_by_key(|g| g.shared(f.content))
-        else {
+        // (Of several, the one starting nearest the rule's start: `told X that A — she also
+        // pointed that B`, where B may be the longer.)
+        let from_rule = |g: &&Span| v.first_tok_from(g.start).abs_diff(starts[0]);
+        let Some(g) = gold_contents.iter().filter(|g| g.shared(f.content) > 0).min_by_key(from_rule) else {
             continue;
         };
         let mut gs = v.first_tok_from(g.start);
@@ -142,6 +143,8 @@ pub struct Doc {
     words: Vec<u32>,
     commas: Vec<u32>,
     cues: Vec<u32>,
+    /// Cue words read as verbs: no `-ing` form, no noun use (`pointed`, not `a warning`).
+    verb_cues: Vec<u32>,
     quoted: Vec<u32>,
 }
 
@@ -183,6 +186,11 @@ impl Doc {
                 source::cue_at(v, k).is_some()
                     || (v.toks[k].lower == "according" && source::according_at(v, k).is_some())
             }),
+            verb_cues: running(&|k| {
+                !v.toks[k].lower.ends_with("ing")
+                    && !source::noun_use(v, k)
+                    && source::cue_at(v, k).is_some_and(|(_, f)| f == crate::lexicon::Frame::Any)
+            }),
             quoted: running(&|k| v.region_of(k).is_some()),
         }
     }
@@ -212,6 +220,11 @@ impl Doc {
     /// Whether a cue word (or `according to`) starts in tokens `[a, b)`.
     fn cue_in(&self, a: usize, b: usize) -> bool {
         Self::count(&self.cues, a, b) > 0
+    }
+
+    /// Whether a cue word read as a verb starts in tokens `[a, b)`.
+    fn verb_cue_in(&self, a: usize, b: usize) -> bool {
+        Self::count(&self.verb_cues, a, b) > 0
     }
 
     /// Whether a quoted token lies in `[a, b)`.
@@ -333,7 +346,12 @@ pub fn start_candidates(v: &View, found: &[Found], i: usize, doc: &Doc) -> Optio
             break;
         }
         let after_mark = k > 0 && (v.punct(k - 1, ",;:—–(") || v.toks[k - 1].lower == "that");
-        let ok = (k == lo || after_mark || v.toks[k].lower == "that") && v.toks[k].word && k != a;
+        // (A later start never passes a cue: what follows it is another attribution's
+        // content, `told X that A — the actress also pointed that B`.)
+        let ok = (k == lo || after_mark || v.toks[k].lower == "that")
+            && v.toks[k].word
+            && k != a
+            && (k < a || !doc.verb_cue_in(a, k));
         if ok && v.region_of(k).is_none_or(|_| k <= a) {
             starts.push(k);
         }
@@ -448,4 +466,34 @@ fn features(
     add(21, &[rel, cluster(e), cluster(e + 1), cluster(e + 2)]);
     add(22, &[rel, place, cluster(e.saturating_sub(1)), cluster(e)]);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether some start candidate of an indirect content the rules find in `text` lies
+    /// after the first token `word`.
+    fn start_after(text: &str, word: &str) -> bool {
+        let seg = newsdesk_segment::segment(text);
+        let v = View::new(text, &seg);
+        let found = crate::rules(&v, &[]);
+        let doc = Doc::new(&v, &found);
+        let at = v.toks.iter().position(|t| t.lower == word).expect("word in text");
+        assert!(!found.is_empty(), "no content in {text}");
+        (0..found.len())
+            .filter_map(|i| start_candidates(&v, &found, i, &doc))
+            .any(|(_, st, _)| st.iter().any(|&k| k > at))
+    }
+
+    #[test]
+    fn a_later_start_never_passes_a_verb_cue() {
+        // `insisted` reports something else: no start after it.
+        let text = "The mayor told reporters that the bridge was closed as the ferry operator insisted that the plan was fine.";
+        assert!(!start_after(text, "insisted"));
+        // A cue word used as a noun is no such barrier.
+        let text =
+            "The mayor told reporters that the bridge was closed, a warning that the ferry was late again.";
+        assert!(start_after(text, "warning"));
+    }
 }
