@@ -360,9 +360,9 @@ pub fn before(v: &View, end: usize) -> Option<Range> {
                 a -= 1;
                 continue;
             }
-            if a == b && v.punct(a - 1, "—–") {
+            if a == b && v.dash(a - 1) {
                 // Skip an aside: `Murphy — after a knock-on-wood gesture — told me`.
-                if let Some(o) = (a.saturating_sub(14)..a - 1).rev().find(|&k| v.punct(k, "—–")) {
+                if let Some(o) = (a.saturating_sub(14)..a - 1).rev().find(|&k| v.dash(k)) {
                     if o > 0 && v.toks[o - 1].word {
                         a = o;
                         b = o;
@@ -467,20 +467,18 @@ pub fn before_apposition(v: &View, cue: usize) -> Option<Range> {
         return Some((b - 1, b));
     }
     // `Name, the city's director, said` or `Name — a teacher — says`.
-    let marks = if prev.lower == "," {
-        ","
-    } else if v.punct(b - 1, "—–") {
-        "—–"
-    } else {
+    let comma = prev.lower == ",";
+    if !comma && !v.dash(b - 1) {
         return None;
-    };
+    }
+    let mark = |k: usize| if comma { v.punct(k, ",") } else { v.dash(k) };
     let sent = prev.sent;
     let close = b - 1;
     // The earliest mark of the chain (`Clinton, during a meeting in Columbus, Ohio, said`).
     let opens: Vec<usize> = (close.saturating_sub(MAX_APPOSITION)..close)
         .rev()
         .take_while(|&k| v.toks[k].sent == sent)
-        .filter(|&k| v.punct(k, marks))
+        .filter(|&k| mark(k))
         .collect();
     // (`X did not go over well, and the meeting deteriorated, said a source`, `X, are hard to
     // prove, while others ..., said Y`: a stretch opened by a conjunction or a verb is a

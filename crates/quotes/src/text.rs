@@ -188,6 +188,17 @@ impl<'t> View<'t> {
         self.toks.get(i).is_some_and(|t| !t.word && t.lower.chars().next().is_some_and(|c| chars.contains(c)))
     }
 
+    /// True when token `i` is a dash: an em or en dash, or a hyphen standing alone between
+    /// spaces (`Jo Park - a co-host - said`).
+    pub fn dash(&self, i: usize) -> bool {
+        let spaced = |t: &Tok| {
+            t.lower == "-"
+                && self.text[..t.start].ends_with(char::is_whitespace)
+                && self.text[t.end..].starts_with(char::is_whitespace)
+        };
+        self.punct(i, "—–―") || self.toks.get(i).is_some_and(spaced)
+    }
+
     /// True when token `k` is a closing mark right after a comma inside its quotation
     /// (`"no case at all,"`): the quotation's own comma closes the clause around it.
     pub fn closes_quote_after_comma(&self, k: usize) -> bool {

@@ -279,6 +279,19 @@ fn a_dash_before_a_second_attribution_ends_the_first() {
 }
 
 #[test]
+fn an_apposition_between_hyphens() {
+    // A hyphen standing alone between spaces is a dash, as in many agencies' copy.
+    check(
+        "Jo Park - his partner and co-host - told the Gazette that his doubts turned extreme around 2002.",
+        &["indirect|told|Jo Park|his doubts turned extreme around 2002"],
+    );
+    check(
+        "Jo Park — his partner and co-host — told the Gazette that his doubts turned extreme around 2002.",
+        &["indirect|told|Jo Park|his doubts turned extreme around 2002"],
+    );
+}
+
+#[test]
 fn headline_single_marks() {
     check(
         "Jane Doe: 'The bridge will open soon.'\n\nThe mayor spoke on Monday.",
