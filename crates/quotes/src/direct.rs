@@ -181,9 +181,10 @@ fn lead_in(v: &View, orphans: &[newsdesk_model::Span], out: &mut Vec<Found>) {
         let Some(n) = next else { continue };
         // (`"A," X said. He paused. "B."`: a paragraph with a cue before the quotation has its
         // own speaker.)
-        let mut k = v.first_tok_from(o.start);
+        let at = v.first_tok_from(o.start);
+        let mut k = at;
         let mut spoken = false;
-        while k > 0 && v.toks[k - 1].para == para && !spoken {
+        while k > 0 && k + MAX_REACH > at && v.toks[k - 1].para == para && !spoken {
             k -= 1;
             spoken = v.region_of(k).is_none() && source::cue_at(v, k).is_some();
         }
@@ -280,6 +281,10 @@ pub fn after_reported(v: &View, found: &mut Vec<Found>) {
     }
 }
 
+/// Farthest back, in tokens, a quotation looks in its paragraph for the attribution it goes
+/// on with (or for a cue that gives the paragraph its own speaker).
+const MAX_REACH: usize = 400;
+
 /// Quotations that are a sentence of their own (or close it with the narrator's aside) and
 /// that nothing attributes once the learned step has run: each goes on with the attribution
 /// closest before it in its paragraph, a quote or reported speech, when no other cue lies
@@ -314,7 +319,8 @@ pub fn continue_in_paragraph(v: &View, found: &mut Vec<Found>) {
         let f = &found[p];
         let Some(cue) = f.cue else { continue };
         let from = v.first_tok_from(end);
-        if v.toks.get(from.saturating_sub(1)).is_none_or(|t| t.para != para) {
+        // (Within reach, too: bounded work on a page-long paragraph.)
+        if v.toks.get(from.saturating_sub(1)).is_none_or(|t| t.para != para) || r.open > from + MAX_REACH {
             continue;
         }
         // A quote's cue, or reported speech with a verb of saying (not `distanced himself`).
@@ -467,9 +473,9 @@ fn described(v: &View, k: usize, c: usize) -> bool {
 fn byline(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
     let end = r.close.map_or(r.toks.1, |c| c + 1);
     let para = v.toks[r.open].para;
-    let dash = (end..v.toks.len()).find(|&k| v.toks[k].para != para)?;
-    let same_para_after = (end..dash).any(|k| v.toks[k].word);
-    if same_para_after || !v.punct(dash, "-—–") || v.toks[dash].para != para + 1 {
+    // (The first word after it ends the look: bounded work on a page-long paragraph.)
+    let dash = (end..v.toks.len()).find(|&k| v.toks[k].para != para || v.toks[k].word)?;
+    if v.toks[dash].para == para || !v.punct(dash, "-—–") || v.toks[dash].para != para + 1 {
         return None;
     }
     let src = source::after(v, dash + 1).filter(|s| v.toks[s.0].cap)?;

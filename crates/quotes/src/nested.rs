@@ -11,6 +11,8 @@ use newsdesk_model::{Entity, EntityType, Mention, MentionForm, QuoteKind, Span};
 
 /// How many paragraphs before a quote the addressee may be named.
 const ADDRESSEE_PARAGRAPHS: usize = 2;
+/// ... and how many tokens (bounded work on a page-long paragraph of quotes).
+const ADDRESSEE_TOKENS: usize = 600;
 
 /// The person a quote starting at token `open` is addressed to: entity id (when resolved) and
 /// the span naming them, looked for after token `from` (where another speaker's attribution
@@ -18,7 +20,7 @@ const ADDRESSEE_PARAGRAPHS: usize = 2;
 /// name resolved to no person is no addressee.
 fn addressee(v: &View, entities: &[Entity], open: usize, from: usize) -> Option<(Option<String>, Span)> {
     let para = v.toks.get(open)?.para;
-    for k in (from..open).rev() {
+    for k in (from.max(open.saturating_sub(ADDRESSEE_TOKENS))..open).rev() {
         let t = &v.toks[k];
         if t.para + ADDRESSEE_PARAGRAPHS < para {
             break;
@@ -55,7 +57,9 @@ pub fn find(
 ) -> Vec<(String, Mention)> {
     let mut mentions = Vec::new();
     let Some(f) = found.get(q) else { return mentions };
-    let Some(r) = v.regions.iter().find(|r| r.content == f.content) else { return mentions };
+    let first = v.regions.partition_point(|r| r.content.start < f.content.start);
+    let same_start = v.regions[first..].iter().take_while(|r| r.content.start == f.content.start);
+    let Some(r) = same_start.into_iter().find(|r| r.content == f.content) else { return mentions };
     let (a, b) = r.toks;
     let Some((who, _)) = addressee(v, entities, r.open, from) else { return mentions };
     for k in a..b {
