@@ -225,23 +225,42 @@ fn cue_sentence(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
     Some(((c, dot), Some(src)))
 }
 
+/// The contents found so far, sorted, for asking in logarithmic time whether one overlaps a
+/// quotation.
+struct Taken {
+    contents: Vec<Span>,
+    /// The furthest end among the contents up to each one: some content starting before a
+    /// quotation's end overlaps it exactly when that end passes the quotation's start.
+    reach: Vec<usize>,
+}
+
+impl Taken {
+    fn new(found: &[Found]) -> Taken {
+        let mut contents: Vec<Span> = found.iter().map(|f| f.content).collect();
+        contents.sort_by_key(|c| c.start);
+        let reach = contents
+            .iter()
+            .scan(0, |m, c| {
+                *m = c.end.max(*m);
+                Some(*m)
+            })
+            .collect();
+        Taken { contents, reach }
+    }
+
+    fn overlaps(&self, s: Span) -> bool {
+        let k = self.contents.partition_point(|c| c.start < s.end);
+        k > 0 && self.reach[k - 1] > s.start
+    }
+}
+
 /// Quotations that are a sentence of their own right after one reporting its subject's
 /// speech, in the same paragraph, and that nothing else attributes: `She said her unit runs
 /// short. "Some nights I never sit."` Each goes on with that speaker, under that cue (run
 /// after the indirect finder, whose attribution it continues).
 pub fn after_reported(v: &View, found: &mut Vec<Found>) {
     // (Sorted contents and, per sentence, its reported speech: no scan of `found` per quotation.)
-    let mut contents: Vec<Span> = found.iter().map(|f| f.content).collect();
-    contents.sort_by_key(|c| c.start);
-    // The furthest end among the contents up to each one: some content starting before a
-    // quotation's end overlaps it exactly when that end passes the quotation's start.
-    let reach: Vec<usize> = contents
-        .iter()
-        .scan(0, |m, c| {
-            *m = c.end.max(*m);
-            Some(*m)
-        })
-        .collect();
+    let taken = Taken::new(found);
     let mut reported: HashMap<usize, usize> = HashMap::new();
     for (p, f) in found.iter().enumerate() {
         let Some((c, _)) = f.cue else { continue };
@@ -265,9 +284,7 @@ pub fn after_reported(v: &View, found: &mut Vec<Found>) {
             continue;
         };
         let ends = v.punct(close.wrapping_sub(1), ".!?") || v.punct(close + 1, ".!?");
-        let k = contents.partition_point(|c| c.start < r.content.end);
-        let taken = k > 0 && reach[k - 1] > r.content.start;
-        if !ends || taken || v.toks[dot].para != v.toks[r.open].para {
+        if !ends || taken.overlaps(r.content) || v.toks[dot].para != v.toks[r.open].para {
             continue;
         }
         if let Some(&p) =
@@ -294,22 +311,12 @@ pub fn continue_in_paragraph(v: &View, found: &mut Vec<Found>) {
     let mut by_end: Vec<(usize, usize)> =
         found.iter().enumerate().filter(|(_, f)| f.cue.is_some()).map(|(i, f)| (f.content.end, i)).collect();
     by_end.sort_unstable();
-    let mut contents: Vec<Span> = found.iter().map(|f| f.content).collect();
-    contents.sort_by_key(|c| c.start);
-    let reach: Vec<usize> = contents
-        .iter()
-        .scan(0, |m, c| {
-            *m = c.end.max(*m);
-            Some(*m)
-        })
-        .collect();
+    let taken = Taken::new(found);
     let mut added = Vec::new();
     for r in &v.regions {
         let words = (r.toks.0..r.toks.1).filter(|&k| v.toks[k].word).count();
         let sentence = starts_sentence(v, r.open) && (ends_sentence(v, r) || narrator_after(v, r));
-        let k = contents.partition_point(|c| c.start < r.content.end);
-        let taken = k > 0 && reach[k - 1] > r.content.start;
-        if words < 4 || !sentence || taken || named_work(v, r) {
+        if words < 4 || !sentence || taken.overlaps(r.content) || named_work(v, r) {
             continue;
         }
         let para = v.toks[r.open].para;
