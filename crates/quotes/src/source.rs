@@ -149,7 +149,9 @@ pub fn without_verb(v: &View, (a, b): Range) -> Range {
         let p = &v.toks[k - 1];
         t.word
             && ((LEXICON.is(&t.lower, "clause_word") && !function_name(v, k))
-                || cue_at(v, k).is_some_and(|(_, f)| f == Frame::Any) && !noun_use(v, k)
+                || cue_at(v, k).is_some_and(|(_, f)| f == Frame::Any)
+                    && !noun_use(v, k)
+                    && !(k + 1 == b && document_noun(&t.lower))
                 || negated_auxiliary(&t.lower)
                 // (A past tense after a name, or before its object: `The piece used one of
                 // her quotes`, `The bank kept its rate`; never a compound adjective, `The
@@ -163,6 +165,12 @@ pub fn without_verb(v: &View, (a, b): Range) -> Range {
     };
     let b = b.min(v.toks.len());
     (a + 1..b).find(|&k| verb(k)).map_or((a, b), |k| (a, k))
+}
+
+/// A noun for a document or body of findings that may head a source (`the annual report
+/// said`, `a new poll shows`), though it is also a cue word.
+fn document_noun(lower: &str) -> bool {
+    LEXICON.is_source_noun(lower) || LEXICON.is(lower, "document")
 }
 
 /// `weren't`, `didn’t`, `can't`: an auxiliary with its negation.
@@ -382,7 +390,10 @@ pub fn before(v: &View, end: usize) -> Option<Range> {
             }
             break;
         }
-        if cue_at(v, a - 1).is_some_and(|(_, f)| f == Frame::Any) && !noun_use(v, a - 1) {
+        // (A cue word right before the cue is its subject's head noun: `the congressional
+        // report said`.)
+        let head_noun = a == b && b == end && document_noun(&t.lower);
+        if cue_at(v, a - 1).is_some_and(|(_, f)| f == Frame::Any) && !noun_use(v, a - 1) && !head_noun {
             break;
         }
         if LEXICON.is(&t.lower, "boundary") {

@@ -286,14 +286,22 @@ fn split_sentences(text: &str, toks: &[Tok]) -> Vec<Span> {
         }
         // Closing marks right after the stop belong to this sentence.
         let mut k = i + 1;
+        // (So does the bracket a parenthesised sentence closes with: `(… he said.) Then`.)
         while toks.get(k).is_some_and(|n| {
-            !n.word && n.start == toks[k - 1].end && is_close_or_straight(first_char(text, n))
+            !n.word
+                && n.start == toks[k - 1].end
+                && (is_close_or_straight(first_char(text, n)) || matches!(n.lower.as_str(), ")" | "]"))
         }) {
             k += 1;
         }
-        // (`... Mr. Sykes said. (Just take a look ...)`: a parenthesis opening a sentence.)
-        let paren = toks.get(k).is_some_and(|n| n.lower == "(" && n.start > toks[k - 1].end)
-            && toks.get(k + 1).is_some_and(|n| n.cap && n.word);
+        // (`... Mr. Sykes said. (Just take a look ...)`: a parenthesis opening a sentence, a
+        // quotation too: `... to participate. (''We've persuaded them,'' he said.)`.)
+        let paren = toks.get(k).is_some_and(|n| n.lower == "(" && n.start > toks[k - 1].end) && {
+            let quoted = toks.get(k + 1).is_some_and(|n| {
+                !n.word && n.start == toks[k].end && is_open_or_straight(first_char(text, n))
+            });
+            toks.get(k + 1 + usize::from(quoted)).is_some_and(|n| n.cap && n.word)
+        };
         // (`... he said. 'We ...`: a single mark opening a capitalised word, British style.)
         let single_opens = toks.get(k).is_some_and(|n| matches!(&text[n.start..n.end], "'" | "‘"))
             && toks.get(k + 1).is_some_and(|w| w.word && w.cap && w.start == toks[k].end);

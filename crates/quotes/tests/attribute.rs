@@ -1688,3 +1688,28 @@ fn a_cue_with_its_own_that_clause_closes_no_content_before_it() {
     // (Nor is a participle's phrase before a closing cue.)
     check("Weighing in on the debate on Monday, the former governor agreed.", &[]);
 }
+
+#[test]
+fn a_parenthesised_quotation_is_a_sentence_of_its_own() {
+    // (The bracket opening a quotation and the one closing `said.)` end the sentences around
+    // it, so the first sentence's reported speech stops at its full stop.)
+    check(
+        "Jo Park said she left the ''Morning Show'' only because Sam Lee agreed to stay. (''We are done,'' she said.) The show ended.",
+        &[
+            "mixed|said|Jo Park|she left the ''Morning Show'' only because Sam Lee agreed to stay",
+            "direct|said|she|We are done,",
+        ],
+    );
+}
+
+#[test]
+fn a_document_noun_heads_its_source_though_it_is_a_cue_word() {
+    check(
+        "Prices rose in nine of the ten districts, the annual report said.",
+        &["indirect|said|the annual report|Prices rose in nine of the ten districts"],
+    );
+    check(
+        "The mayor left the hall early, according to a pool report.",
+        &["indirect|according to|a pool report|The mayor left the hall early"],
+    );
+}
