@@ -342,8 +342,22 @@ pub(crate) fn content_end(v: &View, a: usize, sent_end: usize) -> usize {
                 .count()
         };
         let pronoun = k + 2 < sent_end && source::is_pronoun(v, (k + 1, k + 2));
-        let joined_cue =
-            and && (cue_after(k + 1 + adverbs(k + 1)) || (pronoun && cue_after(k + 2 + adverbs(k + 2))));
+        // (Or a named subject: `... mishandled the investigation and Democrats accused ...`;
+        // not a second name of one subject, `Cruz and Rubio implied`.)
+        let named = |j: usize| {
+            !(v.toks[j - 2].word && v.toks[j - 2].cap)
+                && v.toks.get(j).is_some_and(|t| t.cap)
+                && source::after(v, j).is_some_and(|(_, e)| {
+                    let e = e + adverbs(e);
+                    e < sent_end
+                        && !v.toks[e].lower.ends_with("ing")
+                        && source::cue_at(v, e).is_some_and(|(_, f)| f == Frame::Any)
+                })
+        };
+        let joined_cue = and
+            && (cue_after(k + 1 + adverbs(k + 1))
+                || (pronoun && cue_after(k + 2 + adverbs(k + 2)))
+                || (k > a && named(k + 1)));
         if k > a && joined_cue {
             return k;
         }
@@ -867,10 +881,15 @@ fn parenthetical(v: &View, i: usize, end: usize) -> Option<(Option<Found>, Found
     }
     let tail_end = content_end(v, close + 1, sb);
     let second = content(v, close + 1, tail_end)?;
-    let words = (sa..src.0 - 1).filter(|&k| v.toks[k].word).count();
+    // (`..., near the stadium, which, Tompkins said, is full ...`: the relative clause is what
+    // was said, not the sentence holding it.)
+    let relative =
+        src.0 - 2 > sa && matches!(v.toks[src.0 - 2].lower.as_str(), "which" | "who" | "whom" | "where");
+    let fa = if relative { src.0 - 2 } else { sa };
+    let words = (fa..src.0 - 1).filter(|&k| v.toks[k].word).count();
     let mut first = None;
-    if !adverbial_opener(v, sa, src.0 - 1) {
-        let span = if words == 1 { Some(v.tok_span(sa, src.0 - 1)) } else { content(v, sa, src.0 - 1) };
+    if !adverbial_opener(v, fa, src.0 - 1) {
+        let span = if words == 1 { Some(v.tok_span(fa, src.0 - 1)) } else { content(v, fa, src.0 - 1) };
         first = span.map(|s| Found::new(QuoteKind::Indirect, s, Some((i, end)), Some(src)));
     }
     Some((first, Found::new(QuoteKind::Indirect, second, Some((i, end)), Some(src))))

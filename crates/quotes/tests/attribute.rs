@@ -1713,3 +1713,28 @@ fn a_document_noun_heads_its_source_though_it_is_a_cue_word() {
         &["indirect|according to|a pool report|The mayor left the hall early"],
     );
 }
+
+#[test]
+fn a_cue_set_off_after_a_relative_word_reports_the_relative_clause() {
+    // (Not the sentence holding it: the park is the narrator's, the stadium's crowds Jo Park's.)
+    check(
+        "The park is near the stadium, which, Jo Park said, is usually full of children on game days.",
+        &["indirect|said|Jo Park|is usually full of children on game days"],
+    );
+}
+
+#[test]
+fn and_before_a_named_subject_and_its_cue_ends_a_content() {
+    check(
+        "Republicans said they were convinced the agency mishandled the inquiry and Democrats accused the party of stoking the issue.",
+        &[
+            "indirect|said|Republicans|they were convinced the agency mishandled the inquiry",
+            "indirect|accused|Democrats|the party of stoking the issue",
+        ],
+    );
+    // (Two names of one subject go on: `Cruz and Rubio implied` is the content's.)
+    check(
+        "Jo Park said the mayor grew angry when Lee and Moss implied that he could not win.",
+        &["indirect|said|Jo Park|the mayor grew angry when Lee and Moss implied that he could not win"],
+    );
+}
