@@ -364,7 +364,8 @@ pub(crate) fn content_end(v: &View, a: usize, sent_end: usize) -> usize {
         // `... said that there is "no case," adding that ...`: the quotation's own comma.
         let quoted_comma = k > a && v.closes_quote_after_comma(k);
         // (A dash too: `... won — the actress also pointed that ...`.)
-        if !v.punct(k, ",;—–-") && !quoted_comma {
+        // (Never a place's comma: `criticized Tulsa, Okla., police officer ...`.)
+        if (!v.punct(k, ",;—–-") && !quoted_comma) || v.place_comma(k) {
             continue;
         }
         let end_here = if quoted_comma { k + 1 } else { k };
@@ -1001,7 +1002,10 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
     let mut stop = content_end(v, k, sb);
     if that.is_none() && !v.toks.get(k).is_some_and(|t| LEXICON.is(&t.lower, "clause_word")) {
         // An object rather than a clause (`endorsed Clinton, calling her ...`): up to a comma.
-        if let Some(c) = (k + 1..stop).find(|&c| v.punct(c, ",") && v.region_of(c).is_none()) {
+        // (Not a place's comma: `criticized Tulsa, Okla., police officer ...`.)
+        if let Some(c) =
+            (k + 1..stop).find(|&c| v.punct(c, ",") && v.region_of(c).is_none() && !v.place_comma(c))
+        {
             stop = c;
         }
         stop = without_time(v, k, stop);

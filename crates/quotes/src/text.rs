@@ -199,6 +199,20 @@ impl<'t> View<'t> {
         self.punct(i, "—–―") || self.toks.get(i).is_some_and(spaced)
     }
 
+    /// True when token `k` is the comma between a place and its state or country (`Tulsa,
+    /// Okla., police`, `Raleigh, N.C.`): a capitalised word either side, then the second's
+    /// dot, and a comma or the sentence end.
+    pub fn place_comma(&self, k: usize) -> bool {
+        let cap = |j: usize| {
+            self.toks.get(j).is_some_and(|t| t.word && self.text[t.start..].starts_with(char::is_uppercase))
+        };
+        if !self.punct(k, ",") || k == 0 || !cap(k - 1) || !cap(k + 1) {
+            return false;
+        }
+        let j = if self.punct(k + 2, ".") { k + 3 } else { k + 2 };
+        self.toks.get(j).is_none_or(|t| t.lower == "," || t.sent != self.toks[k].sent)
+    }
+
     /// True when token `k` is a closing mark right after a comma inside its quotation
     /// (`"no case at all,"`): the quotation's own comma closes the clause around it.
     pub fn closes_quote_after_comma(&self, k: usize) -> bool {

@@ -1738,3 +1738,12 @@ fn and_before_a_named_subject_and_its_cue_ends_a_content() {
         &["indirect|said|Jo Park|the mayor grew angry when Lee and Moss implied that he could not win"],
     );
 }
+
+#[test]
+fn a_place_and_its_state_are_one_object() {
+    // (The comma between a town and its state's abbreviation ends no object.)
+    check(
+        "Jo Park praised the workers of the plant in Dover, Del.",
+        &["indirect|praised|Jo Park|the workers of the plant in Dover, Del"],
+    );
+}
