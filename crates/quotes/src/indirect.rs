@@ -71,6 +71,8 @@ pub fn find(v: &View, found: &mut Vec<Found>) {
             Some(f)
         } else if let Some(f) = headline(v, i) {
             Some(f)
+        } else if let Some(f) = reported_by(v, i) {
+            Some(f)
         } else if let Some((end, Frame::Any)) = source::cue_at(v, i) {
             if is_noun_use(v, i) || appearance(v, i) {
                 None
@@ -641,6 +643,73 @@ fn finding(v: &View, i: usize) -> Option<Found> {
     }
     let span = content(v, sa, i)?;
     Some(Found::new(QuoteKind::Indirect, span, Some((i, i + 1)), Some(src)))
+}
+
+/// What a source was the first to report, read around `reported by` (also `revealed`,
+/// `disclosed`): the subject of the passive (`The meeting was first reported by Politico.`),
+/// the noun phrase a participle describes (`The campaign, first reported by the Post, is ...`)
+/// or the clause beside `as` (`..., as first reported by the Times.`, `As reported by X, ...`).
+fn reported_by(v: &View, i: usize) -> Option<Found> {
+    // (From the adverb too: `first reported` may be read as one cue.)
+    let adverb = |k: usize| matches!(v.toks[k].lower.as_str(), "first" | "initially" | "originally" | "also");
+    let i = if adverb(i) && i + 1 < v.toks.len() { i + 1 } else { i };
+    if !matches!(v.toks[i].lower.as_str(), "reported" | "revealed" | "disclosed") {
+        return None;
+    }
+    let (sa, sb) = sentence(v, i);
+    let time = |k: usize| v.toks[k].word && LEXICON.is(&v.toks[k].lower, "time");
+    let mut by = i + 1;
+    while by < sb && time(by) {
+        by += 1;
+    }
+    if v.toks.get(by).is_none_or(|t| t.lower != "by") {
+        return None;
+    }
+    let src = source::after(v, by + 1)?;
+    let mut tail = src.1;
+    while tail < sb && time(tail) {
+        tail += 1;
+    }
+    let mut p = i;
+    while p > sa && adverb(p - 1) {
+        p -= 1;
+    }
+    // A short noun phrase from the sentence start: words and possessive marks only.
+    let phrase = |b: usize| {
+        let plain = (sa..b).all(|k| v.toks[k].word || matches!(v.toks[k].lower.as_str(), "'" | "’"));
+        (plain && b > sa && b - sa <= 12).then(|| content(v, sa, b).or_else(|| lone_name(v, sa, b))).flatten()
+    };
+    let found = |span: Span, cue_start: usize| {
+        Found::new(QuoteKind::Indirect, span, Some((cue_start, by + 1)), Some(src))
+    };
+    let prev = p.checked_sub(1).map(|k| v.toks[k].lower.as_str());
+    match prev {
+        Some("was" | "were" | "is" | "are" | "been") if only_adjuncts(v, tail, sb) => {
+            let mut q = p - 1;
+            if v.toks[q].lower == "been"
+                && q > sa
+                && matches!(v.toks[q - 1].lower.as_str(), "has" | "have" | "had")
+            {
+                q -= 1;
+            }
+            let relative = q > sa && matches!(v.toks[q - 1].lower.as_str(), "which" | "that" | "who");
+            if relative {
+                return None;
+            }
+            phrase(q).map(|span| found(span, q))
+        }
+        Some(",") if v.punct(tail, ",") => phrase(p - 1).map(|span| found(span, p)),
+        Some("as") if p - 1 == sa && v.punct(tail, ",") => {
+            let span = content(v, tail + 1, content_end(v, tail + 1, sb))?;
+            Some(found(span, p - 1))
+        }
+        Some("as") if p >= sa + 2 && v.punct(p - 2, ",") && only_adjuncts(v, tail, sb) => {
+            let words = (sa..p - 2).filter(|&k| v.toks[k].word).count();
+            let span = content(v, sa, p - 2).filter(|_| words >= 3)?;
+            Some(found(span, p - 1))
+        }
+        _ => None,
+    }
 }
 
 /// True when the tokens from `k` to the sentence end are only adjuncts: nothing, a comma, an

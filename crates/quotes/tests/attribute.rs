@@ -1747,3 +1747,24 @@ fn a_place_and_its_state_are_one_object() {
         &["indirect|praised|Jo Park|the workers of the plant in Dover, Del"],
     );
 }
+
+#[test]
+fn what_a_source_first_reported_is_the_subject_or_the_clause_beside_as() {
+    check(
+        "The senator's move was first reported by the Gazette.",
+        &["indirect|was first reported by|the Gazette|The senator's move"],
+    );
+    check(
+        "The group started buying ad time this week, as first reported by the Gazette on Tuesday.",
+        &["indirect|as first reported by|the Gazette|The group started buying ad time this week"],
+    );
+    check(
+        "As reported by the Gazette, the mayor will leave office in May.",
+        &["indirect|As reported by|the Gazette|the mayor will leave office in May"],
+    );
+    // (A relative clause's antecedent is left alone.)
+    check(
+        "The email, which was first reported by the Gazette, named three aides.",
+        &["indirect|named|The email|three aides"],
+    );
+}
