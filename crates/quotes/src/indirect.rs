@@ -981,7 +981,11 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
         && (i == sentence(v, i).0
             || v.toks[i - 1].sent != v.toks[i].sent
             || matches!(v.toks[i - 1].lower.as_str(), "when" | "while" | "after" | "once" | "if"));
-    let src = if participle || when_asked {
+    // (`When asked by a host about ...`: the asker.)
+    let asker = when_asked && v.toks.get(end).is_some_and(|t| t.lower == "by");
+    let src = if asker {
+        source::after(v, end + 1)
+    } else if participle || when_asked {
         None
     } else {
         // `... and said`, `... but did note`: a second verb of the sentence's subject.
@@ -994,6 +998,9 @@ fn subject_cue(v: &View, i: usize, end: usize, earlier: &[Found]) -> Option<Foun
         Some(source::before(v, i).or_else(|| source::before_apposition(v, i)).or_else(subject)?)
     };
     let mut k = source::phrase_at(v, end, "extension").unwrap_or(end);
+    if let Some(s) = src.filter(|_| asker) {
+        k = s.1;
+    }
     // `said — on Twitter, as it happens — that ...`, `said (in a tweet) that`: an aside.
     if let Some(close) = aside_end(v, k, sb) {
         k = close + 1;

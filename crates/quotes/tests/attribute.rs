@@ -1768,3 +1768,15 @@ fn what_a_source_first_reported_is_the_subject_or_the_clause_beside_as() {
         &["indirect|named|The email|three aides"],
     );
 }
+
+#[test]
+fn a_question_put_by_someone_or_opened_by_which_is_what_was_asked() {
+    check(
+        "When asked by Jo Park about the merger, Lee defended the decision.",
+        &["indirect|asked|Jo Park|the merger", "indirect|defended|Lee|the decision"],
+    );
+    check(
+        "Asked which county was his favorite, he demurred.",
+        &["indirect|Asked|-|which county was his favorite"],
+    );
+}
