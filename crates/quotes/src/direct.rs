@@ -482,7 +482,7 @@ fn byline(v: &View, r: &Region) -> Option<(Range, Option<Range>)> {
     let para = v.toks[r.open].para;
     // (The first word after it ends the look: bounded work on a page-long paragraph.)
     let dash = (end..v.toks.len()).find(|&k| v.toks[k].para != para || v.toks[k].word)?;
-    if v.toks[dash].para == para || !v.punct(dash, "-—–") || v.toks[dash].para != para + 1 {
+    if !v.punct(dash, "-—–") || v.toks[dash].para != para + 1 {
         return None;
     }
     let src = source::after(v, dash + 1).filter(|s| v.toks[s.0].cap)?;

@@ -351,9 +351,7 @@ pub(crate) fn content_end(v: &View, a: usize, sent_end: usize) -> usize {
                 && v.toks.get(j).is_some_and(|t| t.cap)
                 && source::after(v, j).is_some_and(|(_, e)| {
                     let e = e + adverbs(e);
-                    e < sent_end
-                        && !v.toks[e].lower.ends_with("ing")
-                        && source::cue_at(v, e).is_some_and(|(_, f)| f == Frame::Any)
+                    e < sent_end && source::verb_cue_at(v, e)
                 })
         };
         let joined_cue = and

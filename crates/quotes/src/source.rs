@@ -232,6 +232,12 @@ fn noun_of_time(lower: &str) -> bool {
     LEXICON.is(lower, "time_noun") || matches!(lower, "minutes" | "hours" | "days")
 }
 
+/// A cue word read as a verb: a frame of its own and no `-ing` form (`insisted`, not
+/// `insisting`).
+pub fn verb_cue_at(v: &View, k: usize) -> bool {
+    !v.toks[k].lower.ends_with("ing") && cue_at(v, k).is_some_and(|(_, f)| f == Frame::Any)
+}
+
 /// A cue word used as a noun: after a determiner, `of` or a possessive (`the secretary of
 /// state`, `a report`, `Trump's claim`).
 pub fn noun_use(v: &View, i: usize) -> bool {

@@ -186,11 +186,7 @@ impl Doc {
                 source::cue_at(v, k).is_some()
                     || (v.toks[k].lower == "according" && source::according_at(v, k).is_some())
             }),
-            verb_cues: running(&|k| {
-                !v.toks[k].lower.ends_with("ing")
-                    && !source::noun_use(v, k)
-                    && source::cue_at(v, k).is_some_and(|(_, f)| f == crate::lexicon::Frame::Any)
-            }),
+            verb_cues: running(&|k| source::verb_cue_at(v, k) && !source::noun_use(v, k)),
             quoted: running(&|k| v.region_of(k).is_some()),
         }
     }
